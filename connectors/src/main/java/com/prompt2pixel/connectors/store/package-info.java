@@ -1,0 +1,4 @@
+/**
+ * Where generated images are kept between generation and publication.
+ */
+package com.prompt2pixel.connectors.store;

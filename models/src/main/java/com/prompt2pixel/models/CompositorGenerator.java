@@ -1,0 +1,134 @@
+package com.prompt2pixel.models;
+
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RadialGradientPaint;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A CPU renderer, not a generative model: it keys the product photo out of its plain
+ * background and composes it onto a scene backdrop painted from the template's palette
+ * (wall gradient, floor, a light spot, a floor shadow). The seed moves the light, the
+ * horizon and the product a little, so variants differ and a seed always reproduces its
+ * image. The default backend when no model is configured; its images say
+ * {@code generative = false}.
+ */
+public final class CompositorGenerator implements ImageGenerator {
+
+	public static final String BACKEND = "compositor";
+
+	@Override
+	public String backend() {
+		return BACKEND;
+	}
+
+	@Override
+	public String model() {
+		return "java2d-compositor-1";
+	}
+
+	@Override
+	public boolean generative() {
+		return false;
+	}
+
+	@Override
+	public List<GeneratedImage> generate(List<ImageRequest> requests) {
+		List<GeneratedImage> images = new ArrayList<>(requests.size());
+		for (ImageRequest request : requests) {
+			long start = System.nanoTime();
+			byte[] png = Png.encode(render(request));
+			long millis = (System.nanoTime() - start) / 1_000_000;
+			images.add(new GeneratedImage(png, backend(), model(), false, millis));
+		}
+		return images;
+	}
+
+	BufferedImage render(ImageRequest request) {
+		BufferedImage product = BackgroundKeyer.cutOut(Png.decode(request.productPhoto()));
+		SplittableRandom random = new SplittableRandom(request.seed());
+		int width = request.width();
+		int height = request.height();
+		SceneStyle style = request.style();
+		double horizon = height * (0.58 + 0.08 * random.nextDouble());
+
+		BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = canvas.createGraphics();
+		try {
+			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+			g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+			paintBackdrop(g, width, height, horizon, style, random);
+			paintProduct(g, product, width, height, horizon, style, random);
+		}
+		finally {
+			g.dispose();
+		}
+		return canvas;
+	}
+
+	private static void paintBackdrop(Graphics2D g, int width, int height, double horizon, SceneStyle style,
+			SplittableRandom random) {
+		g.setPaint(new GradientPaint(0, 0, style.wallTop(), 0, (float) horizon, style.wallBottom()));
+		g.fill(new Rectangle2D.Double(0, 0, width, horizon));
+		g.setPaint(new GradientPaint(0, (float) horizon, style.floor().brighter(), 0, height, style.floor()));
+		g.fill(new Rectangle2D.Double(0, horizon, width, height - horizon));
+
+		float lightX = (float) (width * (0.2 + 0.6 * random.nextDouble()));
+		float radius = (float) (Math.max(width, height) * 0.75);
+		g.setPaint(new RadialGradientPaint(new Point2D.Float(lightX, height * 0.12f), radius, new float[] { 0f, 1f },
+				new Color[] { new Color(255, 255, 240, 110), new Color(255, 255, 240, 0) }));
+		g.fill(new Rectangle2D.Double(0, 0, width, height));
+
+		g.setPaint(new RadialGradientPaint(new Point2D.Float(width / 2f, height / 2f), radius,
+				new float[] { 0.55f, 1f }, new Color[] { new Color(0, 0, 0, 0), new Color(0, 0, 0, 70) }));
+		g.fill(new Rectangle2D.Double(0, 0, width, height));
+	}
+
+	private static void paintProduct(Graphics2D g, BufferedImage product, int width, int height, double horizon,
+			SceneStyle style, SplittableRandom random) {
+		double maxSide = style.productScale() * Math.min(width, height);
+		double scale = Math.min(maxSide / product.getWidth(), maxSide / product.getHeight());
+		double drawnWidth = product.getWidth() * scale;
+		double drawnHeight = product.getHeight() * scale;
+		double centreX = width / 2.0 + (random.nextDouble() - 0.5) * 0.12 * width;
+		double base = Math.min(height - 0.04 * height, horizon + (height - horizon) * 0.45);
+		double left = Math.max(0, Math.min(width - drawnWidth, centreX - drawnWidth / 2));
+		double top = Math.max(0, base - drawnHeight);
+
+		paintFloorShadow(g, left + drawnWidth / 2, top + drawnHeight, drawnWidth);
+		AffineTransform placement = new AffineTransform(scale, 0, 0, scale, left, top);
+		g.setComposite(AlphaComposite.SrcOver);
+		g.drawImage(product, placement, null);
+	}
+
+	private static void paintFloorShadow(Graphics2D g, double centreX, double base, double productWidth) {
+		double shadowWidth = productWidth * 1.15;
+		double shadowHeight = Math.max(4, productWidth * 0.16);
+		// a round radial gradient squashed vertically: a soft elliptical contact shadow
+		AffineTransform squash = new AffineTransform();
+		squash.translate(centreX, base);
+		squash.scale(1, shadowHeight / shadowWidth);
+		Graphics2D shadow = (Graphics2D) g.create();
+		try {
+			shadow.transform(squash);
+			shadow.setPaint(new RadialGradientPaint(new Point2D.Double(0, 0), (float) (shadowWidth / 2),
+					new float[] { 0f, 1f }, new Color[] { new Color(0, 0, 0, 120), new Color(0, 0, 0, 0) }));
+			shadow.fill(new Ellipse2D.Double(-shadowWidth / 2, -shadowWidth / 2, shadowWidth, shadowWidth));
+		}
+		finally {
+			shadow.dispose();
+		}
+	}
+
+}

@@ -1,0 +1,58 @@
+package com.prompt2pixel.models;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BackgroundKeyerTest {
+
+	@Test
+	void shouldRemoveAPlainBackgroundAndCropToTheProduct() {
+		BufferedImage cutout = BackgroundKeyer.cutOut(TestPhotos.redRingOnWhite());
+
+		assertThat(cutout.getWidth()).isBetween(118, 122);
+		assertThat(cutout.getHeight()).isBetween(118, 122);
+		assertThat(alpha(cutout, 2, 2)).as("corner outside the ring").isZero();
+		assertThat(alpha(cutout, 20, 60)).as("on the ring").isEqualTo(255);
+	}
+
+	@Test
+	void shouldKeepBackgroundColouredPixelsThatTheProductEncloses() {
+		BufferedImage cutout = BackgroundKeyer.cutOut(TestPhotos.redRingOnWhite());
+		int centre = cutout.getRGB(cutout.getWidth() / 2, cutout.getHeight() / 2);
+
+		assertThat(centre >>> 24).isEqualTo(255);
+		assertThat(centre & 0xFFFFFF).isEqualTo(0xFFFFFF);
+	}
+
+	@Test
+	void shouldLeaveAPhotoWithABusyBackgroundOpaque() {
+		BufferedImage busy = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < 50; y++) {
+			for (int x = 0; x < 50; x++) {
+				busy.setRGB(x, y, ((x * 5) << 16) | ((y * 5) << 8) | ((x + y) * 2));
+			}
+		}
+
+		BufferedImage cutout = BackgroundKeyer.cutOut(busy);
+
+		assertThat(cutout.getWidth()).isEqualTo(50);
+		assertThat(alpha(cutout, 0, 0)).isEqualTo(255);
+	}
+
+	@Test
+	void shouldRefuseAPhotoThatIsAllBackground() {
+		assertThatThrownBy(() -> BackgroundKeyer.cutOut(TestPhotos.uniform(Color.WHITE)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no visible pixels");
+	}
+
+	private static int alpha(BufferedImage image, int x, int y) {
+		return image.getRGB(x, y) >>> 24;
+	}
+
+}
