@@ -1,0 +1,45 @@
+package com.prompt2pixel.cli;
+
+import com.prompt2pixel.Prompt2PixelApplication;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the Spring application in one of its roles.
+ */
+final class Applications {
+
+	/** Profile of the one-shot commands: no web server, no scheduler, quieter logs. */
+	static final String CLI_PROFILE = "cli";
+
+	private Applications() {
+	}
+
+	static ConfigurableApplicationContext startForCommand(String... args) {
+		SpringApplication application = new SpringApplication(Prompt2PixelApplication.class);
+		application.setMainApplicationClass(Prompt2PixelApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setAdditionalProfiles(CLI_PROFILE);
+		return application.run(args);
+	}
+
+	static ConfigurableApplicationContext startServer(String... args) {
+		SpringApplication application = new SpringApplication(Prompt2PixelApplication.class);
+		application.setMainApplicationClass(Prompt2PixelApplication.class);
+		application.setWebApplicationType(WebApplicationType.SERVLET);
+		return application.run(args);
+	}
+
+	/** The deepest cause's message, on one line. */
+	static String reason(Throwable error) {
+		Throwable cause = error;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
+		return message.replaceAll("\\s+", " ").strip();
+	}
+
+}

@@ -1,0 +1,53 @@
+package com.prompt2pixel.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import com.prompt2pixel.run.CatalogRuns;
+import com.prompt2pixel.run.InvalidRunRequestException;
+import com.prompt2pixel.run.RunRequest;
+import com.prompt2pixel.run.RunRequestCheck;
+import com.prompt2pixel.templates.TemplateLibrary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code run}: one catalog through the whole pipeline, then a JSON summary as the last
+ * line.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+		description = "Runs catalogImageJob on a catalog file: ingest, expand, generate, moderate, publish, bill.")
+class RunCommand implements Callable<Integer> {
+
+	@Option(names = "--catalog", required = true, paramLabel = "FILE", description = "CSV catalog with a header row")
+	Path catalog;
+
+	@Option(names = "--merchant", defaultValue = "demo", paramLabel = "ID",
+			description = "merchant id (default: ${DEFAULT-VALUE})")
+	String merchant;
+
+	@Option(names = "--templates", defaultValue = TemplateLibrary.DEFAULT_SET, paramLabel = "SET",
+			description = "scene-template set (default: ${DEFAULT-VALUE})")
+	String templates;
+
+	@Option(names = "--variants", defaultValue = "1", paramLabel = "N",
+			description = "variants per product and scene, 1-16 (default: ${DEFAULT-VALUE})")
+	int variants;
+
+	@Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/run-<id>)")
+	Path out;
+
+	@Override
+	public Integer call() {
+		RunRequest request = new RunRequest(this.merchant, this.catalog, this.templates, this.variants, this.out);
+		try {
+			RunRequestCheck.check(request);
+		}
+		catch (InvalidRunRequestException ex) {
+			System.err.println("error: " + ex.getMessage());
+			return Cli.BAD_INPUT;
+		}
+		return RunReporter.report((runs) -> runs.start(request));
+	}
+
+}

@@ -1,0 +1,66 @@
+package com.prompt2pixel.generate;
+
+import javax.sql.DataSource;
+
+import com.prompt2pixel.connectors.images.ProductImageSource;
+import com.prompt2pixel.connectors.store.ImageStore;
+import com.prompt2pixel.models.ImageGenerator;
+import com.prompt2pixel.run.CatalogImageJob;
+import com.prompt2pixel.run.RenderTask;
+import com.prompt2pixel.run.RenderTaskReaders;
+import com.prompt2pixel.run.RunRepository;
+import com.prompt2pixel.run.TaskState;
+import com.prompt2pixel.run.TaskStateUpdates;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code generateImagesStep}: PENDING tasks -> generator requests -> stored images.
+ */
+@Configuration(proxyBeanMethods = false)
+class GenerateImagesStepConfiguration {
+
+	@Bean(CatalogImageJob.GENERATE_IMAGES_STEP)
+	Step generateImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			GenerateProperties properties, JdbcPagingItemReader<RenderTask> pendingTaskReader,
+			GenerationInputProcessor generationInputProcessor, GenerateImagesWriter generateImagesWriter) {
+		return new StepBuilder(CatalogImageJob.GENERATE_IMAGES_STEP, jobRepository)
+			.<RenderTask, GenerationInput>chunk(properties.batchSize())
+			.transactionManager(transactionManager)
+			.reader(pendingTaskReader)
+			.processor(generationInputProcessor)
+			.writer(generateImagesWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<RenderTask> pendingTaskReader(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
+			DataSource dataSource) throws Exception {
+		return RenderTaskReaders.inState("pendingTaskReader", dataSource, runId, TaskState.PENDING);
+	}
+
+	@Bean
+	@StepScope
+	GenerationInputProcessor generationInputProcessor(JdbcTemplate jdbc, JsonMapper json, ProductImageSource images) {
+		return new GenerationInputProcessor(jdbc, json, images);
+	}
+
+	@Bean
+	@StepScope
+	GenerateImagesWriter generateImagesWriter(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId, RunRepository runs,
+			ImageGenerator generator, ImageStore store, TaskStateUpdates updates) {
+		return new GenerateImagesWriter(generator, store, updates, runs.get(runId).merchantId());
+	}
+
+}

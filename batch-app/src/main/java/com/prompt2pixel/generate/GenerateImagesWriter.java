@@ -1,0 +1,71 @@
+package com.prompt2pixel.generate;
+
+import java.util.List;
+
+import com.prompt2pixel.connectors.store.ImageStore;
+import com.prompt2pixel.models.GeneratedImage;
+import com.prompt2pixel.models.ImageGenerator;
+import com.prompt2pixel.run.Hashes;
+import com.prompt2pixel.run.TaskState;
+import com.prompt2pixel.run.TaskStateUpdates;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Renders a chunk of tasks as one generator batch, stores each image under a key derived
+ * from its task (so a redone chunk overwrites rather than duplicates) and marks the tasks
+ * GENERATED. Tasks whose photo could not be used become FAILED with the reason.
+ */
+class GenerateImagesWriter implements ItemWriter<GenerationInput> {
+
+	private final ImageGenerator generator;
+
+	private final ImageStore store;
+
+	private final TaskStateUpdates updates;
+
+	private final String merchantId;
+
+	GenerateImagesWriter(ImageGenerator generator, ImageStore store, TaskStateUpdates updates, String merchantId) {
+		this.generator = generator;
+		this.store = store;
+		this.updates = updates;
+		this.merchantId = merchantId;
+	}
+
+	@Override
+	public void write(Chunk<? extends GenerationInput> chunk) {
+		List<GenerationInput> ready = chunk.getItems()
+			.stream()
+			.filter((input) -> input.failure() == null)
+			.map(GenerationInput.class::cast)
+			.toList();
+		chunk.getItems()
+			.stream()
+			.filter((input) -> input.failure() != null)
+			.forEach((input) -> this.updates.move(input.task().id(), TaskState.FAILED, input.failure()));
+		if (ready.isEmpty()) {
+			return;
+		}
+		List<GeneratedImage> images = this.generator.generate(ready.stream().map(GenerationInput::request).toList());
+		if (images.size() != ready.size()) {
+			throw new IllegalStateException("generator " + this.generator.backend() + " returned " + images.size()
+					+ " images for " + ready.size() + " requests");
+		}
+		for (int i = 0; i < ready.size(); i++) {
+			store(ready.get(i), images.get(i));
+		}
+	}
+
+	private void store(GenerationInput input, GeneratedImage image) {
+		long taskId = input.task().id();
+		String key = this.merchantId + "/runs/" + input.task().runId() + "/tasks/" + taskId + ".png";
+		this.store.put(key, image.png());
+		this.updates.move(taskId, TaskState.GENERATED, null,
+				"backend = ?, model = ?, generative = ?, image_key = ?, image_sha256 = ?, render_ms = ?",
+				image.backend(), image.model(), image.generative(), key, Hashes.sha256(image.png()),
+				image.renderMillis());
+	}
+
+}

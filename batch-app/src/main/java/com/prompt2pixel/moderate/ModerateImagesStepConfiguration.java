@@ -1,0 +1,59 @@
+package com.prompt2pixel.moderate;
+
+import javax.sql.DataSource;
+
+import com.prompt2pixel.connectors.store.ImageStore;
+import com.prompt2pixel.models.ImageInspector;
+import com.prompt2pixel.run.CatalogImageJob;
+import com.prompt2pixel.run.RenderTask;
+import com.prompt2pixel.run.RenderTaskReaders;
+import com.prompt2pixel.run.TaskState;
+import com.prompt2pixel.run.TaskStateUpdates;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code moderateImagesStep}: GENERATED tasks -> verdicts -> APPROVED or NEEDS_REVIEW.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ModerationProperties.class)
+class ModerateImagesStepConfiguration {
+
+	private static final int CHUNK_SIZE = 20;
+
+	@Bean(CatalogImageJob.MODERATE_IMAGES_STEP)
+	Step moderateImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<RenderTask> generatedTaskReader, ModerationProcessor moderationProcessor,
+			TaskStateUpdates updates) {
+		return new StepBuilder(CatalogImageJob.MODERATE_IMAGES_STEP, jobRepository)
+			.<RenderTask, ModerationVerdict>chunk(CHUNK_SIZE)
+			.transactionManager(transactionManager)
+			.reader(generatedTaskReader)
+			.processor(moderationProcessor)
+			.writer(new ModerationWriter(updates))
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<RenderTask> generatedTaskReader(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
+			DataSource dataSource) throws Exception {
+		return RenderTaskReaders.inState("generatedTaskReader", dataSource, runId, TaskState.GENERATED);
+	}
+
+	@Bean
+	ModerationProcessor moderationProcessor(ImageStore store, ModerationProperties properties, JdbcTemplate jdbc) {
+		return new ModerationProcessor(store, new ImageInspector(properties.minLuminanceStdDev()), jdbc);
+	}
+
+}

@@ -1,0 +1,44 @@
+package com.prompt2pixel.publish;
+
+import com.prompt2pixel.connectors.publish.FolderPublisher;
+import com.prompt2pixel.run.TaskState;
+import com.prompt2pixel.run.TaskStateUpdates;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes each image into the output folder, records the publication once (its idempotency
+ * key is the task's) and marks the task PUBLISHED. A redone chunk rewrites the same files
+ * with the same bytes and records nothing twice.
+ */
+class FolderPublicationWriter implements ItemWriter<PublicationItem> {
+
+	private final FolderPublisher publisher;
+
+	private final JdbcTemplate jdbc;
+
+	private final TaskStateUpdates updates;
+
+	FolderPublicationWriter(FolderPublisher publisher, JdbcTemplate jdbc, TaskStateUpdates updates) {
+		this.publisher = publisher;
+		this.jdbc = jdbc;
+		this.updates = updates;
+	}
+
+	@Override
+	public void write(Chunk<? extends PublicationItem> chunk) {
+		for (PublicationItem item : chunk) {
+			String location = this.publisher.publish(item.productKey(), item.task().templateId(), item.task().variant(),
+					item.png());
+			this.jdbc.update("""
+					INSERT INTO publication (task_id, destination, location, idempotency_key)
+					VALUES (?, 'FOLDER', ?, ?)
+					ON CONFLICT (idempotency_key) DO NOTHING""", item.task().id(), location,
+					"folder:task:" + item.task().id());
+			this.updates.move(item.task().id(), TaskState.PUBLISHED, null);
+		}
+	}
+
+}

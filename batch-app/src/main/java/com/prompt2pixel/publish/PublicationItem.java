@@ -1,0 +1,10 @@
+package com.prompt2pixel.publish;
+
+import com.prompt2pixel.run.RenderTask;
+
+/**
+ * An approved image ready to publish.
+ */
+record PublicationItem(RenderTask task, String productKey, byte[] png) {
+
+}

@@ -1,0 +1,33 @@
+package com.prompt2pixel.run;
+
+/**
+ * Names shared by the job configuration, the CLI, the API, metrics and tests.
+ */
+public final class CatalogImageJob {
+
+	public static final String NAME = "catalogImageJob";
+
+	/** The job's one identifying parameter: the {@code generation_run} id. */
+	public static final String RUN_ID = "run.id";
+
+	/** SpEL for a {@code @StepScope} bean's run id parameter. */
+	public static final String RUN_ID_PARAMETER = "#{jobParameters['run.id']}";
+
+	public static final String INGEST_CATALOG_STEP = "ingestCatalogStep";
+
+	public static final String EXPAND_PROMPTS_STEP = "expandPromptsStep";
+
+	public static final String GENERATE_IMAGES_STEP = "generateImagesStep";
+
+	public static final String MODERATE_IMAGES_STEP = "moderateImagesStep";
+
+	public static final String PUBLISH_IMAGES_STEP = "publishImagesStep";
+
+	public static final String WRITE_MANIFEST_STEP = "writeManifestStep";
+
+	public static final String BILL_RUN_STEP = "billRunStep";
+
+	private CatalogImageJob() {
+	}
+
+}

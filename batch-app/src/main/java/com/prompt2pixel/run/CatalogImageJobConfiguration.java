@@ -1,0 +1,40 @@
+package com.prompt2pixel.run;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code catalogImageJob}: ingest -> expand -> generate -> moderate -> publish ->
+ * manifest -> bill. Each step lives with its stage's package; this class only orders
+ * them. A failed run is restarted as the same job instance: completed steps are skipped
+ * and the failed step resumes from the tasks it had not finished.
+ */
+@Configuration(proxyBeanMethods = false)
+class CatalogImageJobConfiguration {
+
+	@Bean
+	Job catalogImageJob(JobRepository jobRepository, RunStatusListener runStatusListener,
+			@Qualifier(CatalogImageJob.INGEST_CATALOG_STEP) Step ingestCatalogStep,
+			@Qualifier(CatalogImageJob.EXPAND_PROMPTS_STEP) Step expandPromptsStep,
+			@Qualifier(CatalogImageJob.GENERATE_IMAGES_STEP) Step generateImagesStep,
+			@Qualifier(CatalogImageJob.MODERATE_IMAGES_STEP) Step moderateImagesStep,
+			@Qualifier(CatalogImageJob.PUBLISH_IMAGES_STEP) Step publishImagesStep,
+			@Qualifier(CatalogImageJob.WRITE_MANIFEST_STEP) Step writeManifestStep,
+			@Qualifier(CatalogImageJob.BILL_RUN_STEP) Step billRunStep) {
+		return new JobBuilder(CatalogImageJob.NAME, jobRepository).listener(runStatusListener)
+			.start(ingestCatalogStep)
+			.next(expandPromptsStep)
+			.next(generateImagesStep)
+			.next(moderateImagesStep)
+			.next(publishImagesStep)
+			.next(writeManifestStep)
+			.next(billRunStep)
+			.build();
+	}
+
+}

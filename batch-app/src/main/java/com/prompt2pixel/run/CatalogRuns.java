@@ -1,0 +1,83 @@
+package com.prompt2pixel.run;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts and resumes runs of {@code catalogImageJob}, synchronously, and reports their
+ * summary.
+ */
+@Service
+public class CatalogRuns {
+
+	private final JobOperator jobOperator;
+
+	private final Job job;
+
+	private final RunRepository runs;
+
+	private final RunSummaries summaries;
+
+	CatalogRuns(JobOperator jobOperator, @Qualifier(CatalogImageJob.NAME) Job job, RunRepository runs,
+			RunSummaries summaries) {
+		this.jobOperator = jobOperator;
+		this.job = job;
+		this.runs = runs;
+		this.summaries = summaries;
+	}
+
+	/**
+	 * Checks the request, records the run and executes it to its end.
+	 * @throws InvalidRunRequestException when the request is unusable (nothing is
+	 * written)
+	 */
+	public RunSummary start(RunRequest request) {
+		RunRequestCheck.check(request);
+		GenerationRun run = this.runs.create(request);
+		return execute(run.id());
+	}
+
+	/**
+	 * Restarts a failed run as the same job instance: finished steps are skipped, and the
+	 * step that failed carries on with the tasks it had not finished.
+	 */
+	public RunSummary resume(long runId) {
+		GenerationRun run = this.runs.find(runId)
+			.orElseThrow(() -> new InvalidRunRequestException("no run with id " + runId));
+		if ("COMPLETED".equals(run.status())) {
+			throw new InvalidRunRequestException("run " + runId + " is already complete");
+		}
+		return execute(runId);
+	}
+
+	private RunSummary execute(long runId) {
+		JobParameters parameters = new JobParametersBuilder().addLong(CatalogImageJob.RUN_ID, runId).toJobParameters();
+		try {
+			JobExecution execution = this.jobOperator.start(this.job, parameters);
+			if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING) {
+				throw new IllegalStateException("run " + runId + " did not finish synchronously");
+			}
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			throw new InvalidRunRequestException("run " + runId + " is already running", ex);
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			throw new InvalidRunRequestException("run " + runId + " is already complete", ex);
+		}
+		catch (JobRestartException | InvalidJobParametersException ex) {
+			throw new IllegalStateException("run " + runId + " cannot start: " + ex.getMessage(), ex);
+		}
+		return this.summaries.find(runId).orElseThrow();
+	}
+
+}

@@ -1,0 +1,20 @@
+package com.prompt2pixel.run;
+
+import java.nio.file.Path;
+
+/**
+ * One run of {@code catalogImageJob} for one merchant's catalog.
+ *
+ * @param id run id, also the job's identifying parameter {@code run.id}
+ * @param merchantId the merchant
+ * @param status QUEUED, RUNNING, COMPLETED or FAILED
+ * @param catalogFile the catalog being imported
+ * @param templateSet the scene-template set
+ * @param variants variants per product and scene
+ * @param outDir the folder the run publishes into
+ * @param importId the run's catalog import
+ */
+public record GenerationRun(long id, String merchantId, String status, Path catalogFile, String templateSet,
+		int variants, Path outDir, long importId) {
+
+}

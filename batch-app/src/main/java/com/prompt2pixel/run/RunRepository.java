@@ -1,0 +1,76 @@
+package com.prompt2pixel.run;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs and their catalog imports.
+ */
+@Repository
+public class RunRepository {
+
+	private final JdbcTemplate jdbc;
+
+	RunRepository(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Creates the run, its catalog import and, on first sight, the merchant. */
+	@Transactional
+	public GenerationRun create(RunRequest request) {
+		this.jdbc.update("INSERT INTO merchant (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+				request.merchantId(), request.merchantId());
+		long id = this.jdbc.queryForObject("SELECT nextval('generation_run_id_seq')", Long.class);
+		Path outDir = ((request.outDir() != null) ? request.outDir() : Path.of("out", "run-" + id)).toAbsolutePath()
+			.normalize();
+		this.jdbc.update(
+				"""
+						INSERT INTO generation_run (id, merchant_id, kind, status, catalog_file, template_set, variants, out_dir)
+						VALUES (?, ?, 'UPLOAD', 'QUEUED', ?, ?, ?, ?)""",
+				id, request.merchantId(), request.catalogFile().toAbsolutePath().normalize().toString(),
+				request.templateSet(), request.variants(), outDir.toString());
+		this.jdbc.update("""
+				INSERT INTO catalog_import (run_id, merchant_id, source, file_name)
+				VALUES (?, ?, 'CSV', ?)""", id, request.merchantId(), request.catalogFile().getFileName().toString());
+		return find(id).orElseThrow();
+	}
+
+	public Optional<GenerationRun> find(long id) {
+		return this.jdbc
+			.query("""
+					SELECT r.id, r.merchant_id, r.status, r.catalog_file, r.template_set, r.variants, r.out_dir,
+					       i.id AS import_id
+					FROM generation_run r JOIN catalog_import i ON i.run_id = r.id
+					WHERE r.id = ?""",
+					(rs, row) -> new GenerationRun(rs.getLong("id"), rs.getString("merchant_id"),
+							rs.getString("status"), Path.of(rs.getString("catalog_file")), rs.getString("template_set"),
+							rs.getInt("variants"), Path.of(rs.getString("out_dir")), rs.getLong("import_id")),
+					id)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * @throws IllegalArgumentException when there is no such run
+	 */
+	public GenerationRun get(long id) {
+		return find(id).orElseThrow(() -> new IllegalArgumentException("no run with id " + id));
+	}
+
+	void markRunning(long id) {
+		this.jdbc.update("""
+				UPDATE generation_run
+				SET status = 'RUNNING', failure = NULL, finished_at = NULL, started_at = coalesce(started_at, now())
+				WHERE id = ?""", id);
+	}
+
+	void markFinished(long id, boolean completed, String failure) {
+		this.jdbc.update("UPDATE generation_run SET status = ?, failure = ?, finished_at = now() WHERE id = ?",
+				completed ? "COMPLETED" : "FAILED", failure, id);
+	}
+
+}

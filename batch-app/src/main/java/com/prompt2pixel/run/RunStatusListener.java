@@ -1,0 +1,63 @@
+package com.prompt2pixel.run;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mirrors the job execution's status onto its {@code generation_run} row, with the first
+ * failure as a one-line reason.
+ */
+@Component
+class RunStatusListener implements JobExecutionListener {
+
+	private final RunRepository runs;
+
+	RunStatusListener(RunRepository runs) {
+		this.runs = runs;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		this.runs.markRunning(runId(execution));
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+		this.runs.markFinished(runId(execution), completed, completed ? null : failure(execution));
+	}
+
+	static String failure(JobExecution execution) {
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (!step.getFailureExceptions().isEmpty()) {
+				return "failed in " + step.getStepName() + ": "
+						+ oneLine(rootCause(step.getFailureExceptions().get(0)));
+			}
+		}
+		if (!execution.getFailureExceptions().isEmpty()) {
+			return oneLine(rootCause(execution.getFailureExceptions().get(0)));
+		}
+		return "ended " + execution.getStatus();
+	}
+
+	private static Throwable rootCause(Throwable error) {
+		Throwable cause = error;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	private static String oneLine(Throwable error) {
+		String message = (error.getMessage() != null) ? error.getMessage() : error.getClass().getSimpleName();
+		return message.replaceAll("\\s+", " ").strip();
+	}
+
+	private static long runId(JobExecution execution) {
+		return execution.getJobParameters().getLong(CatalogImageJob.RUN_ID);
+	}
+
+}

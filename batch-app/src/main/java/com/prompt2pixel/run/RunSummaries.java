@@ -1,0 +1,56 @@
+package com.prompt2pixel.run;
+
+import java.util.Optional;
+
+import com.prompt2pixel.billing.BillingProperties;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a run's summary from the database, so the CLI and the API report the same
+ * numbers.
+ */
+@Component
+public class RunSummaries {
+
+	private static final String QUERY = """
+			SELECT r.id, r.status, r.out_dir, r.failure,
+			       i.products_new + i.products_changed + i.products_same AS products,
+			       count(t.id) FILTER (WHERE t.state IN ('GENERATED', 'APPROVED', 'NEEDS_REVIEW', 'REJECTED',
+			                                             'PUBLISHED')) AS images,
+			       count(t.id) FILTER (WHERE t.state = 'REJECTED') AS rejected,
+			       count(t.id) FILTER (WHERE t.state = 'NEEDS_REVIEW') AS needs_review,
+			       count(t.id) FILTER (WHERE t.state = 'FAILED') AS failed,
+			       count(t.id) FILTER (WHERE t.state = 'PUBLISHED') AS published,
+			       (SELECT total::text FROM invoice WHERE run_id = r.id) AS invoice_total,
+			       (SELECT currency FROM invoice WHERE run_id = r.id) AS currency,
+			       (extract(epoch FROM coalesce(r.finished_at, now()) - coalesce(r.started_at, r.created_at))
+			        * 1000)::bigint AS elapsed_ms
+			FROM generation_run r
+			JOIN catalog_import i ON i.run_id = r.id
+			LEFT JOIN render_task t ON t.run_id = r.id
+			WHERE r.id = ?
+			GROUP BY r.id, i.id""";
+
+	private final JdbcTemplate jdbc;
+
+	private final BillingProperties billing;
+
+	RunSummaries(JdbcTemplate jdbc, BillingProperties billing) {
+		this.jdbc = jdbc;
+		this.billing = billing;
+	}
+
+	public Optional<RunSummary> find(long runId) {
+		return this.jdbc.query(QUERY, (rs, row) -> {
+			String currency = rs.getString("currency");
+			return new RunSummary(rs.getLong("id"), rs.getString("status"), rs.getLong("products"),
+					rs.getLong("images"), rs.getLong("rejected"), rs.getLong("needs_review"), rs.getLong("failed"),
+					rs.getLong("published"), rs.getString("invoice_total"),
+					(currency != null) ? currency : this.billing.currency(), rs.getString("out_dir"),
+					rs.getLong("elapsed_ms"), rs.getString("failure"));
+		}, runId).stream().findFirst();
+	}
+
+}

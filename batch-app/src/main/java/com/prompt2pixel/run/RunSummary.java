@@ -1,0 +1,30 @@
+package com.prompt2pixel.run;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * What a run did, as the CLI prints it and the API returns it.
+ *
+ * @param run run id
+ * @param status QUEUED, RUNNING, COMPLETED or FAILED
+ * @param products products in the run's catalog import
+ * @param images images generated
+ * @param rejected images rejected in review
+ * @param needsReview images held for human review by the automatic checks
+ * @param failed tasks that could not be rendered
+ * @param published images published
+ * @param invoiceTotal the run's invoice total, or null before it is billed
+ * @param currency the invoice currency
+ * @param out the folder the run publishes into
+ * @param elapsedMillis wall time from the run's first start to its end (or now)
+ * @param failure why the run failed, or null
+ */
+@JsonPropertyOrder({ "run", "status", "products", "images", "rejected", "needs_review", "failed", "published",
+		"invoice_total", "currency", "out", "elapsed_ms", "failure" })
+public record RunSummary(long run, String status, long products, long images, long rejected,
+		@JsonProperty("needs_review") long needsReview, long failed, long published,
+		@JsonProperty("invoice_total") String invoiceTotal, String currency, String out,
+		@JsonProperty("elapsed_ms") long elapsedMillis, String failure) {
+
+}

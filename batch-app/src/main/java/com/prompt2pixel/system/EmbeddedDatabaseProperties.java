@@ -1,0 +1,15 @@
+package com.prompt2pixel.system;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The embedded PostgreSQL that starts when {@code spring.datasource.url} is not set.
+ *
+ * @param dir data directory; kept between runs, so a second run sees the first run's rows
+ */
+@ConfigurationProperties("p2p.database.embedded")
+public record EmbeddedDatabaseProperties(Path dir) {
+
+}

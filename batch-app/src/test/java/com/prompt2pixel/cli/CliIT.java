@@ -1,0 +1,123 @@
+package com.prompt2pixel.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.prompt2pixel.support.Manifest;
+import com.prompt2pixel.support.SampleCatalogs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar, run as a user runs it: {@code java -jar prompt2pixel.jar ...} in a
+ * fresh working folder with the embedded defaults.
+ */
+class CliIT {
+
+	private static final Path JAR = Path.of("target", "prompt2pixel.jar").toAbsolutePath();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	Path workdir;
+
+	@Test
+	void shouldRunTheSampleCatalogAndKeepItsRowsForTheNextRun() throws Exception {
+		Result first = run("run", "--catalog", SampleCatalogs.SAMPLES.resolve("catalog.csv").toString());
+
+		assertThat(first.exitCode()).as(first.stderr()).isZero();
+		JsonNode summary = first.summary();
+		assertThat(summary.get("run").asLong()).isEqualTo(1);
+		assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(summary.get("products").asInt()).isEqualTo(20);
+		assertThat(summary.get("images").asInt()).isEqualTo(60);
+		assertThat(summary.get("rejected").asInt()).isZero();
+		assertThat(summary.get("published").asInt()).isEqualTo(60);
+		assertThat(summary.get("invoice_total").asString()).isEqualTo("2.40");
+		assertThat(summary.get("currency").asString()).isEqualTo("USD");
+		assertThat(summary.get("elapsed_ms").asLong()).isPositive();
+		Path out = this.workdir.resolve("out/run-1");
+		assertThat(summary.get("out").asString()).isEqualTo(out.toString());
+		Manifest.of(out).assertEveryImageListedOnceWithItsChecksum(60);
+
+		Path small = SampleCatalogs.firstProducts(this.workdir.resolve("small"), 1);
+		Result second = run("run", "--catalog", small.toString(), "--out", "second");
+
+		assertThat(second.exitCode()).as(second.stderr()).isZero();
+		assertThat(second.summary().get("run").asLong()).as("the database kept the first run").isEqualTo(2);
+		Manifest.of(this.workdir.resolve("second")).assertEveryImageListedOnceWithItsChecksum(3);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			missing.csv | <none>                       | catalog file not found:
+			empty.csv   | ''                           | is empty
+			header.csv  | sku,title,description,image  | has a header but no product rows
+			columns.csv | sku,price\\nA,1              | lacks required column(s): title
+			""")
+	void shouldRefuseBadInputWithOneLineAndWriteNothing(String name, String content, String message) throws Exception {
+		Path catalog = this.workdir.resolve(name);
+		if (!"<none>".equals(content)) {
+			Files.writeString(catalog, content.replace("\\n", "\n"));
+		}
+
+		Result result = run("run", "--catalog", catalog.toString());
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.stderr().lines()).singleElement().asString().startsWith("error: ").contains(message);
+		assertThat(result.stdout()).isEmpty();
+		assertThat(this.workdir.resolve("data")).doesNotExist();
+		assertThat(this.workdir.resolve("out")).doesNotExist();
+	}
+
+	@Test
+	void shouldExplainAnUnknownOption() throws Exception {
+		Result result = run("run", "--catalog", "x.csv", "--colour", "red");
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.stderr()).contains("Unknown options: '--colour', 'red'");
+	}
+
+	private Result run(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		Path stdout = Files.createTempFile("cli", ".out");
+		Path stderr = Files.createTempFile("cli", ".err");
+		Process process = new ProcessBuilder(command).directory(this.workdir.toFile())
+			.redirectOutput(stdout.toFile())
+			.redirectError(stderr.toFile())
+			.start();
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new AssertionError("prompt2pixel did not finish within 5 minutes");
+		}
+		return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+				Files.readString(stderr, StandardCharsets.UTF_8));
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	record Result(int exitCode, String stdout, String stderr) {
+
+		/** The last line of stdout, which must be the JSON summary. */
+		JsonNode summary() {
+			List<String> lines = this.stdout.lines().toList();
+			return JSON.readTree(lines.get(lines.size() - 1));
+		}
+
+	}
+
+}

@@ -1,0 +1,230 @@
+package com.prompt2pixel.run;
+
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.prompt2pixel.support.FunctionalTest;
+import com.prompt2pixel.support.Manifest;
+import com.prompt2pixel.support.SampleCatalogs;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CatalogImageJobFunctionalTests extends FunctionalTest {
+
+	private static final int SCENES = 3;
+
+	@Autowired
+	CatalogRuns runs;
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void shouldTakeACatalogThroughEveryStageToPublishedImagesAndAnInvoice() throws Exception {
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 4);
+		Path out = this.folder.resolve("out");
+
+		RunSummary summary = this.runs.start(new RunRequest("acme", catalog, "home-kitchen", 2, out));
+
+		int expected = 4 * SCENES * 2;
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.products()).isEqualTo(4);
+		assertThat(summary.images()).isEqualTo(expected);
+		assertThat(summary.published()).isEqualTo(expected);
+		assertThat(summary.invoiceTotal()).isEqualTo("0.96");
+		assertThat(summary.currency()).isEqualTo("USD");
+		assertThat(this.jdbc.queryForList("SELECT source_key FROM product WHERE merchant_id = 'acme' ORDER BY 1",
+				String.class))
+			.containsExactly("MUG-CLAY-01", "MUG-NAVY-03", "MUG-SAGE-02", "TEAPOT-04");
+		assertThat(taskStates(summary.run())).containsExactly(Map.entry("PUBLISHED", (long) expected));
+		assertThat(this.jdbc.queryForObject("SELECT count(DISTINCT seed) FROM render_task WHERE run_id = ?", Long.class,
+				summary.run()))
+			.isEqualTo(expected);
+		assertThat(this.jdbc.queryForObject("SELECT bool_and(NOT generative) FROM render_task WHERE run_id = ?",
+				Boolean.class, summary.run()))
+			.isTrue();
+		Manifest.of(out).assertEveryImageListedOnceWithItsChecksum(expected);
+		assertThat(Manifest.of(out).files()).contains("MUG-CLAY-01/studio-packshot-1.png",
+				"TEAPOT-04/dining-table-2.png");
+		assertBilledOncePerImage(summary.run(), expected, "0.96");
+	}
+
+	@Test
+	void shouldResumeARunThatFailedDuringGenerationWithEveryImageExactlyOnce() throws Exception {
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 5);
+		Path out = this.folder.resolve("out");
+		int expected = 5 * SCENES;
+		this.generator.failOnImage(11);
+
+		RunSummary failed = this.runs.start(new RunRequest("resumer", catalog, "home-kitchen", 1, out));
+
+		assertThat(failed.status()).isEqualTo("FAILED");
+		assertThat(failed.failure()).isEqualTo("failed in generateImagesStep: injected generator failure on image 11");
+		assertThat(failed.images()).as("the first chunk of 8 committed before the failure").isEqualTo(8);
+		assertThat(failed.invoiceTotal()).isNull();
+		assertThat(out.resolve("manifest.csv")).doesNotExist();
+		long renderedBeforeFailure = this.generator.rendered();
+
+		RunSummary resumed = this.runs.resume(failed.run());
+
+		assertThat(resumed.status()).isEqualTo("COMPLETED");
+		assertThat(resumed.images()).isEqualTo(expected);
+		assertThat(resumed.published()).isEqualTo(expected);
+		assertThat(this.generator.rendered() - renderedBeforeFailure)
+			.as("after the restart only the unfinished tasks were rendered")
+			.isEqualTo(expected - 8);
+		assertThat(this.jdbc.queryForList("""
+				SELECT DISTINCT e.job_instance_id FROM batch_job_execution e
+				JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+				WHERE p.parameter_name = 'run.id' AND p.parameter_value = ?""", Long.class,
+				String.valueOf(failed.run())))
+			.as("the restart is the same job instance")
+			.hasSize(1);
+		Manifest.of(out).assertEveryImageListedOnceWithItsChecksum(expected);
+		assertBilledOncePerImage(failed.run(), expected, "0.60");
+	}
+
+	@Test
+	void shouldRefuseToResumeACompletedRun() {
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 1);
+		RunSummary done = this.runs.start(new RunRequest("done", catalog, "home-kitchen", 1, this.folder.resolve("o")));
+
+		assertThatThrownBy(() -> this.runs.resume(done.run())).isInstanceOf(InvalidRunRequestException.class)
+			.hasMessage("run " + done.run() + " is already complete");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM invoice WHERE run_id = ?", Long.class, done.run()))
+			.isOne();
+	}
+
+	@Test
+	void shouldHoldExactDuplicatesForReviewAndPublishOnlyTheFirst() {
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 2);
+		this.generator.sameImageForAll();
+
+		RunSummary summary = this.runs.start(new RunRequest("dupes", catalog, "home-kitchen", 1, this.folder));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.published()).isOne();
+		assertThat(summary.needsReview()).isEqualTo(5);
+		long first = this.jdbc.queryForObject("SELECT min(id) FROM render_task WHERE run_id = ?", Long.class,
+				summary.run());
+		assertThat(this.jdbc.queryForList(
+				"SELECT DISTINCT state_reason FROM render_task WHERE run_id = ? " + "AND state = 'NEEDS_REVIEW'",
+				String.class, summary.run()))
+			.containsExactly("exact duplicate of task " + first);
+		assertThat(summary.images()).as("held images are still billed: they were generated").isEqualTo(6);
+		assertThat(summary.invoiceTotal()).isEqualTo("0.24");
+	}
+
+	@Test
+	void shouldHoldNearBlankImagesForReviewWithTheReason() {
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 2);
+		this.generator.blankForPromptsContaining("dining table");
+
+		RunSummary summary = this.runs.start(new RunRequest("blanks", catalog, "home-kitchen", 1, this.folder));
+
+		assertThat(summary.needsReview()).isEqualTo(2);
+		assertThat(summary.published()).isEqualTo(4);
+		assertThat(this.jdbc.queryForList(
+				"SELECT state_reason FROM render_task WHERE run_id = ? " + "AND template_id = 'dining-table'",
+				String.class, summary.run()))
+			.allSatisfy((reason) -> assertThat(reason).startsWith("near-uniform image: luminance standard deviation"));
+	}
+
+	@Test
+	void shouldSkipBadRowsAndImportTheRest() {
+		Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,image",
+				List.of("GOOD-1,Good mug,Fine,photos/mug-clay-01.png", "NO-TITLE,,Missing title,photos/mug-clay-01.png",
+						"NO-PHOTO,Lost mug,Gone,photos/missing.png", "GOOD-1,Repeated,Again,photos/mug-clay-01.png"));
+
+		RunSummary summary = this.runs.start(new RunRequest("skipper", catalog, "home-kitchen", 1, this.folder));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.products()).isOne();
+		assertThat(summary.published()).isEqualTo(SCENES);
+		assertThat(this.jdbc.queryForObject("SELECT rows_skipped FROM catalog_import WHERE run_id = ?", Integer.class,
+				summary.run()))
+			.isEqualTo(3);
+	}
+
+	@Test
+	void shouldUpsertProductsOnASecondImportAndCountThemUnchanged() {
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 3);
+		this.runs.start(new RunRequest("repeat", catalog, "home-kitchen", 1, this.folder.resolve("a")));
+
+		RunSummary second = this.runs
+			.start(new RunRequest("repeat", catalog, "home-kitchen", 1, this.folder.resolve("b")));
+
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = 'repeat'", Long.class))
+			.isEqualTo(3);
+		assertThat(this.jdbc.queryForMap(
+				"SELECT products_new, products_changed, products_same FROM catalog_import WHERE run_id = ?",
+				second.run()))
+			.containsEntry("products_new", 0)
+			.containsEntry("products_changed", 0)
+			.containsEntry("products_same", 3);
+	}
+
+	@Test
+	void shouldFailTheTasksOfAProductWhosePhotoCannotBeFetchedAndFinishTheRest() throws Exception {
+		HttpServer photos = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		photos.createContext("/", (exchange) -> {
+			exchange.sendResponseHeaders(404, -1);
+			exchange.close();
+		});
+		photos.start();
+		try {
+			String missing = "http://127.0.0.1:" + photos.getAddress().getPort() + "/gone.png";
+			Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,image",
+					List.of("HERE-1,Mug,Fine,photos/mug-clay-01.png", "GONE-2,Vase,Gone," + missing));
+
+			RunSummary summary = this.runs.start(new RunRequest("vanish", catalog, "home-kitchen", 1, this.folder));
+
+			assertThat(summary.status()).isEqualTo("COMPLETED");
+			assertThat(summary.failed()).isEqualTo(SCENES);
+			assertThat(summary.published()).isEqualTo(SCENES);
+			assertThat(this.jdbc.queryForList(
+					"SELECT DISTINCT state_reason FROM render_task WHERE run_id = ? " + "AND state = 'FAILED'",
+					String.class, summary.run()))
+				.containsExactly("image " + missing + " answered HTTP 404");
+		}
+		finally {
+			photos.stop(0);
+		}
+	}
+
+	private Map<String, Long> taskStates(long runId) {
+		return this.jdbc
+			.query("SELECT state, count(*) FROM render_task WHERE run_id = ? GROUP BY state",
+					(rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)), runId)
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private void assertBilledOncePerImage(long runId, int images, String total) {
+		List<Long> counts = this.jdbc.queryForObject(
+				"SELECT count(*), count(DISTINCT task_id) FROM usage_event WHERE run_id = ?",
+				(rs, row) -> List.of(rs.getLong(1), rs.getLong(2)), runId);
+		assertThat(counts).as("usage events, distinct tasks").containsExactly((long) images, (long) images);
+		assertThat(this.jdbc.queryForObject("SELECT total FROM invoice WHERE run_id = ?", BigDecimal.class, runId))
+			.isEqualByComparingTo(total);
+		assertThat(this.jdbc.queryForMap("""
+				SELECT sum(l.quantity) AS quantity, sum(l.amount) AS amount
+				FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.run_id = ?""", runId))
+			.satisfies((line) -> {
+				assertThat(((Number) line.get("quantity")).longValue()).isEqualTo(images);
+				assertThat((BigDecimal) line.get("amount")).isEqualByComparingTo(total);
+			});
+	}
+
+}

@@ -1,0 +1,49 @@
+package com.prompt2pixel.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the functional tests: the whole application, web server included, on an
+ * embedded PostgreSQL in a fresh temporary data folder, with a {@link ScriptedGenerator}
+ * in place of the plain compositor. Every test class shares one application; tests keep
+ * apart by using their own runs and merchants.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ScriptedGeneratorConfiguration.class)
+public abstract class FunctionalTest {
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@Autowired
+	protected ScriptedGenerator generator;
+
+	@DynamicPropertySource
+	static void freshDataFolder(DynamicPropertyRegistry registry) {
+		registry.add("p2p.data-dir", () -> {
+			try {
+				return Files.createTempDirectory("p2p-test-data").toString();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	@BeforeEach
+	void resetGenerator() {
+		this.generator.reset();
+	}
+
+}

@@ -1,0 +1,123 @@
+package com.prompt2pixel.support;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.prompt2pixel.models.CompositorGenerator;
+import com.prompt2pixel.models.GeneratedImage;
+import com.prompt2pixel.models.ImageGenerator;
+import com.prompt2pixel.models.ImageRequest;
+import com.prompt2pixel.models.Png;
+
+/**
+ * The compositor, with faults and degenerate outputs that a test can switch on: fail on
+ * the k-th image, return one identical image for every request, or a blank image for
+ * prompts containing a word. Counts every image it rendered.
+ */
+public class ScriptedGenerator implements ImageGenerator {
+
+	private final CompositorGenerator compositor = new CompositorGenerator();
+
+	private final AtomicInteger rendered = new AtomicInteger();
+
+	private volatile int failOnImage;
+
+	private volatile boolean sameImageForAll;
+
+	private volatile String blankFor;
+
+	/** Back to a plain compositor with a zero count. */
+	public void reset() {
+		this.rendered.set(0);
+		this.failOnImage = 0;
+		this.sameImageForAll = false;
+		this.blankFor = null;
+	}
+
+	/** Throws when asked for the k-th image (1-based) since the last reset, once. */
+	public void failOnImage(int k) {
+		this.failOnImage = k;
+	}
+
+	public void sameImageForAll() {
+		this.sameImageForAll = true;
+	}
+
+	public void blankForPromptsContaining(String word) {
+		this.blankFor = word;
+	}
+
+	/** Images rendered (not counting the failed one) since the last reset. */
+	public int rendered() {
+		return this.rendered.get();
+	}
+
+	@Override
+	public String backend() {
+		return this.compositor.backend();
+	}
+
+	@Override
+	public String model() {
+		return this.compositor.model();
+	}
+
+	@Override
+	public boolean generative() {
+		return false;
+	}
+
+	@Override
+	public List<GeneratedImage> generate(List<ImageRequest> requests) {
+		List<GeneratedImage> images = new ArrayList<>();
+		for (ImageRequest request : requests) {
+			int number = this.rendered.get() + 1;
+			if (number == this.failOnImage) {
+				this.failOnImage = 0;
+				throw new IllegalStateException("injected generator failure on image " + number);
+			}
+			images.add(render(request));
+			this.rendered.incrementAndGet();
+		}
+		return images;
+	}
+
+	private GeneratedImage render(ImageRequest request) {
+		if (this.blankFor != null && request.prompt().contains(this.blankFor)) {
+			return image(Png.encode(flatGrey(request.width(), request.height())));
+		}
+		if (this.sameImageForAll) {
+			return image(sameImage());
+		}
+		return this.compositor.generate(List.of(request)).get(0);
+	}
+
+	private byte[] sameImage() {
+		BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(Color.ORANGE);
+		g.fillRect(0, 0, 64, 64);
+		g.setColor(Color.BLUE);
+		g.fillOval(16, 16, 32, 32);
+		g.dispose();
+		return Png.encode(image);
+	}
+
+	private static BufferedImage flatGrey(int width, int height) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(Color.GRAY);
+		g.fillRect(0, 0, width, height);
+		g.dispose();
+		return image;
+	}
+
+	private GeneratedImage image(byte[] png) {
+		return new GeneratedImage(png, backend(), model(), false, 1);
+	}
+
+}

@@ -1,0 +1,87 @@
+package com.prompt2pixel.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import com.prompt2pixel.run.CatalogRuns;
+import com.prompt2pixel.run.RunRequest;
+import com.prompt2pixel.run.RunSummary;
+import com.prompt2pixel.support.FunctionalTest;
+import com.prompt2pixel.support.SampleCatalogs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartz.Scheduler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunApiFunctionalTests extends FunctionalTest {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CatalogRuns runs;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Scheduler scheduler;
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void shouldReportARunsStatusAndCountsAsJson() throws Exception {
+		RunSummary run = this.runs
+			.start(new RunRequest("api", SampleCatalogs.firstProducts(this.folder, 2), "home-kitchen", 1, this.folder));
+
+		HttpResponse<String> response = get("/api/v1/runs/" + run.run());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = this.json.readTree(response.body());
+		assertThat(body.get("run").asLong()).isEqualTo(run.run());
+		assertThat(body.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(body.get("products").asInt()).isEqualTo(2);
+		assertThat(body.get("images").asInt()).isEqualTo(6);
+		assertThat(body.get("published").asInt()).isEqualTo(6);
+		assertThat(body.get("invoice_total").asString()).isEqualTo("0.24");
+		assertThat(body.get("currency").asString()).isEqualTo("USD");
+	}
+
+	@Test
+	void shouldAnswerNotFoundForAnUnknownRun() throws Exception {
+		assertThat(get("/api/v1/runs/987654").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldReportHealthUp() throws Exception {
+		HttpResponse<String> response = get("/actuator/health");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void shouldRunTheSchedulerOnTheDatabaseJobStoreThatFlywayCreated() throws Exception {
+		assertThat(this.scheduler.isStarted()).isTrue();
+		assertThat(this.scheduler.getMetaData().isJobStoreSupportsPersistence()).isTrue();
+		assertThat(this.scheduler.getMetaData().isJobStoreClustered()).isTrue();
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}
