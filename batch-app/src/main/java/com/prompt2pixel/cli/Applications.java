@@ -1,6 +1,7 @@
 package com.prompt2pixel.cli;
 
 import com.prompt2pixel.Prompt2PixelApplication;
+import com.prompt2pixel.system.EnvironmentProblem;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -32,10 +33,16 @@ final class Applications {
 		return application.run(args);
 	}
 
-	/** The deepest cause's message, on one line. */
+	/**
+	 * Why the application failed, on one line: the message written for operators when the
+	 * failure carries one, else the deepest cause's.
+	 */
 	static String reason(Throwable error) {
 		Throwable cause = error;
 		while (cause.getCause() != null && cause.getCause() != cause) {
+			if (cause instanceof EnvironmentProblem) {
+				break;
+			}
 			cause = cause.getCause();
 		}
 		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();

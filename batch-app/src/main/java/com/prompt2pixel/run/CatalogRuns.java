@@ -1,5 +1,9 @@
 package com.prompt2pixel.run;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -10,6 +14,8 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +26,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CatalogRuns {
 
+	private static final Logger log = LoggerFactory.getLogger(CatalogRuns.class);
+
 	private final JobOperator jobOperator;
 
 	private final Job job;
@@ -28,12 +36,21 @@ public class CatalogRuns {
 
 	private final RunSummaries summaries;
 
+	private final JobRepository jobRepository;
+
+	private final boolean exclusiveDatabase;
+
 	CatalogRuns(JobOperator jobOperator, @Qualifier(CatalogImageJob.NAME) Job job, RunRepository runs,
-			RunSummaries summaries) {
+			RunSummaries summaries, JobRepository jobRepository, ObjectProvider<EmbeddedPostgres> embeddedDatabase) {
 		this.jobOperator = jobOperator;
 		this.job = job;
 		this.runs = runs;
 		this.summaries = summaries;
+		this.jobRepository = jobRepository;
+		// an embedded database belongs to this process alone (its data folder is locked),
+		// so an
+		// execution it finds still "running" was left by a process that died
+		this.exclusiveDatabase = embeddedDatabase.getIfAvailable() != null;
 	}
 
 	/**
@@ -49,7 +66,8 @@ public class CatalogRuns {
 
 	/**
 	 * Restarts a failed run as the same job instance: finished steps are skipped, and the
-	 * step that failed carries on with the tasks it had not finished.
+	 * step that failed carries on with the tasks it had not finished. A run whose process
+	 * was killed is recovered first, when this process owns the database.
 	 */
 	public RunSummary resume(long runId) {
 		GenerationRun run = this.runs.find(runId)
@@ -57,11 +75,25 @@ public class CatalogRuns {
 		if ("COMPLETED".equals(run.status())) {
 			throw new InvalidRunRequestException("run " + runId + " is already complete");
 		}
+		JobExecution last = this.jobRepository.getLastJobExecution(CatalogImageJob.NAME, parameters(runId));
+		if (last != null && last.isRunning()) {
+			if (!this.exclusiveDatabase) {
+				throw new InvalidRunRequestException("run " + runId + " is marked as running in execution "
+						+ last.getId() + "; another process may be executing it");
+			}
+			log.warn("Run {} was interrupted: its process died during execution {}; recovering it", runId,
+					last.getId());
+			this.jobOperator.recover(last);
+		}
 		return execute(runId);
 	}
 
+	private static JobParameters parameters(long runId) {
+		return new JobParametersBuilder().addLong(CatalogImageJob.RUN_ID, runId).toJobParameters();
+	}
+
 	private RunSummary execute(long runId) {
-		JobParameters parameters = new JobParametersBuilder().addLong(CatalogImageJob.RUN_ID, runId).toJobParameters();
+		JobParameters parameters = parameters(runId);
 		try {
 			JobExecution execution = this.jobOperator.start(this.job, parameters);
 			if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING) {

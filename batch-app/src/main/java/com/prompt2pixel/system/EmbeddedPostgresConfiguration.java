@@ -29,6 +29,7 @@ class EmbeddedPostgresConfiguration {
 	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
 		Path dir = properties.dir().toAbsolutePath().normalize();
 		Files.createDirectories(dir);
+		EmbeddedDataFolder.prepare(dir);
 		try {
 			return EmbeddedPostgres.builder()
 				.setDataDirectory(dir)
@@ -39,9 +40,7 @@ class EmbeddedPostgresConfiguration {
 				.start();
 		}
 		catch (IOException | IllegalStateException ex) {
-			throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dir
-					+ " (is another prompt2pixel process using it? if one was killed, stop its server with: kill $(head -1 "
-					+ dir.resolve("postmaster.pid") + ")): " + ex.getMessage(), ex);
+			throw new EnvironmentProblem("cannot start the embedded PostgreSQL in " + dir + ": " + ex.getMessage(), ex);
 		}
 	}
 

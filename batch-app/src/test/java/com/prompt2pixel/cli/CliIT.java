@@ -59,6 +59,25 @@ class CliIT {
 		Manifest.of(this.workdir.resolve("second")).assertEveryImageListedOnceWithItsChecksum(3);
 	}
 
+	@Test
+	void shouldResumeARunWhoseProcessWasKilledWithEveryImageExactlyOnce() throws Exception {
+		Path log = this.workdir.resolve("killed.log");
+		Process killed = start(log, "run", "--catalog", SampleCatalogs.SAMPLES.resolve("catalog.csv").toString(),
+				"--variants", "2");
+		awaitLine(log, "Executing step: [generateImagesStep]");
+		Thread.sleep(1500);
+		killed.destroyForcibly().waitFor();
+
+		Result resumed = run("resume", "--run", "1");
+
+		assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+		JsonNode summary = resumed.summary();
+		assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(summary.get("images").asInt()).isEqualTo(120);
+		assertThat(summary.get("invoice_total").asString()).as("one usage event per image").isEqualTo("4.80");
+		Manifest.of(this.workdir.resolve("out/run-1")).assertEveryImageListedOnceWithItsChecksum(120);
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			missing.csv | <none>                       | catalog file not found:
@@ -90,11 +109,9 @@ class CliIT {
 	}
 
 	private Result run(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString()));
-		command.addAll(List.of(args));
 		Path stdout = Files.createTempFile("cli", ".out");
 		Path stderr = Files.createTempFile("cli", ".err");
-		Process process = new ProcessBuilder(command).directory(this.workdir.toFile())
+		Process process = new ProcessBuilder(command(args)).directory(this.workdir.toFile())
 			.redirectOutput(stdout.toFile())
 			.redirectError(stderr.toFile())
 			.start();
@@ -104,6 +121,29 @@ class CliIT {
 		}
 		return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
 				Files.readString(stderr, StandardCharsets.UTF_8));
+	}
+
+	private Process start(Path log, String... args) throws IOException {
+		return new ProcessBuilder(command(args)).directory(this.workdir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+	}
+
+	private static void awaitLine(Path log, String text) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (!Files.readString(log).contains(text)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("no '" + text + "' in " + Files.readString(log));
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private static List<String> command(String... args) {
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		return command;
 	}
 
 	private static String javaExecutable() {
