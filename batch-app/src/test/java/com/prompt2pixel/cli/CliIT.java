@@ -1,6 +1,10 @@
 package com.prompt2pixel.cli;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +82,33 @@ class CliIT {
 		Manifest.of(this.workdir.resolve("out/run-1")).assertEveryImageListedOnceWithItsChecksum(120);
 	}
 
+	@Test
+	void shouldServeHealthAndRunsUntilStopped() throws Exception {
+		Path log = this.workdir.resolve("serve.log");
+		Process server = start(log, "serve", "--server.port=0");
+		try {
+			String started = awaitLine(log, "Tomcat started on port ");
+			int port = Integer.parseInt(started.replaceAll(".*Tomcat started on port (\\d+).*", "$1"));
+			HttpClient http = HttpClient.newHttpClient();
+
+			HttpResponse<String> health = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> unknownRun = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/runs/1")).build(),
+					HttpResponse.BodyHandlers.ofString());
+
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+			assertThat(unknownRun.statusCode()).isEqualTo(404);
+		}
+		finally {
+			server.destroy();
+		}
+		assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+		assertThat(Files.readString(log)).doesNotContain("Exception");
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			missing.csv | <none>                       | catalog file not found:
@@ -130,9 +161,15 @@ class CliIT {
 			.start();
 	}
 
-	private static void awaitLine(Path log, String text) throws IOException, InterruptedException {
+	/** Waits for a line containing the text to appear in the log, and returns it. */
+	private static String awaitLine(Path log, String text) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-		while (!Files.readString(log).contains(text)) {
+		while (true) {
+			for (String line : Files.readAllLines(log)) {
+				if (line.contains(text)) {
+					return line;
+				}
+			}
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("no '" + text + "' in " + Files.readString(log));
 			}
