@@ -7,7 +7,6 @@ import com.prompt2pixel.run.CatalogRuns;
 import com.prompt2pixel.run.InvalidRunRequestException;
 import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.run.RunRequestCheck;
-import com.prompt2pixel.templates.TemplateLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,13 +25,14 @@ class RunCommand implements Callable<Integer> {
 			description = "merchant id (default: ${DEFAULT-VALUE})")
 	String merchant;
 
-	@Option(names = "--templates", defaultValue = TemplateLibrary.DEFAULT_SET, paramLabel = "SET",
-			description = "scene-template set (default: ${DEFAULT-VALUE})")
+	@Option(names = "--templates", paramLabel = "SET",
+			description = "scene-template set for every product (default: each product's vertical, by its "
+					+ "type, category, tags or vendor)")
 	String templates;
 
-	@Option(names = "--variants", defaultValue = "1", paramLabel = "N",
-			description = "variants per product and scene, 1-16 (default: ${DEFAULT-VALUE})")
-	int variants;
+	@Option(names = "--variants", paramLabel = "N",
+			description = "variants per scene, 1-16 (default: each scene's own)")
+	Integer variants;
 
 	@Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/run-<id>)")
 	Path out;

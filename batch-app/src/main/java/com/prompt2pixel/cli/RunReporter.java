@@ -1,17 +1,15 @@
 package com.prompt2pixel.cli;
 
+import java.util.List;
 import java.util.function.Function;
 
 import com.prompt2pixel.run.CatalogRuns;
-import com.prompt2pixel.run.InvalidRunRequestException;
 import com.prompt2pixel.run.RunSummary;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
 /**
- * Runs a run-producing action inside a started application, closes the application, and
- * only then prints the summary, so that the JSON object is the last line on stdout.
+ * Runs a run-producing action as a one-shot command and reports the run: its summary as
+ * one JSON line on stdout, and on failure a line on stderr saying why and how to resume.
  */
 final class RunReporter {
 
@@ -21,32 +19,16 @@ final class RunReporter {
 	}
 
 	static int report(Function<CatalogRuns, RunSummary> action) {
-		RunSummary summary;
-		ConfigurableApplicationContext context = null;
-		try {
-			context = Applications.startForCommand();
-			summary = action.apply(context.getBean(CatalogRuns.class));
+		return OneShot.run((context) -> output(action.apply(context.getBean(CatalogRuns.class))));
+	}
+
+	private static OneShot.Output output(RunSummary summary) {
+		List<String> json = List.of(JSON.writeValueAsString(summary));
+		if ("COMPLETED".equals(summary.status())) {
+			return OneShot.Output.ok(json);
 		}
-		catch (InvalidRunRequestException ex) {
-			System.err.println("error: " + ex.getMessage());
-			return Cli.BAD_INPUT;
-		}
-		catch (RuntimeException ex) {
-			System.err.println("error: " + Applications.reason(ex));
-			return Cli.FAILED;
-		}
-		finally {
-			if (context != null) {
-				context.close();
-			}
-		}
-		System.out.println(JSON.writeValueAsString(summary));
-		if (!"COMPLETED".equals(summary.status())) {
-			System.err.println("error: run " + summary.run() + " " + summary.failure()
-					+ "; resume it with: java -jar batch-app/target/prompt2pixel.jar resume --run " + summary.run());
-			return Cli.FAILED;
-		}
-		return 0;
+		return new OneShot.Output(Cli.FAILED, json, List.of("error: run " + summary.run() + " " + summary.failure()
+				+ "; resume it with: java -jar batch-app/target/prompt2pixel.jar resume --run " + summary.run()));
 	}
 
 }

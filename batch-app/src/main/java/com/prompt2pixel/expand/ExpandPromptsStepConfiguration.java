@@ -5,12 +5,13 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.prompt2pixel.merchant.MerchantPolicies;
+import com.prompt2pixel.merchant.MerchantTemplates;
+import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.run.CatalogImageJob;
 import com.prompt2pixel.run.GenerationRun;
 import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.templates.ProductFacts;
-import com.prompt2pixel.templates.PromptExpander;
-import com.prompt2pixel.templates.TemplateLibrary;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -22,24 +23,41 @@ import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code expandPromptsStep}: the import's products -> render tasks.
+ * {@code expandPromptsStep}: the import's products -> render tasks, in parallel over id
+ * ranges of products (a partitioned step: each range is a chunk step that restarts on its
+ * own).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ExpandProperties.class)
 class ExpandPromptsStepConfiguration {
 
-	private static final int CHUNK_SIZE = 50;
+	private static final int CHUNK_SIZE = 250;
+
+	private static final String PARTITION_STEP = CatalogImageJob.EXPAND_PROMPTS_STEP + ":partition";
 
 	@Bean(CatalogImageJob.EXPAND_PROMPTS_STEP)
-	Step expandPromptsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step expandPromptsStep(JobRepository jobRepository, ExpandProperties properties,
+			ProductRangePartitioner productRangePartitioner, Step expandPromptsPartitionStep) {
+		return new StepBuilder(CatalogImageJob.EXPAND_PROMPTS_STEP, jobRepository)
+			.partitioner(PARTITION_STEP, productRangePartitioner)
+			.step(expandPromptsPartitionStep)
+			.gridSize(properties.partitions())
+			.taskExecutor(new SimpleAsyncTaskExecutor("expand-"))
+			.build();
+	}
+
+	@Bean
+	Step expandPromptsPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ExpandableProduct> importedProductReader, TaskDraftProcessor taskDraftProcessor,
 			RenderTaskInsertWriter renderTaskInsertWriter) {
-		return new StepBuilder(CatalogImageJob.EXPAND_PROMPTS_STEP, jobRepository)
-			.<ExpandableProduct, List<TaskDraft>>chunk(CHUNK_SIZE)
+		return new StepBuilder(PARTITION_STEP, jobRepository).<ExpandableProduct, List<TaskDraft>>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(importedProductReader)
 			.processor(taskDraftProcessor)
@@ -49,35 +67,49 @@ class ExpandPromptsStepConfiguration {
 
 	@Bean
 	@StepScope
+	ProductRangePartitioner productRangePartitioner(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
+			RunRepository runs, JdbcTemplate jdbc) {
+		return new ProductRangePartitioner(jdbc, runs.get(runId).importId());
+	}
+
+	@Bean
+	@StepScope
 	JdbcPagingItemReader<ExpandableProduct> importedProductReader(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
-			RunRepository runs, DataSource dataSource) throws Exception {
+			@Value("#{stepExecutionContext['minId']}") Long minId,
+			@Value("#{stepExecutionContext['maxId']}") Long maxId, RunRepository runs, DataSource dataSource)
+			throws Exception {
 		return new JdbcPagingItemReaderBuilder<ExpandableProduct>().name("importedProductReader")
 			.dataSource(dataSource)
-			.selectClause("SELECT id, source_key, title, description, category, vendor")
+			.selectClause(
+					"SELECT id, source_key, title, description, category, product_type, vendor, tags, image_sha256")
 			.fromClause("FROM product")
-			.whereClause("WHERE last_import_id = :importId")
-			.parameterValues(Map.of("importId", runs.get(runId).importId()))
+			.whereClause("WHERE last_import_id = :importId AND id BETWEEN :minId AND :maxId")
+			.parameterValues(Map.of("importId", runs.get(runId).importId(), "minId", minId, "maxId", maxId))
 			.sortKeys(Map.of("id", Order.ASCENDING))
 			.pageSize(CHUNK_SIZE)
 			.rowMapper((rs, row) -> new ExpandableProduct(rs.getLong("id"),
 					new ProductFacts(rs.getString("source_key"), rs.getString("title"), rs.getString("description"),
-							rs.getString("category"), rs.getString("vendor"))))
+							rs.getString("category"), rs.getString("product_type"), rs.getString("vendor"),
+							List.of((String[]) rs.getArray("tags").getArray())),
+					rs.getString("image_sha256")))
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	TaskDraftProcessor taskDraftProcessor(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId, RunRepository runs) {
+	TaskDraftProcessor taskDraftProcessor(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId, RunRepository runs,
+			MerchantTemplates templates, MerchantPolicies policies, ImageGenerator generator) {
 		GenerationRun run = runs.get(runId);
-		PromptExpander expander = new PromptExpander(TemplateLibrary.fromClasspath().load(run.templateSet()));
-		return new TaskDraftProcessor(expander, run.merchantId(), run.variants());
+		return new TaskDraftProcessor(new TaskPlanner(templates.expander(run.merchantId(), run.templateSet()),
+				policies.forMerchant(run.merchantId()), run.merchantId(), run.variants(), generator.backend(),
+				generator.model()));
 	}
 
 	@Bean
 	@StepScope
 	RenderTaskInsertWriter renderTaskInsertWriter(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
-			JdbcTemplate jdbc, JsonMapper json) {
-		return new RenderTaskInsertWriter(jdbc, json, runId);
+			RunRepository runs, JdbcTemplate jdbc, JsonMapper json) {
+		return new RenderTaskInsertWriter(jdbc, json, runId, runs.get(runId).merchantId());
 	}
 
 }

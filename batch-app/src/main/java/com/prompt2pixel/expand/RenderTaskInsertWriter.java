@@ -1,26 +1,54 @@
 package com.prompt2pixel.expand;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.prompt2pixel.run.RenderParams;
+import com.prompt2pixel.run.TaskState;
+import com.prompt2pixel.templates.ExpandedTask;
 import com.prompt2pixel.templates.SceneTemplate;
+import org.postgresql.PGConnection;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Inserts PENDING render tasks. A task that exists already (same run, product, template
- * and variant) is left as it is, so a redone chunk inserts nothing twice.
+ * Inserts a chunk's render tasks, each in the state it starts in: BLOCKED_PROMPT with the
+ * policy's reason; SKIPPED_CACHED, reusing the image, when the merchant already has a
+ * render with the task's cache key; PENDING otherwise.
  */
 class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 
-	private static final String INSERT = """
-			INSERT INTO render_task (run_id, product_id, template_id, template_version, variant, seed, prompt,
-			                         negative_prompt, params, state)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'PENDING')
-			ON CONFLICT (run_id, product_id, template_id, variant) DO NOTHING""";
+	/**
+	 * COPY rather than INSERT: render tasks come by the hundred thousand, and COPY is the
+	 * fastest way into PostgreSQL. A chunk cannot meet its own rows again (the product
+	 * reader restarts after the last committed chunk), and if it ever did, the unique key
+	 * on run, product, template and variant fails the chunk instead of duplicating a
+	 * task.
+	 */
+	private static final String COPY = """
+			COPY render_task (run_id, merchant_id, product_id, template_set, template_id, template_version, variant,
+			                  seed, prompt, negative_prompt, params, state, state_reason, matched_rule, cache_key,
+			                  cached_from, image_key, image_sha256, backend, model, generative)
+			FROM STDIN""";
+
+	/**
+	 * The earliest earlier render of each key; {@code origin} is always the task that
+	 * rendered it.
+	 */
+	private static final String RENDERED = """
+			SELECT DISTINCT ON (cache_key) cache_key, coalesce(cached_from, id) AS origin, image_key, image_sha256,
+			       backend, model, generative
+			FROM render_task
+			WHERE merchant_id = ? AND run_id <> ? AND image_key IS NOT NULL AND cache_key = ANY (?)
+			ORDER BY cache_key, id""";
 
 	private final JdbcTemplate jdbc;
 
@@ -28,28 +56,80 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 
 	private final long runId;
 
-	RenderTaskInsertWriter(JdbcTemplate jdbc, JsonMapper json, long runId) {
+	/** Parameters are the same for every task of a scene: serialised once per scene. */
+	private final Map<SceneTemplate, String> paramsJson = new HashMap<>();
+
+	private final String merchantId;
+
+	RenderTaskInsertWriter(JdbcTemplate jdbc, JsonMapper json, long runId, String merchantId) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.runId = runId;
+		this.merchantId = merchantId;
 	}
 
 	@Override
 	public void write(Chunk<? extends List<TaskDraft>> chunk) {
 		List<TaskDraft> drafts = chunk.getItems().stream().flatMap(List::stream).toList();
-		this.jdbc.batchUpdate(INSERT, drafts, drafts.size(), (statement, draft) -> {
-			SceneTemplate template = draft.task().template();
-			statement.setLong(1, this.runId);
-			statement.setLong(2, draft.productId());
-			statement.setString(3, template.id());
-			statement.setInt(4, template.version());
-			statement.setInt(5, draft.task().variant());
-			statement.setLong(6, draft.task().seed());
-			statement.setString(7, draft.task().prompt());
-			statement.setString(8, draft.task().negativePrompt());
-			statement.setString(9, this.json.writeValueAsString(new RenderParams(template.width(), template.height(),
-					template.palette(), template.productScale())));
+		Map<String, Render> rendered = rendered(drafts);
+		CopyRows rows = new CopyRows(drafts.size());
+		for (TaskDraft draft : drafts) {
+			ExpandedTask task = draft.task();
+			Render reuse = (draft.blockedReason() == null) ? rendered.get(draft.cacheKey()) : null;
+			TaskState state = (draft.blockedReason() != null) ? TaskState.BLOCKED_PROMPT
+					: (reuse != null) ? TaskState.SKIPPED_CACHED : TaskState.PENDING;
+			rows.value(this.runId)
+				.value(this.merchantId)
+				.value(draft.productId())
+				.value(task.set())
+				.value(task.template().id())
+				.value(task.template().version())
+				.value(task.variant())
+				.value(task.seed())
+				.value(task.prompt())
+				.value(task.negativePrompt())
+				.value(this.paramsJson.computeIfAbsent(task.template(),
+						(template) -> this.json.writeValueAsString(RenderParams.of(template))))
+				.value(state.name())
+				.value((reuse != null) ? "same cache key as task " + reuse.origin() : draft.blockedReason())
+				.value(task.matchedRule())
+				.value(draft.cacheKey())
+				.value((reuse != null) ? reuse.origin() : null)
+				.value((reuse != null) ? reuse.imageKey() : null)
+				.value((reuse != null) ? reuse.imageSha256() : null)
+				.value((reuse != null) ? reuse.backend() : null)
+				.value((reuse != null) ? reuse.model() : null)
+				.value((reuse != null) ? reuse.generative() : null)
+				.endRow();
+		}
+		// the chunk transaction's connection, so the rows commit or roll back with the
+		// chunk
+		this.jdbc.execute((ConnectionCallback<Long>) (connection) -> {
+			try {
+				return connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn(COPY, new StringReader(rows.toString()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		});
+	}
+
+	private Map<String, Render> rendered(List<TaskDraft> drafts) {
+		String[] keys = drafts.stream().map(TaskDraft::cacheKey).distinct().toArray(String[]::new);
+		Map<String, Render> rendered = new HashMap<>();
+		this.jdbc.query(RENDERED, (rs) -> {
+			rendered.put(rs.getString("cache_key"),
+					new Render(rs.getLong("origin"), rs.getString("image_key"), rs.getString("image_sha256"),
+							rs.getString("backend"), rs.getString("model"), rs.getBoolean("generative")));
+		}, this.merchantId, this.runId, keys);
+		return rendered;
+	}
+
+	private record Render(long origin, String imageKey, String imageSha256, String backend, String model,
+			boolean generative) {
+
 	}
 
 }

@@ -44,14 +44,16 @@ class ProductDraftProcessor implements ItemProcessor<CatalogLine, ProductDraft> 
 		}
 		CatalogRow row = line.row();
 		URI image;
+		String imageSha256;
 		try {
 			image = this.images.resolve(row.image(), this.catalogFolder);
+			imageSha256 = Hashes.sha256(this.images.load(image));
 		}
 		catch (ProductImageException ex) {
 			return skip("line " + row.line() + ", column 'image': " + ex.getMessage());
 		}
-		return new ProductDraft(row.sourceKey(), row.title(), row.description(), row.category(), row.vendor(),
-				image.toString(), contentHash(row, image));
+		return new ProductDraft(row.sourceKey(), row.title(), row.description(), row.category(), row.productType(),
+				row.tags(), row.vendor(), image.toString(), imageSha256, contentHash(row, image, imageSha256));
 	}
 
 	private ProductDraft skip(String reason) {
@@ -60,9 +62,10 @@ class ProductDraftProcessor implements ItemProcessor<CatalogLine, ProductDraft> 
 		return null;
 	}
 
-	static String contentHash(CatalogRow row, URI image) {
-		String content = String.join("\0", row.title(), row.description(), row.category(), row.vendor(),
-				image.toString());
+	/** Everything about the product that can change its images, photo bytes included. */
+	static String contentHash(CatalogRow row, URI image, String imageSha256) {
+		String content = String.join("\0", row.title(), row.description(), row.category(), row.productType(),
+				String.join(",", row.tags()), row.vendor(), image.toString(), imageSha256);
 		return Hashes.sha256(content.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -15,13 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProductUpsertWriter implements ItemWriter<ProductDraft> {
 
 	private static final String UPSERT = """
-			INSERT INTO product (merchant_id, source_key, title, description, category, vendor, image_url,
-			                     content_hash, last_import_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			INSERT INTO product (merchant_id, source_key, title, description, category, product_type, tags, vendor,
+			                     image_url, image_sha256, content_hash, last_import_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (merchant_id, source_key) DO UPDATE
 			SET title = excluded.title, description = excluded.description, category = excluded.category,
-			    vendor = excluded.vendor, image_url = excluded.image_url, content_hash = excluded.content_hash,
-			    last_import_id = excluded.last_import_id,
+			    product_type = excluded.product_type, tags = excluded.tags, vendor = excluded.vendor,
+			    image_url = excluded.image_url, image_sha256 = excluded.image_sha256,
+			    content_hash = excluded.content_hash, last_import_id = excluded.last_import_id,
 			    updated_at = CASE WHEN product.content_hash = excluded.content_hash THEN product.updated_at
 			                      ELSE now() END""";
 
@@ -61,10 +62,13 @@ class ProductUpsertWriter implements ItemWriter<ProductDraft> {
 			statement.setString(3, product.title());
 			statement.setString(4, product.description());
 			statement.setString(5, product.category());
-			statement.setString(6, product.vendor());
-			statement.setString(7, product.imageUrl());
-			statement.setString(8, product.contentHash());
-			statement.setLong(9, this.importId);
+			statement.setString(6, product.productType());
+			statement.setArray(7, statement.getConnection().createArrayOf("text", product.tags().toArray()));
+			statement.setString(8, product.vendor());
+			statement.setString(9, product.imageUrl());
+			statement.setString(10, product.imageSha256());
+			statement.setString(11, product.contentHash());
+			statement.setLong(12, this.importId);
 		});
 		this.counts.upserted(this.importId, created, changed, products.size() - created - changed);
 	}

@@ -37,6 +37,8 @@ class FolderPublicationWriter implements ItemWriter<PublicationItem> {
 					VALUES (?, 'FOLDER', ?, ?)
 					ON CONFLICT (idempotency_key) DO NOTHING""", item.task().id(), location,
 					"folder:task:" + item.task().id());
+			// APPROVED -> PUBLISHED; a SKIPPED_CACHED task keeps its state (the move does
+			// not apply)
 			this.updates.move(item.task().id(), TaskState.PUBLISHED, null);
 		}
 	}

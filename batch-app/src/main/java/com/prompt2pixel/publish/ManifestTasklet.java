@@ -20,7 +20,7 @@ class ManifestTasklet implements Tasklet {
 			FROM render_task t
 			JOIN product p ON p.id = t.product_id
 			JOIN publication pub ON pub.task_id = t.id AND pub.destination = 'FOLDER'
-			WHERE t.run_id = ? AND t.state = 'PUBLISHED'
+			WHERE t.run_id = ?
 			ORDER BY p.source_key, t.template_id, t.variant""";
 
 	private final JdbcTemplate jdbc;

@@ -8,7 +8,6 @@ import com.prompt2pixel.run.CatalogImageJob;
 import com.prompt2pixel.run.RenderTask;
 import com.prompt2pixel.run.RenderTaskReaders;
 import com.prompt2pixel.run.RunRepository;
-import com.prompt2pixel.run.TaskState;
 import com.prompt2pixel.run.TaskStateUpdates;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -33,12 +32,12 @@ class PublishImagesStepConfiguration {
 
 	@Bean(CatalogImageJob.PUBLISH_IMAGES_STEP)
 	Step publishImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<RenderTask> approvedTaskReader, PublicationItemProcessor publicationItemProcessor,
+			JdbcPagingItemReader<RenderTask> publishableTaskReader, PublicationItemProcessor publicationItemProcessor,
 			FolderPublicationWriter folderPublicationWriter) {
 		return new StepBuilder(CatalogImageJob.PUBLISH_IMAGES_STEP, jobRepository)
 			.<RenderTask, PublicationItem>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
-			.reader(approvedTaskReader)
+			.reader(publishableTaskReader)
 			.processor(publicationItemProcessor)
 			.writer(folderPublicationWriter)
 			.build();
@@ -54,9 +53,9 @@ class PublishImagesStepConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<RenderTask> approvedTaskReader(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
+	JdbcPagingItemReader<RenderTask> publishableTaskReader(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
 			DataSource dataSource) throws Exception {
-		return RenderTaskReaders.inState("approvedTaskReader", dataSource, runId, TaskState.APPROVED);
+		return RenderTaskReaders.publishable("publishableTaskReader", dataSource, runId);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package com.prompt2pixel.run;
 
+import com.prompt2pixel.merchant.MerchantTemplates;
+import com.prompt2pixel.templates.TemplateException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +42,12 @@ public class CatalogRuns {
 
 	private final boolean exclusiveDatabase;
 
+	private final MerchantTemplates templates;
+
 	CatalogRuns(JobOperator jobOperator, @Qualifier(CatalogImageJob.NAME) Job job, RunRepository runs,
-			RunSummaries summaries, JobRepository jobRepository, ObjectProvider<EmbeddedPostgres> embeddedDatabase) {
+			RunSummaries summaries, JobRepository jobRepository, MerchantTemplates templates,
+			ObjectProvider<EmbeddedPostgres> embeddedDatabase) {
+		this.templates = templates;
 		this.jobOperator = jobOperator;
 		this.job = job;
 		this.runs = runs;
@@ -60,6 +66,14 @@ public class CatalogRuns {
 	 */
 	public RunSummary start(RunRequest request) {
 		RunRequestCheck.check(request);
+		if (request.templateSet() != null) {
+			try {
+				this.templates.find(request.merchantId(), request.templateSet());
+			}
+			catch (TemplateException ex) {
+				throw new InvalidRunRequestException(ex.getMessage(), ex);
+			}
+		}
 		GenerationRun run = this.runs.create(request);
 		return execute(run.id());
 	}

@@ -9,12 +9,13 @@ import java.nio.file.Path;
  * @param merchantId the merchant
  * @param status QUEUED, RUNNING, COMPLETED or FAILED
  * @param catalogFile the catalog being imported
- * @param templateSet the scene-template set
- * @param variants variants per product and scene
+ * @param templateSet the scene-template set, or null to match each product to its
+ * vertical
+ * @param variants variants per scene, or null for each scene's own
  * @param outDir the folder the run publishes into
  * @param importId the run's catalog import
  */
 public record GenerationRun(long id, String merchantId, String status, Path catalogFile, String templateSet,
-		int variants, Path outDir, long importId) {
+		Integer variants, Path outDir, long importId) {
 
 }

@@ -3,16 +3,29 @@ package com.prompt2pixel.run;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.prompt2pixel.templates.SceneTemplate;
 
 /**
  * Generation parameters of one render task, stored as JSON in {@code render_task.params}.
  *
  * @param width image width
  * @param height image height
+ * @param steps denoising steps
+ * @param guidance classifier-free guidance scale
+ * @param scheduler sampler name
+ * @param model model name
+ * @param img2imgStrength img2img strength
  * @param palette scene colours for the compositor: wall top, wall bottom, floor
  * @param productScale share of the shorter side the product may occupy
  */
-public record RenderParams(int width, int height, List<String> palette,
+public record RenderParams(int width, int height, int steps, double guidance, String scheduler, String model,
+		@JsonProperty("img2img_strength") double img2imgStrength, List<String> palette,
 		@JsonProperty("product_scale") double productScale) {
+
+	public static RenderParams of(SceneTemplate template) {
+		return new RenderParams(template.params().width(), template.params().height(), template.params().steps(),
+				template.params().guidance(), template.params().scheduler(), template.params().model(),
+				template.params().img2imgStrength(), template.hints().palette(), template.hints().productScale());
+	}
 
 }

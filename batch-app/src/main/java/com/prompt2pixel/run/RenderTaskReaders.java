@@ -1,5 +1,6 @@
 package com.prompt2pixel.run;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -23,14 +24,36 @@ public final class RenderTaskReaders {
 
 	public static JdbcPagingItemReader<RenderTask> inState(String name, DataSource dataSource, long runId,
 			TaskState state) throws Exception {
+		return matching(name, dataSource, runId, "state = :state", Map.of("state", state.name()));
+	}
+
+	/**
+	 * Tasks to publish: APPROVED ones, and SKIPPED_CACHED ones that reuse an approved
+	 * image and are not published yet (their state does not change when they are, so the
+	 * publication is what marks them done).
+	 */
+	public static JdbcPagingItemReader<RenderTask> publishable(String name, DataSource dataSource, long runId)
+			throws Exception {
+		return matching(name, dataSource, runId, """
+				(state = 'APPROVED'
+				 OR (state = 'SKIPPED_CACHED'
+				     AND NOT EXISTS (SELECT 1 FROM publication p WHERE p.task_id = render_task.id)
+				     AND EXISTS (SELECT 1 FROM render_task origin WHERE origin.id = render_task.cached_from
+				                 AND origin.state IN ('APPROVED', 'PUBLISHED'))))""", Map.of());
+	}
+
+	private static JdbcPagingItemReader<RenderTask> matching(String name, DataSource dataSource, long runId,
+			String condition, Map<String, Object> parameters) throws Exception {
+		Map<String, Object> values = new HashMap<>(parameters);
+		values.put("runId", runId);
 		return new JdbcPagingItemReaderBuilder<RenderTask>().name(name)
 			.dataSource(dataSource)
 			.selectClause("""
 					SELECT id, run_id, product_id, template_id, variant, seed, prompt, negative_prompt,
 					       params::text AS params, image_key, image_sha256""")
 			.fromClause("FROM render_task")
-			.whereClause("WHERE run_id = :runId AND state = :state")
-			.parameterValues(Map.of("runId", runId, "state", state.name()))
+			.whereClause("WHERE run_id = :runId AND " + condition)
+			.parameterValues(values)
 			.sortKeys(Map.of("id", Order.ASCENDING))
 			.pageSize(PAGE_SIZE)
 			.saveState(false)

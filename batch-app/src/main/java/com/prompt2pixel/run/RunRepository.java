@@ -1,5 +1,6 @@
 package com.prompt2pixel.run;
 
+import com.prompt2pixel.merchant.Merchants;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,15 +16,17 @@ public class RunRepository {
 
 	private final JdbcTemplate jdbc;
 
-	RunRepository(JdbcTemplate jdbc) {
+	private final Merchants merchants;
+
+	RunRepository(JdbcTemplate jdbc, Merchants merchants) {
 		this.jdbc = jdbc;
+		this.merchants = merchants;
 	}
 
 	/** Creates the run, its catalog import and, on first sight, the merchant. */
 	@Transactional
 	public GenerationRun create(RunRequest request) {
-		this.jdbc.update("INSERT INTO merchant (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
-				request.merchantId(), request.merchantId());
+		this.merchants.ensure(request.merchantId());
 		long id = this.jdbc.queryForObject("SELECT nextval('generation_run_id_seq')", Long.class);
 		Path outDir = ((request.outDir() != null) ? request.outDir() : Path.of("out", "run-" + id)).toAbsolutePath()
 			.normalize();
@@ -45,10 +48,9 @@ public class RunRepository {
 					SELECT r.id, r.merchant_id, r.status, r.catalog_file, r.template_set, r.variants, r.out_dir,
 					       i.id AS import_id
 					FROM generation_run r JOIN catalog_import i ON i.run_id = r.id
-					WHERE r.id = ?""",
-					(rs, row) -> new GenerationRun(rs.getLong("id"), rs.getString("merchant_id"),
-							rs.getString("status"), Path.of(rs.getString("catalog_file")), rs.getString("template_set"),
-							rs.getInt("variants"), Path.of(rs.getString("out_dir")), rs.getLong("import_id")),
+					WHERE r.id = ?""", (rs, row) -> new GenerationRun(rs.getLong("id"), rs.getString("merchant_id"),
+					rs.getString("status"), Path.of(rs.getString("catalog_file")), rs.getString("template_set"),
+					rs.getObject("variants", Integer.class), Path.of(rs.getString("out_dir")), rs.getLong("import_id")),
 					id)
 			.stream()
 			.findFirst();

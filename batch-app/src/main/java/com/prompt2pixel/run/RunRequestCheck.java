@@ -4,14 +4,12 @@ import java.util.regex.Pattern;
 
 import com.prompt2pixel.connectors.catalog.CatalogFormatException;
 import com.prompt2pixel.connectors.catalog.CsvCatalogReader;
-import com.prompt2pixel.templates.TemplateException;
-import com.prompt2pixel.templates.TemplateLibrary;
 
 /**
  * Checks a run request before anything is written: the catalog is readable and has the
- * columns an import needs, the template set exists and is valid, the merchant id and
- * variant count are sane. Needs no database, so the CLI runs it before the application
- * starts.
+ * columns an import needs, the merchant id and variant count are sane. Needs no database,
+ * so the CLI runs it before the application starts; the template set is checked against
+ * the merchant's own sets and the library once the database is there.
  */
 public final class RunRequestCheck {
 
@@ -30,15 +28,14 @@ public final class RunRequestCheck {
 			throw new InvalidRunRequestException("merchant id '" + request.merchantId()
 					+ "' must be 1-63 lowercase letters, digits, '-' or '_', starting with a letter or digit");
 		}
-		if (request.variants() < 1 || request.variants() > MAX_VARIANTS) {
+		if (request.variants() != null && (request.variants() < 1 || request.variants() > MAX_VARIANTS)) {
 			throw new InvalidRunRequestException(
 					"variants must be from 1 to " + MAX_VARIANTS + ", was " + request.variants());
 		}
 		try {
-			TemplateLibrary.fromClasspath().load(request.templateSet());
 			CsvCatalogReader.check(request.catalogFile());
 		}
-		catch (TemplateException | CatalogFormatException ex) {
+		catch (CatalogFormatException ex) {
 			throw new InvalidRunRequestException(ex.getMessage(), ex);
 		}
 	}

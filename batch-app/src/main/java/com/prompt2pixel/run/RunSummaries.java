@@ -22,7 +22,9 @@ public class RunSummaries {
 			       count(t.id) FILTER (WHERE t.state = 'REJECTED') AS rejected,
 			       count(t.id) FILTER (WHERE t.state = 'NEEDS_REVIEW') AS needs_review,
 			       count(t.id) FILTER (WHERE t.state = 'FAILED') AS failed,
-			       count(t.id) FILTER (WHERE t.state = 'PUBLISHED') AS published,
+			       count(t.id) FILTER (WHERE t.state = 'SKIPPED_CACHED') AS cached,
+			       count(t.id) FILTER (WHERE t.state = 'BLOCKED_PROMPT') AS blocked,
+			       count(t.id) FILTER (WHERE EXISTS (SELECT 1 FROM publication p WHERE p.task_id = t.id)) AS published,
 			       (SELECT total::text FROM invoice WHERE run_id = r.id) AS invoice_total,
 			       (SELECT currency FROM invoice WHERE run_id = r.id) AS currency,
 			       (extract(epoch FROM coalesce(r.finished_at, now()) - coalesce(r.started_at, r.created_at))
@@ -46,10 +48,10 @@ public class RunSummaries {
 		return this.jdbc.query(QUERY, (rs, row) -> {
 			String currency = rs.getString("currency");
 			return new RunSummary(rs.getLong("id"), rs.getString("status"), rs.getLong("products"),
-					rs.getLong("images"), rs.getLong("rejected"), rs.getLong("needs_review"), rs.getLong("failed"),
-					rs.getLong("published"), rs.getString("invoice_total"),
-					(currency != null) ? currency : this.billing.currency(), rs.getString("out_dir"),
-					rs.getLong("elapsed_ms"), rs.getString("failure"));
+					rs.getLong("images"), rs.getLong("cached"), rs.getLong("blocked"), rs.getLong("rejected"),
+					rs.getLong("needs_review"), rs.getLong("failed"), rs.getLong("published"),
+					rs.getString("invoice_total"), (currency != null) ? currency : this.billing.currency(),
+					rs.getString("out_dir"), rs.getLong("elapsed_ms"), rs.getString("failure"));
 		}, runId).stream().findFirst();
 	}
 

@@ -9,20 +9,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param run run id
  * @param status QUEUED, RUNNING, COMPLETED or FAILED
  * @param products products in the run's catalog import
- * @param images images generated
+ * @param images images generated (and billed) in this run
+ * @param cached tasks that reused an image the merchant had already paid for
+ * @param blocked tasks the prompt policy blocked
  * @param rejected images rejected in review
  * @param needsReview images held for human review by the automatic checks
  * @param failed tasks that could not be rendered
- * @param published images published
+ * @param published images published, reused ones included
  * @param invoiceTotal the run's invoice total, or null before it is billed
  * @param currency the invoice currency
  * @param out the folder the run publishes into
  * @param elapsedMillis wall time from the run's first start to its end (or now)
  * @param failure why the run failed, or null
  */
-@JsonPropertyOrder({ "run", "status", "products", "images", "rejected", "needs_review", "failed", "published",
-		"invoice_total", "currency", "out", "elapsed_ms", "failure" })
-public record RunSummary(long run, String status, long products, long images, long rejected,
+@JsonPropertyOrder({ "run", "status", "products", "images", "cached", "blocked", "rejected", "needs_review", "failed",
+		"published", "invoice_total", "currency", "out", "elapsed_ms", "failure" })
+public record RunSummary(long run, String status, long products, long images, long cached, long blocked, long rejected,
 		@JsonProperty("needs_review") long needsReview, long failed, long published,
 		@JsonProperty("invoice_total") String invoiceTotal, String currency, String out,
 		@JsonProperty("elapsed_ms") long elapsedMillis, String failure) {

@@ -1,28 +1,43 @@
 package com.prompt2pixel.run;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The life of one render task. Every state change goes through {@link TaskStateUpdates},
- * which only moves a task along a transition listed here.
+ * The life of one render task. Every state change goes through {@link TaskStateUpdates}
+ * (or, for the set-based cache reuse at expansion, a statement bound to the same
+ * transition), which only moves a task along a transition listed here. BLOCKED_PROMPT and
+ * PENDING are where tasks start; SKIPPED_CACHED, BLOCKED_PROMPT, FAILED, REJECTED and
+ * PUBLISHED are where they end.
  */
 public enum TaskState {
 
 	PENDING, GENERATED, APPROVED, NEEDS_REVIEW, REJECTED, PUBLISHED, BLOCKED_PROMPT, FAILED, SKIPPED_CACHED;
 
 	/** Target state -> the states a task may be in to move there. */
-	private static final Map<TaskState, Set<TaskState>> ALLOWED_FROM = Map.of(GENERATED, EnumSet.of(PENDING), FAILED,
-			EnumSet.of(PENDING), APPROVED, EnumSet.of(GENERATED, NEEDS_REVIEW), NEEDS_REVIEW, EnumSet.of(GENERATED),
-			REJECTED, EnumSet.of(NEEDS_REVIEW), PUBLISHED, EnumSet.of(APPROVED));
+	private static final Map<TaskState, Set<TaskState>> ALLOWED_FROM = new EnumMap<>(TaskState.class);
 
-	/** The states a task may leave to enter this one; empty for initial states. */
+	static {
+		ALLOWED_FROM.put(GENERATED, EnumSet.of(PENDING));
+		ALLOWED_FROM.put(FAILED, EnumSet.of(PENDING));
+		ALLOWED_FROM.put(SKIPPED_CACHED, EnumSet.of(PENDING));
+		ALLOWED_FROM.put(APPROVED, EnumSet.of(GENERATED, NEEDS_REVIEW));
+		ALLOWED_FROM.put(NEEDS_REVIEW, EnumSet.of(GENERATED));
+		ALLOWED_FROM.put(REJECTED, EnumSet.of(NEEDS_REVIEW));
+		ALLOWED_FROM.put(PUBLISHED, EnumSet.of(APPROVED));
+	}
+
+	/** States whose task holds an image rendered for it. */
+	public static final Set<TaskState> WITH_IMAGE = EnumSet.of(GENERATED, APPROVED, NEEDS_REVIEW, REJECTED, PUBLISHED);
+
+	/**
+	 * The states a task may leave to enter this one; empty for states tasks only start
+	 * in.
+	 */
 	public Set<TaskState> allowedFrom() {
 		return ALLOWED_FROM.getOrDefault(this, EnumSet.noneOf(TaskState.class));
 	}
-
-	/** States whose task holds a generated image. */
-	public static final Set<TaskState> WITH_IMAGE = EnumSet.of(GENERATED, APPROVED, NEEDS_REVIEW, REJECTED, PUBLISHED);
 
 }

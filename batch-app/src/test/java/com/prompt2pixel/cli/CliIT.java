@@ -45,22 +45,24 @@ class CliIT {
 		assertThat(summary.get("run").asLong()).isEqualTo(1);
 		assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(summary.get("products").asInt()).isEqualTo(20);
-		assertThat(summary.get("images").asInt()).isEqualTo(60);
+		assertThat(summary.get("images").asInt()).isEqualTo(80);
 		assertThat(summary.get("rejected").asInt()).isZero();
-		assertThat(summary.get("published").asInt()).isEqualTo(60);
-		assertThat(summary.get("invoice_total").asString()).isEqualTo("2.40");
+		assertThat(summary.get("published").asInt()).isEqualTo(80);
+		assertThat(summary.get("invoice_total").asString()).isEqualTo("3.20");
 		assertThat(summary.get("currency").asString()).isEqualTo("USD");
 		assertThat(summary.get("elapsed_ms").asLong()).isPositive();
 		Path out = this.workdir.resolve("out/run-1");
 		assertThat(summary.get("out").asString()).isEqualTo(out.toString());
-		Manifest.of(out).assertEveryImageListedOnceWithItsChecksum(60);
+		Manifest.of(out).assertEveryImageListedOnceWithItsChecksum(80);
 
 		Path small = SampleCatalogs.firstProducts(this.workdir.resolve("small"), 1);
 		Result second = run("run", "--catalog", small.toString(), "--out", "second");
 
 		assertThat(second.exitCode()).as(second.stderr()).isZero();
 		assertThat(second.summary().get("run").asLong()).as("the database kept the first run").isEqualTo(2);
-		Manifest.of(this.workdir.resolve("second")).assertEveryImageListedOnceWithItsChecksum(3);
+		assertThat(second.summary().get("cached").asInt()).as("the first run's images are reused").isEqualTo(4);
+		assertThat(second.summary().get("invoice_total").asString()).isEqualTo("0.00");
+		Manifest.of(this.workdir.resolve("second")).assertEveryImageListedOnceWithItsChecksum(4);
 	}
 
 	@Test
@@ -77,9 +79,9 @@ class CliIT {
 		assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
 		JsonNode summary = resumed.summary();
 		assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
-		assertThat(summary.get("images").asInt()).isEqualTo(120);
-		assertThat(summary.get("invoice_total").asString()).as("one usage event per image").isEqualTo("4.80");
-		Manifest.of(this.workdir.resolve("out/run-1")).assertEveryImageListedOnceWithItsChecksum(120);
+		assertThat(summary.get("images").asInt()).isEqualTo(160);
+		assertThat(summary.get("invoice_total").asString()).as("one usage event per image").isEqualTo("6.40");
+		Manifest.of(this.workdir.resolve("out/run-1")).assertEveryImageListedOnceWithItsChecksum(160);
 	}
 
 	@Test

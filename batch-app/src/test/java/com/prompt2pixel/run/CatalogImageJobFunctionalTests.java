@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import com.prompt2pixel.support.FunctionalTest;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CatalogImageJobFunctionalTests extends FunctionalTest {
 
-	private static final int SCENES = 3;
+	private static final int SCENES = 4;
 
 	@Autowired
 	CatalogRuns runs;
@@ -35,14 +36,14 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 		Path catalog = SampleCatalogs.firstProducts(this.folder, 4);
 		Path out = this.folder.resolve("out");
 
-		RunSummary summary = this.runs.start(new RunRequest("acme", catalog, "home-kitchen", 2, out));
+		RunSummary summary = this.runs.start(new RunRequest("acme", catalog, null, 2, out));
 
 		int expected = 4 * SCENES * 2;
 		assertThat(summary.status()).isEqualTo("COMPLETED");
 		assertThat(summary.products()).isEqualTo(4);
 		assertThat(summary.images()).isEqualTo(expected);
 		assertThat(summary.published()).isEqualTo(expected);
-		assertThat(summary.invoiceTotal()).isEqualTo("0.96");
+		assertThat(summary.invoiceTotal()).isEqualTo("1.28");
 		assertThat(summary.currency()).isEqualTo("USD");
 		assertThat(this.jdbc.queryForList("SELECT source_key FROM product WHERE merchant_id = 'acme' ORDER BY 1",
 				String.class))
@@ -55,9 +56,13 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 				Boolean.class, summary.run()))
 			.isTrue();
 		Manifest.of(out).assertEveryImageListedOnceWithItsChecksum(expected);
-		assertThat(Manifest.of(out).files()).contains("MUG-CLAY-01/studio-packshot-1.png",
-				"TEAPOT-04/dining-table-2.png");
-		assertBilledOncePerImage(summary.run(), expected, "0.96");
+		assertThat(Manifest.of(out).files()).contains("MUG-CLAY-01/kitchen-dining-packshot-1.png",
+				"TEAPOT-04/kitchen-dining-seasonal-2.png");
+		assertBilledOncePerImage(summary.run(), expected, "1.28");
+		assertThat(this.jdbc.queryForList(
+				"SELECT DISTINCT template_set || ' ' || matched_rule FROM render_task WHERE run_id = ?", String.class,
+				summary.run()))
+			.containsExactly("kitchen-dining category=Kitchen");
 	}
 
 	@Test
@@ -67,7 +72,7 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 		int expected = 5 * SCENES;
 		this.generator.failOnImage(11);
 
-		RunSummary failed = this.runs.start(new RunRequest("resumer", catalog, "home-kitchen", 1, out));
+		RunSummary failed = this.runs.start(new RunRequest("resumer", catalog, null, 1, out));
 
 		assertThat(failed.status()).isEqualTo("FAILED");
 		assertThat(failed.failure()).isEqualTo("failed in generateImagesStep: injected generator failure on image 11");
@@ -92,13 +97,13 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 			.as("the restart is the same job instance")
 			.hasSize(1);
 		Manifest.of(out).assertEveryImageListedOnceWithItsChecksum(expected);
-		assertBilledOncePerImage(failed.run(), expected, "0.60");
+		assertBilledOncePerImage(failed.run(), expected, "0.80");
 	}
 
 	@Test
 	void shouldRefuseToResumeACompletedRun() {
 		Path catalog = SampleCatalogs.firstProducts(this.folder, 1);
-		RunSummary done = this.runs.start(new RunRequest("done", catalog, "home-kitchen", 1, this.folder.resolve("o")));
+		RunSummary done = this.runs.start(new RunRequest("done", catalog, null, 1, this.folder.resolve("o")));
 
 		assertThatThrownBy(() -> this.runs.resume(done.run())).isInstanceOf(InvalidRunRequestException.class)
 			.hasMessage("run " + done.run() + " is already complete");
@@ -111,19 +116,19 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 		Path catalog = SampleCatalogs.firstProducts(this.folder, 2);
 		this.generator.sameImageForAll();
 
-		RunSummary summary = this.runs.start(new RunRequest("dupes", catalog, "home-kitchen", 1, this.folder));
+		RunSummary summary = this.runs.start(new RunRequest("dupes", catalog, null, 1, this.folder));
 
 		assertThat(summary.status()).isEqualTo("COMPLETED");
 		assertThat(summary.published()).isOne();
-		assertThat(summary.needsReview()).isEqualTo(5);
+		assertThat(summary.needsReview()).isEqualTo(7);
 		long first = this.jdbc.queryForObject("SELECT min(id) FROM render_task WHERE run_id = ?", Long.class,
 				summary.run());
 		assertThat(this.jdbc.queryForList(
 				"SELECT DISTINCT state_reason FROM render_task WHERE run_id = ? " + "AND state = 'NEEDS_REVIEW'",
 				String.class, summary.run()))
 			.containsExactly("exact duplicate of task " + first);
-		assertThat(summary.images()).as("held images are still billed: they were generated").isEqualTo(6);
-		assertThat(summary.invoiceTotal()).isEqualTo("0.24");
+		assertThat(summary.images()).as("held images are still billed: they were generated").isEqualTo(8);
+		assertThat(summary.invoiceTotal()).isEqualTo("0.32");
 	}
 
 	@Test
@@ -131,13 +136,12 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 		Path catalog = SampleCatalogs.firstProducts(this.folder, 2);
 		this.generator.blankForPromptsContaining("dining table");
 
-		RunSummary summary = this.runs.start(new RunRequest("blanks", catalog, "home-kitchen", 1, this.folder));
+		RunSummary summary = this.runs.start(new RunRequest("blanks", catalog, null, 1, this.folder));
 
 		assertThat(summary.needsReview()).isEqualTo(2);
-		assertThat(summary.published()).isEqualTo(4);
-		assertThat(this.jdbc.queryForList(
-				"SELECT state_reason FROM render_task WHERE run_id = ? " + "AND template_id = 'dining-table'",
-				String.class, summary.run()))
+		assertThat(summary.published()).isEqualTo(6);
+		assertThat(this.jdbc.queryForList("SELECT state_reason FROM render_task WHERE run_id = ? "
+				+ "AND template_id = 'kitchen-dining-seasonal'", String.class, summary.run()))
 			.allSatisfy((reason) -> assertThat(reason).startsWith("near-uniform image: luminance standard deviation"));
 	}
 
@@ -147,7 +151,7 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 				List.of("GOOD-1,Good mug,Fine,photos/mug-clay-01.png", "NO-TITLE,,Missing title,photos/mug-clay-01.png",
 						"NO-PHOTO,Lost mug,Gone,photos/missing.png", "GOOD-1,Repeated,Again,photos/mug-clay-01.png"));
 
-		RunSummary summary = this.runs.start(new RunRequest("skipper", catalog, "home-kitchen", 1, this.folder));
+		RunSummary summary = this.runs.start(new RunRequest("skipper", catalog, null, 1, this.folder));
 
 		assertThat(summary.status()).isEqualTo("COMPLETED");
 		assertThat(summary.products()).isOne();
@@ -160,10 +164,9 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 	@Test
 	void shouldUpsertProductsOnASecondImportAndCountThemUnchanged() {
 		Path catalog = SampleCatalogs.firstProducts(this.folder, 3);
-		this.runs.start(new RunRequest("repeat", catalog, "home-kitchen", 1, this.folder.resolve("a")));
+		this.runs.start(new RunRequest("repeat", catalog, null, 1, this.folder.resolve("a")));
 
-		RunSummary second = this.runs
-			.start(new RunRequest("repeat", catalog, "home-kitchen", 1, this.folder.resolve("b")));
+		RunSummary second = this.runs.start(new RunRequest("repeat", catalog, null, 1, this.folder.resolve("b")));
 
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = 'repeat'", Long.class))
 			.isEqualTo(3);
@@ -176,7 +179,45 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
-	void shouldFailTheTasksOfAProductWhosePhotoCannotBeFetchedAndFinishTheRest() throws Exception {
+	void shouldFailTheTasksOfAProductWhosePhotoIsGoneByGenerationAndFinishTheRest() throws Exception {
+		byte[] photo = Files.readAllBytes(SampleCatalogs.SAMPLES.resolve("photos/vase-12.png"));
+		AtomicInteger requests = new AtomicInteger();
+		HttpServer photos = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		photos.createContext("/", (exchange) -> {
+			// served once, at import; gone when generation fetches it
+			if (requests.incrementAndGet() == 1) {
+				exchange.sendResponseHeaders(200, photo.length);
+				exchange.getResponseBody().write(photo);
+			}
+			else {
+				exchange.sendResponseHeaders(404, -1);
+			}
+			exchange.close();
+		});
+		photos.start();
+		try {
+			String url = "http://127.0.0.1:" + photos.getAddress().getPort() + "/vase.png";
+			Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,category,image",
+					List.of("HERE-1,Mug,Fine,Kitchen,photos/mug-clay-01.png", "GONE-2,Vase,Gone,Kitchen," + url));
+
+			RunSummary summary = this.runs.start(new RunRequest("vanish", catalog, null, 1, this.folder));
+
+			assertThat(summary.status()).isEqualTo("COMPLETED");
+			assertThat(summary.products()).isEqualTo(2);
+			assertThat(summary.failed()).isEqualTo(SCENES);
+			assertThat(summary.published()).isEqualTo(SCENES);
+			assertThat(this.jdbc.queryForList(
+					"SELECT DISTINCT state_reason FROM render_task WHERE run_id = ? " + "AND state = 'FAILED'",
+					String.class, summary.run()))
+				.containsExactly("image " + url + " answered HTTP 404");
+		}
+		finally {
+			photos.stop(0);
+		}
+	}
+
+	@Test
+	void shouldSkipARowWhosePhotoCannotBeFetchedAtImport() throws Exception {
 		HttpServer photos = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		photos.createContext("/", (exchange) -> {
 			exchange.sendResponseHeaders(404, -1);
@@ -184,19 +225,16 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 		});
 		photos.start();
 		try {
-			String missing = "http://127.0.0.1:" + photos.getAddress().getPort() + "/gone.png";
+			String url = "http://127.0.0.1:" + photos.getAddress().getPort() + "/gone.png";
 			Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,image",
-					List.of("HERE-1,Mug,Fine,photos/mug-clay-01.png", "GONE-2,Vase,Gone," + missing));
+					List.of("HERE-1,Mug,Fine,photos/mug-clay-01.png", "GONE-2,Vase,Gone," + url));
 
-			RunSummary summary = this.runs.start(new RunRequest("vanish", catalog, "home-kitchen", 1, this.folder));
+			RunSummary summary = this.runs.start(new RunRequest("unreachable", catalog, null, 1, this.folder));
 
-			assertThat(summary.status()).isEqualTo("COMPLETED");
-			assertThat(summary.failed()).isEqualTo(SCENES);
-			assertThat(summary.published()).isEqualTo(SCENES);
-			assertThat(this.jdbc.queryForList(
-					"SELECT DISTINCT state_reason FROM render_task WHERE run_id = ? " + "AND state = 'FAILED'",
-					String.class, summary.run()))
-				.containsExactly("image " + missing + " answered HTTP 404");
+			assertThat(summary.products()).isOne();
+			assertThat(this.jdbc.queryForObject("SELECT rows_skipped FROM catalog_import WHERE run_id = ?",
+					Integer.class, summary.run()))
+				.isOne();
 		}
 		finally {
 			photos.stop(0);

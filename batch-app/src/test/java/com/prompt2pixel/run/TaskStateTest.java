@@ -18,7 +18,13 @@ class TaskStateTest {
 	}
 
 	@Test
-	void shouldNeverMoveATaskBackToPending() {
+	void shouldOnlyReuseACachedImageForATaskThatWasNotRenderedYet() {
+		assertThat(TaskState.SKIPPED_CACHED.allowedFrom()).containsExactly(TaskState.PENDING);
+	}
+
+	@Test
+	void shouldNeverMoveATaskBackToPendingOrOutOfBlocked() {
+		assertThat(TaskState.BLOCKED_PROMPT.allowedFrom()).isEmpty();
 		assertThat(TaskState.PENDING.allowedFrom()).isEmpty();
 	}
 

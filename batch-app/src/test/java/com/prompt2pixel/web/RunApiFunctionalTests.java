@@ -44,7 +44,7 @@ class RunApiFunctionalTests extends FunctionalTest {
 	@Test
 	void shouldReportARunsStatusAndCountsAsJson() throws Exception {
 		RunSummary run = this.runs
-			.start(new RunRequest("api", SampleCatalogs.firstProducts(this.folder, 2), "home-kitchen", 1, this.folder));
+			.start(new RunRequest("api", SampleCatalogs.firstProducts(this.folder, 2), null, 1, this.folder));
 
 		HttpResponse<String> response = get("/api/v1/runs/" + run.run());
 
@@ -53,9 +53,9 @@ class RunApiFunctionalTests extends FunctionalTest {
 		assertThat(body.get("run").asLong()).isEqualTo(run.run());
 		assertThat(body.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(body.get("products").asInt()).isEqualTo(2);
-		assertThat(body.get("images").asInt()).isEqualTo(6);
-		assertThat(body.get("published").asInt()).isEqualTo(6);
-		assertThat(body.get("invoice_total").asString()).isEqualTo("0.24");
+		assertThat(body.get("images").asInt()).isEqualTo(8);
+		assertThat(body.get("published").asInt()).isEqualTo(8);
+		assertThat(body.get("invoice_total").asString()).isEqualTo("0.32");
 		assertThat(body.get("currency").asString()).isEqualTo("USD");
 	}
 

@@ -3,12 +3,16 @@ package com.prompt2pixel.templates;
 /**
  * One image to render: a product in a scene, in one variant.
  *
+ * @param set the template set the scene belongs to
  * @param template the scene
+ * @param matchedRule why this set was chosen for the product
  * @param variant 1-based variant number
+ * @param variation the variation the variant uses
  * @param seed deterministic seed (see {@link Seeds})
  * @param prompt the rendered prompt
  * @param negativePrompt the rendered negative prompt
  */
-public record ExpandedTask(SceneTemplate template, int variant, long seed, String prompt, String negativePrompt) {
+public record ExpandedTask(String set, SceneTemplate template, String matchedRule, int variant,
+		SceneTemplate.Variation variation, long seed, String prompt, String negativePrompt) {
 
 }

@@ -1,82 +1,110 @@
 package com.prompt2pixel.templates;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.MustacheException;
-import com.samskivert.mustache.Template;
+import java.util.Optional;
 
 /**
- * Expands products into render tasks for one template set. Templates are compiled once,
- * here; product text is only ever substituted as data, so a title containing
- * {@code {{...}}} comes out literally.
+ * Expands a product into render tasks: the product gets one template set (the merchant's
+ * explicit choice, else the first set whose match rules it meets, else the fallback set),
+ * then every scene of that set times its variants. Seeds are deterministic, so a rerun
+ * reproduces the same task set.
  */
 public final class PromptExpander {
 
-	private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false);
+	/** The matched rule recorded when the set was chosen explicitly. */
+	public static final String EXPLICIT = "explicit";
 
-	private final TemplateSet set;
+	/** The matched rule recorded when no set's rules matched. */
+	public static final String FALLBACK = "fallback";
 
-	private final List<CompiledScene> scenes;
+	private final CompiledTemplateSet explicit;
 
-	public PromptExpander(TemplateSet set) {
-		this.set = set;
-		this.scenes = set.scenes().stream().map((scene) -> compile(set, scene)).toList();
+	private final List<CompiledTemplateSet> candidates;
+
+	private final CompiledTemplateSet fallback;
+
+	private PromptExpander(CompiledTemplateSet explicit, List<CompiledTemplateSet> candidates,
+			CompiledTemplateSet fallback) {
+		this.explicit = explicit;
+		this.candidates = List.copyOf(candidates);
+		this.fallback = fallback;
+	}
+
+	/** Every product gets this set. */
+	public static PromptExpander forSet(CompiledTemplateSet set) {
+		return new PromptExpander(set, List.of(), null);
+	}
+
+	/** Each product gets the first candidate whose rules it meets, else the fallback. */
+	public static PromptExpander matching(List<CompiledTemplateSet> candidates, CompiledTemplateSet fallback) {
+		return new PromptExpander(null, candidates, fallback);
 	}
 
 	/**
-	 * Every scene of the set times {@code variants} variants, in a stable order.
+	 * @param variants how many variants per scene, or null for each scene's own
+	 * variations
 	 */
-	public List<ExpandedTask> expand(String merchant, ProductFacts product, int variants) {
-		if (variants < 1) {
+	public List<ExpandedTask> expand(String merchant, ProductFacts product, Integer variants) {
+		if (variants != null && variants < 1) {
 			throw new IllegalArgumentException("variants must be at least 1, was " + variants);
 		}
+		Selection selection = select(product);
 		Map<String, Object> fields = fields(product);
-		List<ExpandedTask> tasks = new ArrayList<>(this.scenes.size() * variants);
-		for (CompiledScene scene : this.scenes) {
-			String prompt = render(scene, scene.prompt(), fields);
-			String negativePrompt = render(scene, scene.negativePrompt(), fields);
-			for (int variant = 1; variant <= variants; variant++) {
-				long seed = Seeds.of(merchant, product.sku(), scene.template().id(), scene.template().version(),
-						variant);
-				tasks.add(new ExpandedTask(scene.template(), variant, seed, prompt, negativePrompt));
+		List<ExpandedTask> tasks = new ArrayList<>();
+		for (CompiledTemplateSet.CompiledScene scene : selection.set().scenes()) {
+			SceneTemplate template = scene.template();
+			List<SceneTemplate.Variation> variations = template.variations();
+			int count = (variants != null) ? variants : variations.size();
+			Map<String, String[]> renderedByText = new HashMap<>();
+			for (int variant = 1; variant <= count; variant++) {
+				SceneTemplate.Variation variation = variations.get((variant - 1) % variations.size());
+				String[] prompts = renderedByText.computeIfAbsent(variation.text(), (text) -> {
+					fields.put("variation", text);
+					return new String[] { scene.prompt(fields), scene.negativePrompt(fields) };
+				});
+				long seed = Seeds.of(merchant, product.sku(), template.id(), template.version(), variant);
+				tasks.add(new ExpandedTask(selection.set().set().id(), template, selection.rule(), variant, variation,
+						seed, prompts[0], prompts[1]));
 			}
 		}
 		return tasks;
 	}
 
-	private String render(CompiledScene scene, Template template, Map<String, Object> fields) {
-		try {
-			return normaliseSpaces(template.execute(fields));
+	/** The set a product gets and why. */
+	public Selection select(ProductFacts product) {
+		if (this.explicit != null) {
+			return new Selection(this.explicit, EXPLICIT);
 		}
-		catch (MustacheException ex) {
-			throw new TemplateException("template set '" + this.set.id() + "', template '" + scene.template().id()
-					+ "': " + ex.getMessage(), ex);
+		for (CompiledTemplateSet candidate : this.candidates) {
+			Optional<String> rule = candidate.set().match().firstMatch(product);
+			if (rule.isPresent()) {
+				return new Selection(candidate, rule.get());
+			}
 		}
+		return new Selection(this.fallback, FALLBACK);
 	}
 
 	static Map<String, Object> fields(ProductFacts product) {
-		return Map.of("sku", product.sku(), "title", product.title(), "description", product.description(), "category",
-				product.category(), "vendor", product.vendor());
+		Map<String, Object> fields = new HashMap<>();
+		fields.put("sku", product.sku());
+		fields.put("title", product.title());
+		fields.put("description", product.description());
+		fields.put("category", product.category());
+		fields.put("product_type", product.productType());
+		fields.put("vendor", product.vendor());
+		fields.put("tags", product.tags());
+		fields.put("variation", "");
+		return fields;
 	}
 
-	private static String normaliseSpaces(String text) {
-		return text.replaceAll("\\s+", " ").strip();
-	}
-
-	private static CompiledScene compile(TemplateSet set, SceneTemplate scene) {
-		try {
-			return new CompiledScene(scene, COMPILER.compile(scene.prompt()), COMPILER.compile(scene.negativePrompt()));
-		}
-		catch (MustacheException ex) {
-			throw new TemplateException(
-					"template set '" + set.id() + "', template '" + scene.id() + "': " + ex.getMessage(), ex);
-		}
-	}
-
-	private record CompiledScene(SceneTemplate template, Template prompt, Template negativePrompt) {
+	/**
+	 * @param set the chosen set
+	 * @param rule why: {@link #EXPLICIT}, {@link #FALLBACK} or the matching rule
+	 */
+	public record Selection(CompiledTemplateSet set, String rule) {
 
 	}
 

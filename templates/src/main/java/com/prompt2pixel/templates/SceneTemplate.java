@@ -5,17 +5,48 @@ import java.util.List;
 /**
  * One scene a product can be rendered into.
  *
- * @param id stable identifier, unique within the library
- * @param version bumped whenever anything that changes the pixels changes
+ * @param id stable identifier, unique within its set
+ * @param version bumped whenever anything that changes the pixels changes; seeds and
+ * cache keys include it
  * @param name human-readable scene name
- * @param prompt Mustache template over the product's fields
- * @param negativePrompt Mustache template over the product's fields
- * @param width output width in pixels
- * @param height output height in pixels
- * @param palette scene colours as {@code #rrggbb}: wall top, wall bottom, floor
- * @param productScale share of the shorter image side the product may occupy
+ * @param kind packshot, lifestyle, flat-lay or seasonal
+ * @param prompt the prompt template (Pebble) over the product's fields
+ * @param negativePrompt the negative prompt template (Pebble)
+ * @param params generation parameters
+ * @param variations the scene's variants, in order; at least one
+ * @param hints composition hints for the non-generative compositor
+ * @param source where the template was written, for messages
  */
-public record SceneTemplate(String id, int version, String name, String prompt, String negativePrompt, int width,
-		int height, List<String> palette, double productScale) {
+public record SceneTemplate(String id, int version, String name, String kind, String prompt, String negativePrompt,
+		GenerationParams params, List<Variation> variations, CompositionHints hints, Source source) {
+
+	/** The kinds of scene a merchandiser asks for. */
+	public static final List<String> KINDS = List.of("packshot", "lifestyle", "flat-lay", "seasonal");
+
+	/**
+	 * A variant of a scene: a name and the text the prompt's {@code variation} field
+	 * holds.
+	 *
+	 * @param name short name, e.g. {@code morning}
+	 * @param text prompt text, e.g. {@code soft morning light}; may be empty
+	 */
+	public record Variation(String name, String text) {
+
+	}
+
+	/**
+	 * Where a template came from.
+	 *
+	 * @param file the file (or saved template) it was read from
+	 * @param line the line its definition starts on
+	 */
+	public record Source(String file, int line) {
+
+		@Override
+		public String toString() {
+			return this.file + ":" + this.line;
+		}
+
+	}
 
 }

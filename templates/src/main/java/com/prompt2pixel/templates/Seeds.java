@@ -1,8 +1,6 @@
 package com.prompt2pixel.templates;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Deterministic seeds, so that a rerun of the same product, template version and variant
@@ -20,21 +18,12 @@ public final class Seeds {
 	public static long of(String merchant, String productKey, String templateId, int templateVersion, int variant) {
 		String joined = String.join("\0", merchant, productKey, templateId, Integer.toString(templateVersion),
 				Integer.toString(variant));
-		byte[] hash = sha256(joined.getBytes(StandardCharsets.UTF_8));
+		byte[] hash = Digests.sha256(joined.getBytes(StandardCharsets.UTF_8));
 		long seed = 0;
 		for (int i = 0; i < 4; i++) {
 			seed = (seed << 8) | (hash[i] & 0xFF);
 		}
 		return seed;
-	}
-
-	private static byte[] sha256(byte[] bytes) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(bytes);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by every Java runtime", ex);
-		}
 	}
 
 }

@@ -3,12 +3,13 @@ package com.prompt2pixel.templates;
 import java.util.List;
 
 /**
- * The scenes that one run renders every product into.
+ * The scenes of one vertical.
  *
  * @param id the set's name, as given to {@code run --templates}
- * @param vertical the merchandise vertical the scenes were written for
+ * @param vertical the merchandise vertical
+ * @param match which products the set is for when no set is chosen explicitly
  * @param scenes the scenes, in file order
  */
-public record TemplateSet(String id, String vertical, List<SceneTemplate> scenes) {
+public record TemplateSet(String id, String vertical, MatchRules match, List<SceneTemplate> scenes) {
 
 }

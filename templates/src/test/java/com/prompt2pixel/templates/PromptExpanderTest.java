@@ -9,31 +9,55 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PromptExpanderTest {
 
-	private final TemplateSet set = TemplateLibrary.fromClasspath().load(TemplateLibrary.DEFAULT_SET);
+	private final TemplateLibrary library = TemplateLibrary.fromClasspath();
 
-	private final PromptExpander expander = new PromptExpander(this.set);
-
-	private final ProductFacts mug = new ProductFacts("MUG-01", "Stoneware Mug", "A 350 ml mug.", "Kitchen", "Acme");
+	private final ProductFacts mug = new ProductFacts("MUG-01", "Stoneware Mug", "A 350 ml mug.",
+			"Home > Kitchen > Mugs", "", "Acme", List.of());
 
 	@Test
-	void shouldExpandEverySceneTimesEveryVariantInAStableOrder() {
-		List<ExpandedTask> tasks = this.expander.expand("demo", this.mug, 2);
+	void shouldExpandEverySceneOfTheMatchedSetAndRecordTheRule() {
+		List<ExpandedTask> tasks = this.library.matchingExpander().expand("demo", this.mug, null);
 
-		assertThat(tasks).extracting((task) -> task.template().id() + "-" + task.variant())
-			.containsExactly("studio-packshot-1", "studio-packshot-2", "kitchen-counter-1", "kitchen-counter-2",
-					"dining-table-1", "dining-table-2");
-		assertThat(tasks.get(0).prompt())
-			.startsWith("professional studio product photograph of Stoneware Mug, Kitchen,")
+		assertThat(tasks).extracting((task) -> task.template().id())
+			.containsExactly("kitchen-dining-packshot", "kitchen-dining-lifestyle", "kitchen-dining-flat-lay",
+					"kitchen-dining-seasonal");
+		assertThat(tasks).allSatisfy((task) -> {
+			assertThat(task.set()).isEqualTo("kitchen-dining");
+			assertThat(task.matchedRule()).isEqualTo("category=Home > Kitchen");
+		});
+		assertThat(tasks.get(0).prompt()).startsWith("professional studio product photograph of Stoneware Mug by Acme,")
 			.doesNotContain("\n")
 			.doesNotContain("  ");
-		assertThat(tasks.get(0).negativePrompt()).startsWith("text, watermark");
+	}
+
+	@Test
+	void shouldPreferTheMerchantsExplicitChoice() {
+		PromptExpander expander = PromptExpander.forSet(this.library.load("jewelry"));
+
+		assertThat(expander.expand("demo", this.mug, null)).allSatisfy((task) -> {
+			assertThat(task.set()).isEqualTo("jewelry");
+			assertThat(task.matchedRule()).isEqualTo(PromptExpander.EXPLICIT);
+		});
+	}
+
+	@Test
+	void shouldFallBackToTheGenericSetWhenNoRuleMatches() {
+		ProductFacts oddity = new ProductFacts("X-1", "Garden Gnome", "", "Garden > Ornaments", "Gnome", "", List.of());
+
+		List<ExpandedTask> tasks = this.library.matchingExpander().expand("demo", oddity, null);
+
+		assertThat(tasks).hasSize(4).allSatisfy((task) -> {
+			assertThat(task.set()).isEqualTo("generic");
+			assertThat(task.matchedRule()).isEqualTo(PromptExpander.FALLBACK);
+		});
 	}
 
 	@Test
 	void shouldGiveEachVariantItsOwnSeedAndReproduceThemOnARerun() {
-		List<ExpandedTask> first = this.expander.expand("demo", this.mug, 3);
-		List<ExpandedTask> again = new PromptExpander(this.set).expand("demo", this.mug, 3);
+		List<ExpandedTask> first = this.library.matchingExpander().expand("demo", this.mug, 3);
+		List<ExpandedTask> again = this.library.matchingExpander().expand("demo", this.mug, 3);
 
+		assertThat(first).hasSize(12);
 		assertThat(first).extracting(ExpandedTask::seed).doesNotHaveDuplicates();
 		assertThat(again).extracting(ExpandedTask::seed)
 			.containsExactlyElementsOf(first.stream().map(ExpandedTask::seed).toList());
@@ -41,16 +65,18 @@ class PromptExpanderTest {
 
 	@Test
 	void shouldKeepTemplateSyntaxInMerchantTextLiteral() {
-		ProductFacts hostile = new ProductFacts("X", "{{#sku}}Mug{{/sku}} & <b>Co</b>", "", "", "");
+		ProductFacts hostile = new ProductFacts("X", "{{ sku }} {% if true %}Mug{% endif %} & <b>Co</b>", "", "Kitchen",
+				"", "", List.of());
 
-		String prompt = this.expander.expand("demo", hostile, 1).get(0).prompt();
+		String prompt = this.library.matchingExpander().expand("demo", hostile, 1).get(0).prompt();
 
-		assertThat(prompt).contains("{{#sku}}Mug{{/sku}} & <b>Co</b>");
+		assertThat(prompt).contains("{{ sku }} {% if true %}Mug{% endif %} & <b>Co</b>");
 	}
 
 	@Test
 	void shouldRefuseZeroVariants() {
-		assertThatThrownBy(() -> this.expander.expand("demo", this.mug, 0)).isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> this.library.matchingExpander().expand("demo", this.mug, 0))
+			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessage("variants must be at least 1, was 0");
 	}
 

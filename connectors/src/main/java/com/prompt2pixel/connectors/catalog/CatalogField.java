@@ -18,7 +18,11 @@ enum CatalogField {
 
 	IMAGE(true, "image", "imageurl", "imagesrc", "imagepath", "photo", "picture", "mainimage", "bild"),
 
-	CATEGORY(false, "category", "type", "producttype", "productcategory", "kategorie"),
+	CATEGORY(false, "category", "categories", "productcategory", "kategorie"),
+
+	PRODUCT_TYPE(false, "type", "producttype", "produkttyp"),
+
+	TAGS(false, "tags", "keywords", "schlagworte"),
 
 	VENDOR(false, "vendor", "brand", "manufacturer", "marke");
 

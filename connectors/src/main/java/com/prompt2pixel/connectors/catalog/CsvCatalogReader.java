@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -126,7 +127,8 @@ public final class CsvCatalogReader implements Closeable {
 					"duplicate key '" + key + "', first used on line " + firstLine);
 		}
 		return new CatalogRow(line, key, title, HtmlText.toPlain(value(record, CatalogField.DESCRIPTION)),
-				value(record, CatalogField.CATEGORY), value(record, CatalogField.VENDOR), image);
+				value(record, CatalogField.CATEGORY), value(record, CatalogField.PRODUCT_TYPE),
+				tags(value(record, CatalogField.TAGS)), value(record, CatalogField.VENDOR), image);
 	}
 
 	private String required(CsvRecord record, long line, CatalogField field) {
@@ -135,6 +137,10 @@ public final class CsvCatalogReader implements Closeable {
 			throw new InvalidCatalogRowException(line, header(field), "is empty");
 		}
 		return value;
+	}
+
+	private static List<String> tags(String cell) {
+		return Arrays.stream(cell.split(",")).map(String::strip).filter((tag) -> !tag.isEmpty()).distinct().toList();
 	}
 
 	private String value(CsvRecord record, CatalogField field) {

@@ -20,16 +20,18 @@ class CsvCatalogReaderTest {
 
 	@Test
 	void shouldReadRowsMatchingHeadersCaseInsensitivelyByTheirSynonyms() throws IOException {
-		Path file = write("\uFEFFSKU,Product Name,Body (HTML),Image URL,Type,Brand\n"
-				+ "MUG-1,Stoneware Mug,\"<p>Holds 350&nbsp;ml,<br>dishwasher safe</p>\",photos/mug.png,Kitchen,Acme\n"
-				+ "\n" + "VASE-2,\"Vase, tall\",\"Two\nlines\",https://cdn.example/vase.png,,\n");
+		Path file = write("\uFEFFSKU,Product Name,Body (HTML),Image URL,Category,Type,Tags,Brand\n"
+				+ "MUG-1,Stoneware Mug,\"<p>Holds 350&nbsp;ml,<br>dishwasher safe</p>\",photos/mug.png,"
+				+ "Home > Kitchen,Mug,\"gift, ceramic,gift\",Acme\n" + "\n"
+				+ "VASE-2,\"Vase, tall\",\"Two\nlines\",https://cdn.example/vase.png,,,,\n");
 
 		List<CatalogRow> rows = readAll(file);
 
 		assertThat(rows).containsExactly(
-				new CatalogRow(2, "MUG-1", "Stoneware Mug", "Holds 350 ml, dishwasher safe", "Kitchen", "Acme",
-						"photos/mug.png"),
-				new CatalogRow(4, "VASE-2", "Vase, tall", "Two lines", "", "", "https://cdn.example/vase.png"));
+				new CatalogRow(2, "MUG-1", "Stoneware Mug", "Holds 350 ml, dishwasher safe", "Home > Kitchen", "Mug",
+						List.of("gift", "ceramic"), "Acme", "photos/mug.png"),
+				new CatalogRow(4, "VASE-2", "Vase, tall", "Two lines", "", "", List.of(), "",
+						"https://cdn.example/vase.png"));
 	}
 
 	@Test

@@ -1,0 +1,58 @@
+package com.prompt2pixel.cli;
+
+import java.util.List;
+import java.util.function.Function;
+
+import com.prompt2pixel.run.InvalidRunRequestException;
+import com.prompt2pixel.templates.TemplateException;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs a one-shot command inside a started application and closes the application before
+ * printing the command's output, so nothing the application logs on shutdown comes after
+ * it (the last line of {@code run} must be its JSON summary). Problems with the input
+ * become exit code 2, anything else 1, each reported as one line on stderr.
+ */
+final class OneShot {
+
+	private OneShot() {
+	}
+
+	static int run(Function<ConfigurableApplicationContext, Output> command) {
+		Output output;
+		ConfigurableApplicationContext context = null;
+		try {
+			context = Applications.startForCommand();
+			output = command.apply(context);
+		}
+		catch (InvalidRunRequestException | TemplateException | IllegalArgumentException ex) {
+			System.err.println("error: " + ex.getMessage());
+			return Cli.BAD_INPUT;
+		}
+		catch (RuntimeException ex) {
+			System.err.println("error: " + Applications.reason(ex));
+			return Cli.FAILED;
+		}
+		finally {
+			if (context != null) {
+				context.close();
+			}
+		}
+		output.stdout().forEach(System.out::println);
+		output.stderr().forEach(System.err::println);
+		return output.exitCode();
+	}
+
+	/**
+	 * What a command prints and how it exits.
+	 */
+	record Output(int exitCode, List<String> stdout, List<String> stderr) {
+
+		static Output ok(List<String> stdout) {
+			return new Output(0, stdout, List.of());
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package com.prompt2pixel.expand;
+
+import java.util.List;
+
+import com.prompt2pixel.merchant.MerchantPolicies.MerchantPolicy;
+import com.prompt2pixel.templates.CacheKeys;
+import com.prompt2pixel.templates.ProductFacts;
+import com.prompt2pixel.templates.PromptExpander;
+
+/**
+ * Plans a product's render tasks: the matched set's scenes and variants, each with its
+ * cache key and, when the prompt policy blocks it, the reason. Shared by the expand step
+ * and the preview, so a preview shows exactly what a run would create.
+ */
+final class TaskPlanner {
+
+	private final PromptExpander expander;
+
+	private final MerchantPolicy policy;
+
+	private final String merchantId;
+
+	private final Integer variants;
+
+	private final String backend;
+
+	private final String model;
+
+	TaskPlanner(PromptExpander expander, MerchantPolicy policy, String merchantId, Integer variants, String backend,
+			String model) {
+		this.expander = expander;
+		this.policy = policy;
+		this.merchantId = merchantId;
+		this.variants = variants;
+		this.backend = backend;
+		this.model = model;
+	}
+
+	List<TaskDraft> plan(long productId, ProductFacts product, String imageSha256) {
+		String photo = (imageSha256 != null) ? imageSha256 : "";
+		return this.expander.expand(this.merchantId, product, this.variants)
+			.stream()
+			.map((task) -> new TaskDraft(productId, task, CacheKeys.of(this.backend, this.model, task, photo),
+					this.policy.violation(task.prompt())))
+			.toList();
+	}
+
+}

@@ -1,0 +1,37 @@
+package com.prompt2pixel.merchant;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Merchant rows. A merchant is created the first time anything is done for it; its name
+ * starts as its id and its locale as {@code en}.
+ */
+@Repository
+public class Merchants {
+
+	private final JdbcTemplate jdbc;
+
+	Merchants(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void ensure(String merchantId) {
+		this.jdbc.update("INSERT INTO merchant (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", merchantId,
+				merchantId);
+	}
+
+	/** The merchant's locale, {@code en} for a merchant not seen yet. */
+	public String locale(String merchantId) {
+		return this.jdbc.queryForList("SELECT locale FROM merchant WHERE id = ?", String.class, merchantId)
+			.stream()
+			.findFirst()
+			.orElse("en");
+	}
+
+	public void setLocale(String merchantId, String locale) {
+		ensure(merchantId);
+		this.jdbc.update("UPDATE merchant SET locale = ? WHERE id = ?", locale, merchantId);
+	}
+
+}

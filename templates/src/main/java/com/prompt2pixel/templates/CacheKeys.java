@@ -1,0 +1,36 @@
+package com.prompt2pixel.templates;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+/**
+ * The cache key of a render task: a hash over everything that determines its pixels. Two
+ * tasks of one merchant with the same key would produce the same image, so the later one
+ * reuses the earlier one's image instead of rendering (and billing) it again.
+ */
+public final class CacheKeys {
+
+	private CacheKeys() {
+	}
+
+	/**
+	 * @param backend the backend that would render the task
+	 * @param model the model it would use
+	 * @param task the expanded task (prompt, negative prompt, seed, parameters, hints)
+	 * @param productImageSha256 hex SHA-256 of the product photo
+	 */
+	public static String of(String backend, String model, ExpandedTask task, String productImageSha256) {
+		GenerationParams params = task.template().params();
+		CompositionHints hints = task.template().hints();
+		StringBuilder parts = new StringBuilder(512);
+		for (Object part : new Object[] { "v1", backend, model, task.prompt(), task.negativePrompt(), task.seed(),
+				params.width(), params.height(), params.steps(), params.guidance(), params.scheduler(), params.model(),
+				params.img2imgStrength(), String.join(",", hints.palette()), hints.productScale(),
+				productImageSha256 }) {
+			// Double.toString and Long.toString are locale-independent and exact
+			parts.append(part).append('\0');
+		}
+		return HexFormat.of().formatHex(Digests.sha256(parts.toString().getBytes(StandardCharsets.UTF_8)));
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.prompt2pixel.templates;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CacheKeysTest {
+
+	private final ProductFacts mug = new ProductFacts("MUG-01", "Stoneware Mug", "", "Kitchen", "", "", List.of());
+
+	private final ExpandedTask task = TemplateLibrary.fromClasspath()
+		.matchingExpander()
+		.expand("demo", this.mug, 1)
+		.get(0);
+
+	@Test
+	void shouldBeStableForTheSameInputs() {
+		assertThat(CacheKeys.of("compositor", "m1", this.task, "abc"))
+			.isEqualTo(CacheKeys.of("compositor", "m1", this.task, "abc"))
+			.hasSize(64);
+	}
+
+	@Test
+	void shouldChangeWithBackendModelPhotoPromptAndSeed() {
+		String key = CacheKeys.of("compositor", "m1", this.task, "abc");
+		ExpandedTask otherPrompt = new ExpandedTask(this.task.set(), this.task.template(), this.task.matchedRule(), 1,
+				this.task.variation(), this.task.seed(), this.task.prompt() + "!", this.task.negativePrompt());
+		ExpandedTask otherSeed = new ExpandedTask(this.task.set(), this.task.template(), this.task.matchedRule(), 1,
+				this.task.variation(), this.task.seed() + 1, this.task.prompt(), this.task.negativePrompt());
+
+		assertThat(CacheKeys.of("djl", "m1", this.task, "abc")).isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m2", this.task, "abc")).isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", this.task, "abd")).isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", otherPrompt, "abc")).isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", otherSeed, "abc")).isNotEqualTo(key);
+	}
+
+}
