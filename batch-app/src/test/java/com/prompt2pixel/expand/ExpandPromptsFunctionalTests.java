@@ -36,6 +36,9 @@ class ExpandPromptsFunctionalTests extends FunctionalTest {
 	@Autowired
 	MerchantPolicies policies;
 
+	@Autowired
+	ExpandPreview preview;
+
 	@TempDir
 	Path folder;
 
@@ -74,6 +77,34 @@ class ExpandPromptsFunctionalTests extends FunctionalTest {
 		assertThat(nightly.images()).as("an unchanged catalog generates nothing").isZero();
 		assertThat(nightly.cached()).isEqualTo(5 * SCENES);
 		assertThat(nightly.invoiceTotal()).as("and bills nothing").isEqualTo("0.00");
+	}
+
+	@Test
+	void shouldPreviewWhatARunWouldCreateWithoutCreatingAnything() throws Exception {
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 3);
+		this.runs.start(new RunRequest("preview", catalog, null, null, this.folder.resolve("1")));
+		List<String> lines = new ArrayList<>(Files.readAllLines(catalog));
+		lines.set(1, lines.get(1).replace("Terracotta Stoneware Mug", "Terracotta Mug XL"));
+		Files.write(catalog, lines);
+		long tasksBefore = this.jdbc.queryForObject("SELECT count(*) FROM render_task", Long.class);
+		List<ExpandPreview.PlannedTask> planned = new ArrayList<>();
+
+		ExpandPreview.Summary summary = this.preview.preview(new RunRequest("preview", catalog, null, null, null),
+				planned::add);
+
+		assertThat(summary)
+			.isEqualTo(new ExpandPreview.Summary(3, 0, 3 * SCENES, SCENES, 2 * SCENES, 0, "0.16", "USD"));
+		assertThat(planned).filteredOn((task) -> task.state().equals("PENDING"))
+			.extracting(ExpandPreview.PlannedTask::sku)
+			.containsOnly("MUG-CLAY-01");
+		assertThat(planned.get(0).prompt()).contains("Terracotta Mug XL");
+		assertThat(planned.get(0).rule()).isEqualTo("category=Kitchen");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM render_task", Long.class)).isEqualTo(tasksBefore);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT title FROM product WHERE merchant_id = 'preview' " + "AND source_key = 'MUG-CLAY-01'",
+				String.class))
+			.as("nothing was imported")
+			.isEqualTo("Terracotta Stoneware Mug");
 	}
 
 	@Test
