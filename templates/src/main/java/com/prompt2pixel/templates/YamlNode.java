@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -99,25 +100,15 @@ final class YamlNode {
 	}
 
 	int integer(String key, int min, int max, Integer fallback) {
-		Optional<YamlNode> value = child(key);
-		if (value.isEmpty() && fallback != null) {
-			return fallback;
-		}
-		YamlNode present = value.orElseThrow(() -> error("'" + key + "' is missing"));
-		String text = present.scalar(key);
-		try {
-			int number = Integer.parseInt(text);
-			if (number >= min && number <= max) {
-				return number;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw present.error("'" + key + "' must be a whole number from " + min + " to " + max + ", was " + text);
+		return number(key, min, max, fallback, Integer::valueOf, "a whole number").intValue();
 	}
 
 	double decimal(String key, double min, double max, Double fallback) {
+		return number(key, min, max, fallback, Double::valueOf, "a number").doubleValue();
+	}
+
+	private Number number(String key, double min, double max, Number fallback, Function<String, Number> parse,
+			String kind) {
 		Optional<YamlNode> value = child(key);
 		if (value.isEmpty() && fallback != null) {
 			return fallback;
@@ -125,15 +116,22 @@ final class YamlNode {
 		YamlNode present = value.orElseThrow(() -> error("'" + key + "' is missing"));
 		String text = present.scalar(key);
 		try {
-			double number = Double.parseDouble(text);
-			if (number >= min && number <= max) {
+			Number number = parse.apply(text);
+			if (number.doubleValue() >= min && number.doubleValue() <= max) {
 				return number;
 			}
 		}
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw present.error("'" + key + "' must be a number from " + min + " to " + max + ", was " + text);
+		throw present
+			.error("'" + key + "' must be " + kind + " from " + format(min) + " to " + format(max) + ", was " + text);
+	}
+
+	/** Whole bounds without a decimal point, so messages read "from 64 to 4096". */
+	private static String format(double bound) {
+		return (bound == Math.rint(bound) && Math.abs(bound) < 1e15) ? Long.toString((long) bound)
+				: Double.toString(bound);
 	}
 
 	List<String> strings(String key) {
