@@ -65,9 +65,8 @@ public final class PromptPolicy {
 		YamlNode root = YamlNode.parse(file, yaml);
 		YamlNode blocked = root.required("blocked");
 		Map<String, List<Term>> byLocale = new LinkedHashMap<>();
-		for (String locale : List.of(ALL_LOCALES, "en", "de", "fr", "es", "it", "nl")) {
-			blocked.child(locale)
-				.ifPresent((terms) -> byLocale.put(locale, blocked.strings(locale).stream().map(Term::of).toList()));
+		for (String language : blocked.keys()) {
+			byLocale.put(language.toLowerCase(Locale.ROOT), blocked.strings(language).stream().map(Term::of).toList());
 		}
 		return new PromptPolicy(byLocale, List.of(), root.integer("max_prompt_length", 50, 10_000, null));
 	}

@@ -82,6 +82,19 @@ final class YamlNode {
 		return Optional.empty();
 	}
 
+	/** The keys of a mapping, in file order. */
+	List<String> keys() {
+		if (!(this.node instanceof MappingNode mapping)) {
+			throw error("must be a mapping of keys to values");
+		}
+		return mapping.getValue()
+			.stream()
+			.map(NodeTuple::getKeyNode)
+			.filter(ScalarNode.class::isInstance)
+			.map((key) -> ((ScalarNode) key).getValue())
+			.toList();
+	}
+
 	YamlNode required(String key) {
 		return child(key).orElseThrow(() -> error("'" + key + "' is missing"));
 	}

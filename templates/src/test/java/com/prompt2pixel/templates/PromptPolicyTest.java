@@ -41,6 +41,15 @@ class PromptPolicyTest {
 	}
 
 	@Test
+	void shouldReadEveryLanguageThePolicyFileLists() {
+		PromptPolicy policy = PromptPolicy.parse("p.yaml", "max_prompt_length: 100\nblocked:\n  pt: [nua]\n");
+
+		assertThat(policy.violation("modelo nua", "pt-BR"))
+			.contains("prompt contains the blocked term 'nua' (policy pt)");
+		assertThat(policy.violation("modelo nua", "en")).isEmpty();
+	}
+
+	@Test
 	void shouldApplyAMerchantsOwnTerms() {
 		PromptPolicy merchant = this.policy.withMerchantTerms(List.of("Brand X"));
 
