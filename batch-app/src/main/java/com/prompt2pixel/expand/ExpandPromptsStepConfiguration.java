@@ -38,7 +38,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(ExpandProperties.class)
 class ExpandPromptsStepConfiguration {
 
-	private static final int CHUNK_SIZE = 250;
+	private static final int CHUNK_SIZE = 500;
 
 	private static final String PARTITION_STEP = CatalogImageJob.EXPAND_PROMPTS_STEP + ":partition";
 

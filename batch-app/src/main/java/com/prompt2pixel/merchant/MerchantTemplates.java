@@ -100,17 +100,23 @@ public class MerchantTemplates {
 	public int save(String merchantId, String setId, String fileName, String yaml) {
 		TemplateSets.parse(setId, fileName, yaml);
 		this.merchants.ensure(merchantId);
-		List<Object[]> latest = this.jdbc.query(
-				"SELECT version, yaml FROM scene_template_set WHERE merchant_id = ? AND set_id = ? "
-						+ "ORDER BY version DESC LIMIT 1 FOR UPDATE",
-				(rs, row) -> new Object[] { rs.getInt(1), rs.getString(2) }, merchantId, setId);
-		if (!latest.isEmpty() && latest.get(0)[1].equals(yaml)) {
-			return (int) latest.get(0)[0];
+		Optional<StoredSet> latest = this.jdbc
+			.query("SELECT version, yaml FROM scene_template_set WHERE merchant_id = ? AND set_id = ? "
+					+ "ORDER BY version DESC LIMIT 1 FOR UPDATE",
+					(rs, row) -> new StoredSet(rs.getInt("version"), rs.getString("yaml")), merchantId, setId)
+			.stream()
+			.findFirst();
+		if (latest.isPresent() && latest.get().yaml().equals(yaml)) {
+			return latest.get().version();
 		}
-		int version = latest.isEmpty() ? 1 : (int) latest.get(0)[0] + 1;
+		int version = latest.map((stored) -> stored.version() + 1).orElse(1);
 		this.jdbc.update("INSERT INTO scene_template_set (merchant_id, set_id, version, yaml) VALUES (?, ?, ?, ?)",
 				merchantId, setId, version, yaml);
 		return version;
+	}
+
+	private record StoredSet(int version, String yaml) {
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.prompt2pixel.run;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.prompt2pixel.billing.BillingProperties;
 
@@ -17,8 +18,7 @@ public class RunSummaries {
 	private static final String QUERY = """
 			SELECT r.id, r.status, r.out_dir, r.failure,
 			       i.products_new + i.products_changed + i.products_same AS products,
-			       count(t.id) FILTER (WHERE t.state IN ('GENERATED', 'APPROVED', 'NEEDS_REVIEW', 'REJECTED',
-			                                             'PUBLISHED')) AS images,
+			       count(t.id) FILTER (WHERE t.state IN (%s)) AS images,
 			       count(t.id) FILTER (WHERE t.state = 'REJECTED') AS rejected,
 			       count(t.id) FILTER (WHERE t.state = 'NEEDS_REVIEW') AS needs_review,
 			       count(t.id) FILTER (WHERE t.state = 'FAILED') AS failed,
@@ -33,7 +33,8 @@ public class RunSummaries {
 			JOIN catalog_import i ON i.run_id = r.id
 			LEFT JOIN render_task t ON t.run_id = r.id
 			WHERE r.id = ?
-			GROUP BY r.id, i.id""";
+			GROUP BY r.id, i.id""".formatted(
+			TaskState.WITH_IMAGE.stream().map((state) -> "'" + state.name() + "'").collect(Collectors.joining(", ")));
 
 	private final JdbcTemplate jdbc;
 

