@@ -10,6 +10,7 @@ import com.prompt2pixel.run.InvalidRunRequestException;
 import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.run.RunRequestCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +25,11 @@ class ExpandCommand implements Callable<Integer> {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@Option(names = "--catalog", required = true, paramLabel = "FILE", description = "CSV catalog with a header row")
+	@Option(names = "--catalog", required = true, paramLabel = "FILE", description = "catalog file: .csv or .xlsx")
 	Path catalog;
+
+	@Mixin
+	CatalogFileOptions catalogFile;
 
 	@Option(names = "--merchant", defaultValue = "demo", paramLabel = "ID",
 			description = "merchant id (default: ${DEFAULT-VALUE})")
@@ -47,7 +51,8 @@ class ExpandCommand implements Callable<Integer> {
 			System.err.println("error: expand only previews: add --dry-run (a run expands as part of 'run')");
 			return Cli.BAD_INPUT;
 		}
-		RunRequest request = new RunRequest(this.merchant, this.catalog, this.templates, this.variants, null);
+		RunRequest request = new RunRequest(this.merchant, this.catalog, this.templates, this.variants, null,
+				this.catalogFile.toOptions());
 		try {
 			RunRequestCheck.check(request);
 		}

@@ -8,6 +8,7 @@ import com.prompt2pixel.run.InvalidRunRequestException;
 import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.run.RunRequestCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,8 +19,11 @@ import picocli.CommandLine.Option;
 		description = "Runs catalogImageJob on a catalog file: ingest, expand, generate, moderate, publish, bill.")
 class RunCommand implements Callable<Integer> {
 
-	@Option(names = "--catalog", required = true, paramLabel = "FILE", description = "CSV catalog with a header row")
+	@Option(names = "--catalog", required = true, paramLabel = "FILE", description = "catalog file: .csv or .xlsx")
 	Path catalog;
+
+	@Mixin
+	CatalogFileOptions catalogFile;
 
 	@Option(names = "--merchant", defaultValue = "demo", paramLabel = "ID",
 			description = "merchant id (default: ${DEFAULT-VALUE})")
@@ -39,7 +43,8 @@ class RunCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		RunRequest request = new RunRequest(this.merchant, this.catalog, this.templates, this.variants, this.out);
+		RunRequest request = new RunRequest(this.merchant, this.catalog, this.templates, this.variants, this.out,
+				this.catalogFile.toOptions());
 		try {
 			RunRequestCheck.check(request);
 		}

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.prompt2pixel.billing.BillingProperties;
-import com.prompt2pixel.connectors.catalog.CatalogRow;
-import com.prompt2pixel.connectors.catalog.CsvCatalogReader;
-import com.prompt2pixel.connectors.catalog.InvalidCatalogRowException;
+import com.prompt2pixel.connectors.catalog.CatalogEntry;
+import com.prompt2pixel.connectors.catalog.CatalogProduct;
+import com.prompt2pixel.connectors.catalog.CatalogReader;
 import com.prompt2pixel.connectors.images.ProductImageException;
 import com.prompt2pixel.connectors.images.ProductImageSource;
 import com.prompt2pixel.merchant.MerchantPolicies;
@@ -75,18 +75,24 @@ public class ExpandPreview {
 		Path folder = request.catalogFile().toAbsolutePath().getParent();
 		Counts counts = new Counts();
 		List<ProductPlan> batch = new ArrayList<>();
-		try (CsvCatalogReader reader = CsvCatalogReader.open(request.catalogFile())) {
-			while (reader.hasNext()) {
+		try (CatalogReader reader = CatalogReader.open(request.catalogFile(), request.catalogOptions())) {
+			for (CatalogEntry entry = reader.next(); entry != null; entry = reader.next()) {
+				CatalogProduct product = entry.product();
+				if (product == null || product.imageUrls().isEmpty()) {
+					// a variation adds no scenes of its own: it is folded into its
+					// product
+					counts.skipped += (product == null || !product.isVariation()) ? 1 : 0;
+					continue;
+				}
 				try {
-					CatalogRow row = reader.next();
-					URI photo = this.images.resolve(row.image(), folder);
-					ProductFacts facts = new ProductFacts(row.sourceKey(), row.title(), row.description(),
-							row.category(), row.productType(), row.vendor(), row.tags());
-					batch.add(new ProductPlan(row.sourceKey(),
+					URI photo = this.images.resolve(product.imageUrls().get(0), folder);
+					ProductFacts facts = new ProductFacts(product.sourceKey(), product.title(), product.description(),
+							product.category(), product.productType(), product.vendor(), product.tags());
+					batch.add(new ProductPlan(product.sourceKey(),
 							planner.plan(0, facts, Hashes.sha256(this.images.load(photo)))));
 					counts.products++;
 				}
-				catch (InvalidCatalogRowException | ProductImageException ex) {
+				catch (ProductImageException ex) {
 					counts.skipped++;
 				}
 				if (batch.size() == BATCH) {

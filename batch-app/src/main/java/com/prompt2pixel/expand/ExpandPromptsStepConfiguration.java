@@ -83,7 +83,8 @@ class ExpandPromptsStepConfiguration {
 			.selectClause(
 					"SELECT id, source_key, title, description, category, product_type, vendor, tags, image_sha256")
 			.fromClause("FROM product")
-			.whereClause("WHERE last_import_id = :importId AND id BETWEEN :minId AND :maxId")
+			.whereClause(
+					"WHERE last_import_id = :importId AND id BETWEEN :minId AND :maxId AND image_sha256 IS NOT NULL")
 			.parameterValues(Map.of("importId", runs.get(runId).importId(), "minId", minId, "maxId", maxId))
 			.sortKeys(Map.of("id", Order.ASCENDING))
 			.pageSize(CHUNK_SIZE)

@@ -1,22 +1,18 @@
 package com.prompt2pixel.expand;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.prompt2pixel.run.RenderParams;
 import com.prompt2pixel.run.TaskState;
+import com.prompt2pixel.system.CopyRows;
 import com.prompt2pixel.templates.ExpandedTask;
 import com.prompt2pixel.templates.SceneTemplate;
-import org.postgresql.PGConnection;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -102,18 +98,7 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 				.value((reuse != null) ? reuse.generative() : null)
 				.endRow();
 		}
-		// the chunk transaction's connection, so the rows commit or roll back with the
-		// chunk
-		this.jdbc.execute((ConnectionCallback<Long>) (connection) -> {
-			try {
-				return connection.unwrap(PGConnection.class)
-					.getCopyAPI()
-					.copyIn(COPY, new StringReader(rows.toString()));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
+		rows.copyInto(this.jdbc, COPY);
 	}
 
 	private Map<String, Render> rendered(List<TaskDraft> drafts) {

@@ -1,5 +1,7 @@
 package com.prompt2pixel.merchant;
 
+import java.util.regex.Pattern;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -10,10 +12,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Merchants {
 
+	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
 	private final JdbcTemplate jdbc;
 
 	Merchants(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @throws IllegalArgumentException when the id is not 1-63 lowercase letters, digits,
+	 * '-' or '_', starting with a letter or digit
+	 */
+	public static void checkId(String merchantId) {
+		if (merchantId == null || !ID.matcher(merchantId).matches()) {
+			throw new IllegalArgumentException("merchant id '" + merchantId
+					+ "' must be 1-63 lowercase letters, digits, '-' or '_', starting with a letter or digit");
+		}
 	}
 
 	public void ensure(String merchantId) {

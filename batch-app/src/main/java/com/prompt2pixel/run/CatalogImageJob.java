@@ -13,8 +13,6 @@ public final class CatalogImageJob {
 	/** SpEL for a {@code @StepScope} bean's run id parameter. */
 	public static final String RUN_ID_PARAMETER = "#{jobParameters['run.id']}";
 
-	public static final String INGEST_CATALOG_STEP = "ingestCatalogStep";
-
 	public static final String EXPAND_PROMPTS_STEP = "expandPromptsStep";
 
 	public static final String GENERATE_IMAGES_STEP = "generateImagesStep";

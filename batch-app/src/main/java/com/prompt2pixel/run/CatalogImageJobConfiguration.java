@@ -1,5 +1,7 @@
 package com.prompt2pixel.run;
 
+import com.prompt2pixel.ingest.CatalogImportJob;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -9,17 +11,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code catalogImageJob}: ingest -> expand -> generate -> moderate -> publish ->
- * manifest -> bill. Each step lives with its stage's package; this class only orders
- * them. A failed run is restarted as the same job instance: completed steps are skipped
- * and the failed step resumes from the tasks it had not finished.
+ * {@code catalogImageJob}: ingest (stage, merge, check photos, report) -> expand ->
+ * generate -> moderate -> publish -> manifest -> bill. Each step lives with its stage's
+ * package; this class only orders them. A failed run is restarted as the same job
+ * instance: completed steps are skipped and the failed step resumes from the tasks it had
+ * not finished.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogImageJobConfiguration {
 
 	@Bean
 	Job catalogImageJob(JobRepository jobRepository, RunStatusListener runStatusListener,
-			@Qualifier(CatalogImageJob.INGEST_CATALOG_STEP) Step ingestCatalogStep,
+			@Qualifier(CatalogImportJob.STAGE_CATALOG_STEP) Step stageCatalogStep,
+			@Qualifier(CatalogImportJob.MERGE_CATALOG_STEP) Step mergeCatalogStep,
+			@Qualifier(CatalogImportJob.CHECK_PHOTOS_STEP) Step checkPhotosStep,
+			@Qualifier(CatalogImportJob.WRITE_IMPORT_REPORT_STEP) Step writeImportReportStep,
 			@Qualifier(CatalogImageJob.EXPAND_PROMPTS_STEP) Step expandPromptsStep,
 			@Qualifier(CatalogImageJob.GENERATE_IMAGES_STEP) Step generateImagesStep,
 			@Qualifier(CatalogImageJob.MODERATE_IMAGES_STEP) Step moderateImagesStep,
@@ -27,7 +33,10 @@ class CatalogImageJobConfiguration {
 			@Qualifier(CatalogImageJob.WRITE_MANIFEST_STEP) Step writeManifestStep,
 			@Qualifier(CatalogImageJob.BILL_RUN_STEP) Step billRunStep) {
 		return new JobBuilder(CatalogImageJob.NAME, jobRepository).listener(runStatusListener)
-			.start(ingestCatalogStep)
+			.start(stageCatalogStep)
+			.next(mergeCatalogStep)
+			.next(checkPhotosStep)
+			.next(writeImportReportStep)
 			.next(expandPromptsStep)
 			.next(generateImagesStep)
 			.next(moderateImagesStep)

@@ -1,5 +1,6 @@
 package com.prompt2pixel.run;
 
+import com.prompt2pixel.ingest.CatalogImportJob;
 import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.templates.TemplateException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -102,8 +103,14 @@ public class CatalogRuns {
 		return execute(runId);
 	}
 
-	private static JobParameters parameters(long runId) {
-		return new JobParametersBuilder().addLong(CatalogImageJob.RUN_ID, runId).toJobParameters();
+	/**
+	 * The run id identifies the job instance; the import id only tells the shared ingest
+	 * steps which import to work on.
+	 */
+	private JobParameters parameters(long runId) {
+		return new JobParametersBuilder().addLong(CatalogImageJob.RUN_ID, runId)
+			.addLong(CatalogImportJob.IMPORT_ID, this.runs.get(runId).importId(), false)
+			.toJobParameters();
 	}
 
 	private RunSummary execute(long runId) {

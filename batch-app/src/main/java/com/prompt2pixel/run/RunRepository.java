@@ -1,5 +1,6 @@
 package com.prompt2pixel.run;
 
+import com.prompt2pixel.ingest.CatalogImports;
 import com.prompt2pixel.merchant.Merchants;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,9 +19,12 @@ public class RunRepository {
 
 	private final Merchants merchants;
 
-	RunRepository(JdbcTemplate jdbc, Merchants merchants) {
+	private final CatalogImports imports;
+
+	RunRepository(JdbcTemplate jdbc, Merchants merchants, CatalogImports imports) {
 		this.jdbc = jdbc;
 		this.merchants = merchants;
+		this.imports = imports;
 	}
 
 	/** Creates the run, its catalog import and, on first sight, the merchant. */
@@ -36,9 +40,7 @@ public class RunRepository {
 						VALUES (?, ?, 'UPLOAD', 'QUEUED', ?, ?, ?, ?)""",
 				id, request.merchantId(), request.catalogFile().toAbsolutePath().normalize().toString(),
 				request.templateSet(), request.variants(), outDir.toString());
-		this.jdbc.update("""
-				INSERT INTO catalog_import (run_id, merchant_id, source, file_name)
-				VALUES (?, ?, 'CSV', ?)""", id, request.merchantId(), request.catalogFile().getFileName().toString());
+		this.imports.create(request.importRequest(), id);
 		return find(id).orElseThrow();
 	}
 

@@ -1,5 +1,8 @@
 package com.prompt2pixel.run;
 
+import com.prompt2pixel.connectors.catalog.CatalogOptions;
+import com.prompt2pixel.ingest.ImportRequest;
+
 import java.nio.file.Path;
 
 /**
@@ -11,7 +14,19 @@ import java.nio.file.Path;
  * vertical
  * @param variants variants per scene, or null for each scene's own
  * @param outDir the folder to publish into; null for {@code out/run-<id>}
+ * @param catalogOptions mapping file and sheet for reading the catalog
  */
-public record RunRequest(String merchantId, Path catalogFile, String templateSet, Integer variants, Path outDir) {
+public record RunRequest(String merchantId, Path catalogFile, String templateSet, Integer variants, Path outDir,
+		CatalogOptions catalogOptions) {
+
+	/** A request whose catalog is read as detected. */
+	public RunRequest(String merchantId, Path catalogFile, String templateSet, Integer variants, Path outDir) {
+		this(merchantId, catalogFile, templateSet, variants, outDir, CatalogOptions.DETECT);
+	}
+
+	/** The import of the run's catalog. */
+	public ImportRequest importRequest() {
+		return new ImportRequest(this.merchantId, this.catalogFile, this.catalogOptions);
+	}
 
 }

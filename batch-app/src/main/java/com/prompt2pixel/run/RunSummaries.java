@@ -17,7 +17,8 @@ public class RunSummaries {
 
 	private static final String QUERY = """
 			SELECT r.id, r.status, r.out_dir, r.failure,
-			       i.products_new + i.products_changed + i.products_same AS products,
+			       (SELECT count(*) FROM product p WHERE p.last_import_id = i.id AND p.image_sha256 IS NOT NULL)
+			           AS products,
 			       count(t.id) FILTER (WHERE t.state IN (%s)) AS images,
 			       count(t.id) FILTER (WHERE t.state = 'REJECTED') AS rejected,
 			       count(t.id) FILTER (WHERE t.state = 'NEEDS_REVIEW') AS needs_review,

@@ -146,16 +146,19 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
-	void shouldSkipBadRowsAndImportTheRest() {
+	void shouldFailARunWhoseCatalogHasTooManyBadRowsAndImportNothing() {
 		Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,image",
 				List.of("GOOD-1,Good mug,Fine,photos/mug-clay-01.png", "NO-TITLE,,Missing title,photos/mug-clay-01.png",
 						"NO-PHOTO,Lost mug,Gone,photos/missing.png", "GOOD-1,Repeated,Again,photos/mug-clay-01.png"));
 
 		RunSummary summary = this.runs.start(new RunRequest("skipper", catalog, null, 1, this.folder));
 
-		assertThat(summary.status()).isEqualTo("COMPLETED");
-		assertThat(summary.products()).isOne();
-		assertThat(summary.published()).isEqualTo(SCENES);
+		assertThat(summary.status()).isEqualTo("FAILED");
+		assertThat(summary.failure()).isEqualTo("failed in mergeCatalogStep: 3 of 4 rows have problems, more than "
+				+ "the 10% an import may skip; nothing was imported. The error report lists each problem");
+		assertThat(summary.products()).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = 'skipper'", Long.class))
+			.isZero();
 		assertThat(this.jdbc.queryForObject("SELECT rows_skipped FROM catalog_import WHERE run_id = ?", Integer.class,
 				summary.run()))
 			.isEqualTo(3);

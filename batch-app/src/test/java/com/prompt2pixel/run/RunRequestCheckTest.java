@@ -40,7 +40,7 @@ class RunRequestCheckTest {
 
 		assertThatThrownBy(() -> RunRequestCheck.check(new RunRequest("demo", catalog, null, 1, null)))
 			.isInstanceOf(InvalidRunRequestException.class)
-			.hasMessageContaining("lacks required column(s): description");
+			.hasMessageContaining("lacks required column(s): image");
 	}
 
 	private RunRequest request(String merchant, String templates, Integer variants) {

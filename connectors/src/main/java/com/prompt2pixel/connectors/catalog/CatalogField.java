@@ -4,19 +4,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The fields an import understands, each with the header names merchants use for it.
- * Headers match case-insensitively and ignoring spaces, dashes and underscores ("Image
- * URL" = "image_url").
+ * The fields of a generic catalog, each with the header names merchants use for it (in
+ * the normalised form {@link Header#normalise} gives). A mapping file names them by
+ * {@link #key()}.
  */
 enum CatalogField {
 
-	KEY(true, "sku", "handle", "id", "productid", "variantsku", "itemnumber", "artikelnummer"),
+	KEY(true, "sku", "handle", "id", "productid", "variantsku", "itemnumber", "artikelnummer", "artnr", "reference"),
 
-	TITLE(true, "title", "name", "productname", "producttitle", "bezeichnung"),
+	TITLE(true, "title", "name", "productname", "producttitle", "bezeichnung", "artikelname", "nom"),
 
-	DESCRIPTION(true, "description", "bodyhtml", "body", "productdescription", "longdescription", "beschreibung"),
+	DESCRIPTION(false, "description", "bodyhtml", "body", "productdescription", "longdescription", "beschreibung",
+			"shortdescription"),
 
-	IMAGE(true, "image", "imageurl", "imagesrc", "imagepath", "photo", "picture", "mainimage", "bild"),
+	IMAGE(true, "image", "imageurl", "imagesrc", "imagepath", "photo", "picture", "mainimage", "bild", "bildurl",
+			"images"),
 
 	CATEGORY(false, "category", "categories", "productcategory", "kategorie"),
 
@@ -24,7 +26,9 @@ enum CatalogField {
 
 	TAGS(false, "tags", "keywords", "schlagworte"),
 
-	VENDOR(false, "vendor", "brand", "manufacturer", "marke");
+	VENDOR(false, "vendor", "brand", "manufacturer", "marke", "hersteller"),
+
+	PRICE(false, "price", "variantprice", "regularprice", "preis", "prix");
 
 	private final boolean required;
 
@@ -39,16 +43,19 @@ enum CatalogField {
 		return this.required;
 	}
 
-	boolean matches(String header) {
-		return this.synonyms.contains(normalise(header));
+	List<String> synonyms() {
+		return this.synonyms;
+	}
+
+	/**
+	 * The name a mapping file uses: {@code key}, {@code title}, {@code product_type}...
+	 */
+	String key() {
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	String describe() {
-		return name().toLowerCase(Locale.ROOT) + " (one of: " + String.join(", ", this.synonyms) + ")";
-	}
-
-	static String normalise(String header) {
-		return header.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.()]+", "");
+		return key() + " (one of: " + String.join(", ", this.synonyms) + ")";
 	}
 
 }

@@ -1,27 +1,20 @@
 package com.prompt2pixel.connectors.catalog;
 
 /**
- * One row that cannot be imported; the rest of the catalog can. Names the line, the
- * column and the reason.
+ * One row that cannot be imported; the rest of the catalog can. Layouts throw it, the
+ * reader turns it into a {@link RowProblem}.
  */
-public class InvalidCatalogRowException extends RuntimeException {
+class InvalidCatalogRowException extends RuntimeException {
 
-	private final long line;
+	private final transient RowProblem problem;
 
-	private final String column;
-
-	public InvalidCatalogRowException(long line, String column, String reason) {
-		super("line " + line + ", column '" + column + "': " + reason);
-		this.line = line;
-		this.column = column;
+	InvalidCatalogRowException(long row, String column, String reason) {
+		super(new RowProblem(row, column, reason).message());
+		this.problem = new RowProblem(row, column, reason);
 	}
 
-	public long line() {
-		return this.line;
-	}
-
-	public String column() {
-		return this.column;
+	RowProblem problem() {
+		return this.problem;
 	}
 
 }

@@ -1,20 +1,15 @@
 package com.prompt2pixel.connectors.publish;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import com.prompt2pixel.connectors.io.AtomicFiles;
-import com.prompt2pixel.connectors.io.SpreadsheetSafe;
-import de.siegmar.fastcsv.writer.CsvWriter;
+import com.prompt2pixel.connectors.io.TableFile;
 
 /**
  * Publishes images into a folder as {@code <product>/<template>-<variant>.png} and lists
@@ -84,59 +79,25 @@ public final class FolderPublisher {
 	 */
 	public static final class ManifestWriter implements AutoCloseable {
 
-		private final Path target;
-
-		private final Path temporary;
-
-		private final CsvWriter csv;
-
-		private boolean committed;
+		private final TableFile table;
 
 		ManifestWriter(Path target) {
-			this.target = target;
-			try {
-				Files.createDirectories(target.getParent());
-				this.temporary = Files.createTempFile(target.getParent(), ".manifest-", ".tmp");
-				Writer writer = Files.newBufferedWriter(this.temporary, StandardCharsets.UTF_8);
-				this.csv = CsvWriter.builder().build(writer);
-				this.csv.writeRecord("product_key", "template", "variant", "seed", "backend", "prompt", "file",
-						"sha256");
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot start manifest " + target, ex);
-			}
+			this.table = TableFile.create(target,
+					List.of("product_key", "template", "variant", "seed", "backend", "prompt", "file", "sha256"));
 		}
 
 		public void add(ManifestRow row) {
-			this.csv.writeRecord(SpreadsheetSafe.cell(row.productKey()), SpreadsheetSafe.cell(row.template()),
-					Integer.toString(row.variant()), Long.toString(row.seed()), SpreadsheetSafe.cell(row.backend()),
-					SpreadsheetSafe.cell(row.prompt()), SpreadsheetSafe.cell(row.file()), row.sha256());
+			this.table.add(List.of(row.productKey(), row.template(), row.variant(), row.seed(), row.backend(),
+					row.prompt(), row.file(), row.sha256()));
 		}
 
 		public void commit() {
-			try {
-				this.csv.close();
-				Files.move(this.temporary, this.target, StandardCopyOption.ATOMIC_MOVE,
-						StandardCopyOption.REPLACE_EXISTING);
-				this.committed = true;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot write manifest " + this.target, ex);
-			}
+			this.table.commit();
 		}
 
 		@Override
 		public void close() {
-			if (this.committed) {
-				return;
-			}
-			try {
-				this.csv.close();
-				Files.deleteIfExists(this.temporary);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot discard unfinished manifest " + this.temporary, ex);
-			}
+			this.table.close();
 		}
 
 	}

@@ -1,4 +1,4 @@
-package com.prompt2pixel.expand;
+package com.prompt2pixel.system;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +23,13 @@ class CopyRowsTest {
 		String rows = new CopyRows(1).value("a\tb\nc\rd\\e \\N").endRow().toString();
 
 		assertThat(rows).isEqualTo("a\\tb\\nc\\rd\\\\e \\\\N\n");
+	}
+
+	@Test
+	void shouldWriteArraysWithEveryElementQuoted() {
+		String rows = new CopyRows(1).array(java.util.List.of("gift", "a \"b\"", "c\\d")).endRow().toString();
+
+		assertThat(rows).isEqualTo("{\"gift\",\"a \\\\\"b\\\\\"\",\"c\\\\\\\\d\"}\n");
 	}
 
 }

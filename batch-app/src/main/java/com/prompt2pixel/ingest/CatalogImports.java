@@ -1,0 +1,85 @@
+package com.prompt2pixel.ingest;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import com.prompt2pixel.connectors.catalog.CatalogOptions;
+import com.prompt2pixel.merchant.Merchants;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code catalog_import} rows: one per import, standalone or a run's.
+ */
+@Repository
+public class CatalogImports {
+
+	private final JdbcTemplate jdbc;
+
+	private final Merchants merchants;
+
+	CatalogImports(JdbcTemplate jdbc, Merchants merchants) {
+		this.jdbc = jdbc;
+		this.merchants = merchants;
+	}
+
+	/** Records an import, and the merchant on first sight; {@code runId} may be null. */
+	public long create(ImportRequest request, Long runId) {
+		this.merchants.ensure(request.merchantId());
+		Path file = request.file().toAbsolutePath().normalize();
+		Path mapping = request.options().mapping();
+		return this.jdbc.queryForObject("""
+				INSERT INTO catalog_import (run_id, merchant_id, source, file_name, file_path, mapping_file, sheet)
+				VALUES (?, ?, 'FILE', ?, ?, ?, ?)
+				RETURNING id""", Long.class, runId, request.merchantId(), file.getFileName().toString(),
+				file.toString(), (mapping != null) ? mapping.toAbsolutePath().normalize().toString() : null,
+				request.options().sheet());
+	}
+
+	public Optional<CatalogImport> find(long id) {
+		return this.jdbc.query("""
+				SELECT id, merchant_id, file_path, mapping_file, sheet, status FROM catalog_import WHERE id = ?""",
+				(rs, row) -> {
+					String mapping = rs.getString("mapping_file");
+					return new CatalogImport(rs.getLong("id"), rs.getString("merchant_id"),
+							Path.of(rs.getString("file_path")),
+							new CatalogOptions((mapping != null) ? Path.of(mapping) : null, rs.getString("sheet")),
+							rs.getString("status"));
+				}, id)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * @throws IllegalArgumentException when there is no such import
+	 */
+	public CatalogImport get(long id) {
+		return find(id).orElseThrow(() -> new IllegalArgumentException("no catalog import with id " + id));
+	}
+
+	void started(long id, String format) {
+		this.jdbc.update("""
+				UPDATE catalog_import SET status = 'RUNNING', format = ?, started_at = coalesce(started_at, now()),
+				       finished_at = NULL, message = NULL
+				WHERE id = ?""", format, id);
+	}
+
+	void failed(long id, String message) {
+		this.jdbc.update("UPDATE catalog_import SET status = 'FAILED', message = ?, finished_at = now() WHERE id = ?",
+				message, id);
+	}
+
+	void rowsRead(long id, long rows) {
+		this.jdbc.update("UPDATE catalog_import SET rows_read = rows_read + ? WHERE id = ?", rows, id);
+	}
+
+	/** Keeps {@code rows_skipped} equal to the problems on record. */
+	void countSkipped(long id) {
+		this.jdbc.update("""
+				UPDATE catalog_import
+				SET rows_skipped = (SELECT count(*) FROM catalog_import_error WHERE import_id = ?)
+				WHERE id = ?""", id, id);
+	}
+
+}

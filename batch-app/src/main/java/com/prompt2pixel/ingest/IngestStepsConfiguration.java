@@ -1,0 +1,165 @@
+package com.prompt2pixel.ingest;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.prompt2pixel.connectors.images.ProductImageSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ingest steps, and {@code catalogImportJob}: stage -> merge -> report. A run's
+ * {@code catalogImageJob} uses the same steps, with the photo check between merge and
+ * report.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
+class IngestStepsConfiguration {
+
+	/**
+	 * Photos may come over HTTP; small chunks keep a slow server's cost per retry low.
+	 */
+	private static final int PHOTO_CHUNK_SIZE = 20;
+
+	@Bean(CatalogImportJob.NAME)
+	Job catalogImportJob(JobRepository jobRepository, @Qualifier(CatalogImportJob.STAGE_CATALOG_STEP) Step stage,
+			@Qualifier(CatalogImportJob.MERGE_CATALOG_STEP) Step merge,
+			@Qualifier(CatalogImportJob.WRITE_IMPORT_REPORT_STEP) Step report) {
+		return new JobBuilder(CatalogImportJob.NAME, jobRepository).start(stage).next(merge).next(report).build();
+	}
+
+	@Bean(CatalogImportJob.STAGE_CATALOG_STEP)
+	Step stageCatalogStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			IngestProperties properties, CatalogEntryReader catalogEntryReader,
+			ImageReferenceProcessor imageReferenceProcessor, StagingWriter stagingWriter,
+			ImportFailureListener failureListener) {
+		return new StepBuilder(CatalogImportJob.STAGE_CATALOG_STEP, jobRepository)
+			.<StagedEntry, StagedEntry>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(catalogEntryReader)
+			.processor(imageReferenceProcessor)
+			.writer(stagingWriter)
+			.listener(failureListener)
+			.build();
+	}
+
+	/**
+	 * The tasklet runs its own transactions: its problems must be kept when the skip
+	 * limit then fails the step.
+	 */
+	@Bean(CatalogImportJob.MERGE_CATALOG_STEP)
+	Step mergeCatalogStep(JobRepository jobRepository, CatalogMerge catalogMerge,
+			ImportFailureListener failureListener) {
+		return new StepBuilder(CatalogImportJob.MERGE_CATALOG_STEP, jobRepository)
+			.tasklet(catalogMerge, new ResourcelessTransactionManager())
+			.listener(failureListener)
+			.build();
+	}
+
+	@Bean(CatalogImportJob.CHECK_PHOTOS_STEP)
+	Step checkPhotosStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<ProductPhoto> importedPhotoReader, PhotoCheckProcessor photoCheckProcessor,
+			PhotoCheckWriter photoCheckWriter) {
+		return new StepBuilder(CatalogImportJob.CHECK_PHOTOS_STEP, jobRepository)
+			.<ProductPhoto, PhotoCheck>chunk(PHOTO_CHUNK_SIZE)
+			.transactionManager(transactionManager)
+			.reader(importedPhotoReader)
+			.processor(photoCheckProcessor)
+			.writer(photoCheckWriter)
+			.build();
+	}
+
+	@Bean(CatalogImportJob.WRITE_IMPORT_REPORT_STEP)
+	Step writeImportReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ImportReports reports) {
+		return new StepBuilder(CatalogImportJob.WRITE_IMPORT_REPORT_STEP, jobRepository)
+			.tasklet((contribution, context) -> {
+				reports.write(context.getStepContext()
+					.getStepExecution()
+					.getJobParameters()
+					.getLong(CatalogImportJob.IMPORT_ID));
+				return RepeatStatus.FINISHED;
+			}, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	CatalogEntryReader catalogEntryReader(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId,
+			CatalogImports imports) {
+		return new CatalogEntryReader(imports.get(importId), imports);
+	}
+
+	@Bean
+	@StepScope
+	ImageReferenceProcessor imageReferenceProcessor(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId,
+			CatalogImports imports, ProductImageSource images) {
+		return new ImageReferenceProcessor(imports.get(importId).file(), images);
+	}
+
+	@Bean
+	@StepScope
+	StagingWriter stagingWriter(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId, JdbcTemplate jdbc,
+			CatalogImports imports) {
+		return new StagingWriter(jdbc, imports, importId);
+	}
+
+	@Bean
+	@StepScope
+	CatalogMerge catalogMerge(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId, JdbcTemplate jdbc,
+			PlatformTransactionManager transactionManager, ImportReports reports, CatalogImports imports,
+			IngestProperties properties) {
+		return new CatalogMerge(jdbc, new TransactionTemplate(transactionManager), reports, imports,
+				imports.get(importId), properties.maxSkippedPercent());
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<ProductPhoto> importedPhotoReader(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId,
+			DataSource dataSource) throws Exception {
+		return new JdbcPagingItemReaderBuilder<ProductPhoto>().name("importedPhotoReader")
+			.dataSource(dataSource)
+			.selectClause("SELECT id, source_row, image_url")
+			.fromClause("FROM product")
+			.whereClause("WHERE last_import_id = :importId")
+			.parameterValues(Map.of("importId", importId))
+			.sortKeys(Map.of("id", Order.ASCENDING))
+			.pageSize(PHOTO_CHUNK_SIZE)
+			.rowMapper((rs, row) -> new ProductPhoto(rs.getLong("id"), rs.getLong("source_row"),
+					rs.getString("image_url")))
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	PhotoCheckProcessor photoCheckProcessor(ProductImageSource images) {
+		return new PhotoCheckProcessor(images);
+	}
+
+	@Bean
+	@StepScope
+	PhotoCheckWriter photoCheckWriter(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId, JdbcTemplate jdbc,
+			CatalogImports imports) {
+		return new PhotoCheckWriter(jdbc, imports, importId);
+	}
+
+}

@@ -1,0 +1,12 @@
+package com.prompt2pixel.ingest;
+
+/**
+ * A catalog or import request that cannot be imported at all; nothing was written.
+ */
+public class InvalidImportRequestException extends IllegalArgumentException {
+
+	public InvalidImportRequestException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

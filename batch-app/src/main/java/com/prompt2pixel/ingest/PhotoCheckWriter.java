@@ -1,0 +1,54 @@
+package com.prompt2pixel.ingest;
+
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Records each photo's checksum on its product. A product whose photo cannot be read gets
+ * none, so the run does not expand it, and its row goes into the error report. Written so
+ * that a chunk done twice records each problem once.
+ */
+class PhotoCheckWriter implements ItemWriter<PhotoCheck> {
+
+	private final JdbcTemplate jdbc;
+
+	private final CatalogImports imports;
+
+	private final long importId;
+
+	PhotoCheckWriter(JdbcTemplate jdbc, CatalogImports imports, long importId) {
+		this.jdbc = jdbc;
+		this.imports = imports;
+		this.importId = importId;
+	}
+
+	@Override
+	public void write(Chunk<? extends PhotoCheck> chunk) {
+		List<? extends PhotoCheck> checks = chunk.getItems();
+		this.jdbc.batchUpdate("UPDATE product SET image_sha256 = ? WHERE id = ?", checks, checks.size(),
+				(statement, check) -> {
+					statement.setString(1, check.imageSha256());
+					statement.setLong(2, check.productId());
+				});
+		List<? extends PhotoCheck> failed = checks.stream().filter((check) -> check.problem() != null).toList();
+		if (failed.isEmpty()) {
+			return;
+		}
+		Long[] rows = failed.stream().map(PhotoCheck::row).toArray(Long[]::new);
+		this.jdbc.update("""
+				DELETE FROM catalog_import_error WHERE import_id = ? AND found_by = 'PHOTO' AND row_number = ANY (?)""",
+				this.importId, rows);
+		this.jdbc.batchUpdate("""
+				INSERT INTO catalog_import_error (import_id, row_number, column_name, reason, found_by)
+				VALUES (?, ?, 'image', ?, 'PHOTO')""", failed, failed.size(), (statement, check) -> {
+			statement.setLong(1, this.importId);
+			statement.setLong(2, check.row());
+			statement.setString(3, check.problem());
+		});
+		this.imports.countSkipped(this.importId);
+	}
+
+}

@@ -1,0 +1,246 @@
+package com.prompt2pixel.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.prompt2pixel.connectors.catalog.CatalogOptions;
+import com.prompt2pixel.support.FunctionalTest;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CatalogImportFunctionalTests extends FunctionalTest {
+
+	private static final String SHOPIFY_HEADER = "Handle,Title,Body (HTML),Vendor,Product Category,Type,Tags,"
+			+ "Option1 Name,Option1 Value,Variant SKU,Variant Price,Image Src,Image Position,Variant Image";
+
+	@Autowired
+	CatalogImportService imports;
+
+	@Autowired
+	CatalogExport export;
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void shouldImportAShopifyExportAsOneProductPerHandle() throws IOException {
+		Path file = write("shopify.csv", SHOPIFY_HEADER,
+				"tee,Tee,<p>Soft <b>cotton</b></p>,Acme,Apparel > Shirts,Shirt,\"summer, cotton\",Size,S,TEE-S,20.00,"
+						+ "https://cdn.example/tee-front.jpg,1,",
+				"tee,,,,,,,,M,TEE-M,18.50,https://cdn.example/tee-back.jpg,2,https://cdn.example/tee-m.jpg",
+				"cap,Cap,Wool cap,Acme,Apparel > Hats,Hat,,Title,Default Title,CAP-1,9.00,https://cdn.example/cap.jpg,1,");
+
+		ImportSummary summary = this.imports.start(request("shopify-shop", file));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.format()).isEqualTo("shopify, CSV (UTF-8, ',')");
+		assertThat(summary.rows()).isEqualTo(3);
+		assertThat(summary.products()).isEqualTo(2);
+		assertThat(summary.created()).isEqualTo(2);
+		assertThat(summary.skipped()).isZero();
+		assertThat(summary.errorReport()).isNull();
+		Map<String, Object> tee = this.jdbc.queryForMap("""
+				SELECT title, description, vendor, product_type, category, array_to_string(tags, '|') AS tags, options,
+				       variant_count, price::text AS price, array_to_string(image_urls, ' ') AS images, image_url
+				FROM product WHERE merchant_id = 'shopify-shop' AND source_key = 'tee'""");
+		assertThat(tee).containsEntry("title", "Tee")
+			.containsEntry("description", "Soft cotton")
+			.containsEntry("vendor", "Acme")
+			.containsEntry("product_type", "Shirt")
+			.containsEntry("category", "Apparel > Shirts")
+			.containsEntry("tags", "summer|cotton")
+			.containsEntry("options", "Size: S, M")
+			.containsEntry("variant_count", 2)
+			.containsEntry("price", "18.50")
+			.containsEntry("images",
+					"https://cdn.example/tee-front.jpg https://cdn.example/tee-back.jpg https://cdn.example/tee-m.jpg")
+			.containsEntry("image_url", "https://cdn.example/tee-front.jpg");
+	}
+
+	@Test
+	void shouldFoldWooCommerceVariationsIntoTheirProductsAndReportOrphans() throws IOException {
+		List<String> rows = new ArrayList<>();
+		rows.add("20,variable,jumper,Jumper,\"<p>Merino</p>\",Clothing > Knitwear,,https://shop.example/jumper.jpg,,"
+				+ ",Color,\"Red, Grey\"");
+		rows.add("21,variation,jumper-red,Jumper - Red,,,,https://shop.example/jumper-red.jpg,id:20,49.90,Color,Red");
+		rows.add("30,simple,scarf,Scarf,Long scarf,Clothing > Accessories,,https://shop.example/scarf.jpg,,25,,");
+		rows.add("22,variation,jumper-grey,Jumper - Grey,,,,,jumper,44.90,Color,Grey");
+		for (int i = 0; i < 10; i++) {
+			rows.add((40 + i) + ",simple,sock-" + i + ",Sock " + i + ",Wool sock,Clothing > Socks,,"
+					+ "https://shop.example/sock.jpg,,5,,");
+		}
+		rows.add("99,variation,lost,Lost - Blue,,,,,id:98,10,Color,Blue");
+		Path file = write("woo.csv",
+				"ID,Type,SKU,Name,Description,Categories,Tags,Images,Parent,Regular price,Attribute 1 name,"
+						+ "Attribute 1 value(s)",
+				rows.toArray(String[]::new));
+
+		ImportSummary summary = this.imports.start(request("woo-shop", file));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.products()).isEqualTo(12);
+		assertThat(summary.skipped()).isOne();
+		Map<String, Object> jumper = this.jdbc.queryForMap("""
+				SELECT options, variant_count, price::text AS price, array_to_string(image_urls, ' ') AS images
+				FROM product WHERE merchant_id = 'woo-shop' AND source_key = 'jumper'""");
+		assertThat(jumper).containsEntry("options", "Color: Red, Grey")
+			.containsEntry("variant_count", 2)
+			.containsEntry("price", "44.90")
+			.containsEntry("images", "https://shop.example/jumper.jpg https://shop.example/jumper-red.jpg");
+		assertThat(Files.readAllLines(Path.of(summary.errorReport()))).containsExactly("row,column,problem",
+				"16,parent,\"is 'id:98', which is no product in this file\"");
+		assertThat(Path.of(summary.errorReport()).resolveSibling("errors.xlsx")).isRegularFile();
+	}
+
+	@Test
+	void shouldCountNewChangedUnchangedAndRemovedProductsOnTheNextImport() throws IOException {
+		String header = "sku,title,image";
+		this.imports.start(request("counting", write("v1.csv", header, "A,Lamp,https://x.example/a.jpg",
+				"B,Vase,https://x.example/b.jpg", "C,Bowl,https://x.example/c.jpg")));
+
+		ImportSummary second = this.imports
+			.start(request("counting", write("v2.csv", header, "A,Lamp,https://x.example/a.jpg",
+					"B,Tall vase,https://x.example/b.jpg", "D,Mug,https://x.example/d.jpg")));
+
+		assertThat(second)
+			.extracting(ImportSummary::created, ImportSummary::changed, ImportSummary::unchanged,
+					ImportSummary::removed)
+			.containsExactly(1L, 1L, 1L, 1L);
+		assertThat(this.jdbc.queryForList(
+				"SELECT source_key FROM product WHERE merchant_id = 'counting' AND removed_at IS NOT NULL",
+				String.class))
+			.containsExactly("C");
+	}
+
+	@Test
+	void shouldSkipUpToTheLimitAndFailBeyondItImportingNothing() throws IOException {
+		List<String> rows = new ArrayList<>();
+		for (int i = 0; i < 18; i++) {
+			rows.add("OK-" + i + ",Lamp " + i + ",https://x.example/" + i + ".jpg");
+		}
+		rows.add("BAD-1,,https://x.example/bad.jpg");
+		rows.add("OK-0,Lamp again,https://x.example/0.jpg");
+
+		ImportSummary within = this.imports.start(request("limits", write("ok.csv", "sku,title,image", rows)));
+		rows.add("BAD-2,,https://x.example/bad.jpg");
+		ImportSummary beyond = this.imports.start(request("limits-2", write("bad.csv", "sku,title,image", rows)));
+
+		assertThat(within.status()).isEqualTo("COMPLETED");
+		assertThat(within.products()).isEqualTo(18);
+		assertThat(within.skipped()).isEqualTo(2);
+		assertThat(Files.readAllLines(Path.of(within.errorReport()))).containsExactly("row,column,problem",
+				"20,title,is empty", "21,key,\"duplicate key 'OK-0', first used on row 2\"");
+		assertThat(beyond.status()).isEqualTo("FAILED");
+		assertThat(beyond.message()).isEqualTo("3 of 21 rows have problems, more than the 10% an import may skip; "
+				+ "nothing was imported. The error report lists each problem");
+		assertThat(beyond.errorReport()).isNotNull();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = 'limits-2'", Long.class))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM catalog_import_row", Long.class))
+			.as("no staging rows are left behind")
+			.isZero();
+	}
+
+	@Test
+	void shouldImportAWorkbookFromItsNamedSheet() throws IOException {
+		Path file = this.folder.resolve("catalog.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			workbook.createSheet("Readme").createRow(0).createCell(0).setCellValue("Our catalog");
+			Sheet sheet = workbook.createSheet("Products");
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("Artikelnummer");
+			header.createCell(1).setCellValue("Bezeichnung");
+			header.createCell(2).setCellValue("Bild");
+			Row lamp = sheet.createRow(1);
+			lamp.createCell(0).setCellValue(4711);
+			lamp.createCell(1).setCellValue("Leuchte");
+			lamp.createCell(2).setCellValue("https://x.example/lamp.jpg");
+			workbook.write(out);
+		}
+
+		ImportSummary summary = this.imports
+			.start(new ImportRequest("workbook", file, new CatalogOptions(null, "Products")));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.format()).isEqualTo("generic, XLSX (sheet 'Products')");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT title FROM product WHERE merchant_id = 'workbook' " + "AND source_key = '4711'", String.class))
+			.isEqualTo("Leuchte");
+	}
+
+	@Test
+	void shouldRefuseAnUnusableFileBeforeWritingAnything() throws IOException {
+		Path binary = this.folder.resolve("photo.csv");
+		Files.write(binary, new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R' });
+		Long before = this.jdbc.queryForObject("SELECT count(*) FROM catalog_import", Long.class);
+
+		assertThatThrownBy(() -> this.imports.start(request("hostile", binary)))
+			.isInstanceOf(InvalidImportRequestException.class)
+			.hasMessageContaining("is not a text file");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM catalog_import", Long.class)).isEqualTo(before);
+	}
+
+	@Test
+	void shouldFailAnImportWhoseFileBreaksPartWayAndImportNothing() throws IOException {
+		Path file = write("broken.csv", "sku,title,image", "A,Lamp,https://x.example/a.jpg",
+				"B,\"Vase,https://x.example/b.jpg", "C,Bowl,https://x.example/c.jpg");
+
+		ImportSummary summary = this.imports.start(request("broken", file));
+
+		assertThat(summary.status()).isEqualTo("FAILED");
+		assertThat(summary.message()).isEqualTo("catalog " + file + " is not valid CSV after line 2: the quote "
+				+ "opened on line 3 is never closed, so the rest of the file would be one cell");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = 'broken'", Long.class))
+			.isZero();
+	}
+
+	@Test
+	void shouldExportTheCatalogAsUnderstoodWithFormulasNeutralised() throws IOException {
+		this.imports.start(request("exporter", write("e.csv", "sku,title,tags,image",
+				"M-1,=cmd|' /C calc'!A0,\"gift, mug\",https://x.example/m.jpg", "M-2,Plate,,https://x.example/p.jpg")));
+		Path csv = this.folder.resolve("export.csv");
+		Path xlsx = this.folder.resolve("export.xlsx");
+
+		assertThat(this.export.export("exporter", csv)).isEqualTo(2);
+		this.export.export("exporter", xlsx);
+
+		List<String> lines = Files.readAllLines(csv);
+		assertThat(lines.get(0)).isEqualTo(String.join(",", CatalogExport.HEADER));
+		assertThat(lines.get(1)).startsWith("M-1,'=cmd|' /C calc'!A0,,,,,\"gift, mug\",,1,,https://x.example/m.jpg,");
+		try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(1).getStringCellValue())
+				.isEqualTo("'=cmd|' /C calc'!A0");
+			assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(2);
+		}
+		assertThatThrownBy(() -> this.export.export("nobody", csv)).hasMessage("no merchant 'nobody'");
+	}
+
+	private static ImportRequest request(String merchant, Path file) {
+		return new ImportRequest(merchant, file, CatalogOptions.DETECT);
+	}
+
+	private Path write(String name, String header, String... rows) throws IOException {
+		return write(name, header, List.of(rows));
+	}
+
+	private Path write(String name, String header, List<String> rows) throws IOException {
+		Path file = this.folder.resolve(name);
+		Files.writeString(file, header + "\n" + String.join("\n", rows) + "\n");
+		return file;
+	}
+
+}
