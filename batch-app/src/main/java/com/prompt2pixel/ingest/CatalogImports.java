@@ -66,7 +66,8 @@ public class CatalogImports {
 	}
 
 	void failed(long id, String message) {
-		this.jdbc.update("UPDATE catalog_import SET status = 'FAILED', message = ?, finished_at = now() WHERE id = ?",
+		this.jdbc.update(
+				"UPDATE catalog_import SET status = 'FAILED', message = ?, finished_at = clock_timestamp() WHERE id = ?",
 				message, id);
 	}
 

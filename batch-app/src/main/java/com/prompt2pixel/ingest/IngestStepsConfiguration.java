@@ -1,5 +1,6 @@
 package com.prompt2pixel.ingest;
 
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -36,6 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IngestStepsConfiguration {
 
 	/**
+	 * Batches of {@link CatalogEntryReader#BATCH} entries per transaction: each commit
+	 * costs a disk flush, and a million-row catalog should not pay thousands.
+	 */
+	private static final int STAGE_CHUNK_SIZE = 10;
+
+	/**
 	 * Photos may come over HTTP; small chunks keep a slow server's cost per retry low.
 	 */
 	private static final int PHOTO_CHUNK_SIZE = 20;
@@ -49,14 +56,13 @@ class IngestStepsConfiguration {
 
 	@Bean(CatalogImportJob.STAGE_CATALOG_STEP)
 	Step stageCatalogStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			IngestProperties properties, CatalogEntryReader catalogEntryReader,
-			ImageReferenceProcessor imageReferenceProcessor, StagingWriter stagingWriter,
-			ImportFailureListener failureListener) {
+			CatalogEntryReader catalogEntryReader, ProductStagingProcessor productStagingProcessor,
+			StagingWriter stagingWriter, ImportFailureListener failureListener) {
 		return new StepBuilder(CatalogImportJob.STAGE_CATALOG_STEP, jobRepository)
-			.<StagedEntry, StagedEntry>chunk(properties.chunkSize())
+			.<List<StagedEntry>, List<StagedEntry>>chunk(STAGE_CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(catalogEntryReader)
-			.processor(imageReferenceProcessor)
+			.processor(productStagingProcessor)
 			.writer(stagingWriter)
 			.listener(failureListener)
 			.build();
@@ -111,9 +117,9 @@ class IngestStepsConfiguration {
 
 	@Bean
 	@StepScope
-	ImageReferenceProcessor imageReferenceProcessor(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId,
+	ProductStagingProcessor productStagingProcessor(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId,
 			CatalogImports imports, ProductImageSource images) {
-		return new ImageReferenceProcessor(imports.get(importId).file(), images);
+		return new ProductStagingProcessor(imports.get(importId).file(), images);
 	}
 
 	@Bean

@@ -16,11 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * seconds), and adds the chunk's rows to the import's count, all in the chunk's
  * transaction.
  */
-class StagingWriter implements ItemWriter<StagedEntry> {
+class StagingWriter implements ItemWriter<List<StagedEntry>> {
 
 	private static final String COPY_ROWS = """
 			COPY catalog_import_row (import_id, row_number, source_key, alt_key, parent_key, title, description, vendor,
-			                         product_type, category, tags, options, variant_count, price, image_urls)
+			                         product_type, category, tags, options, variant_count, price, image_urls,
+			                         content_hash)
 			FROM STDIN""";
 
 	private static final String COPY_ERRORS = """
@@ -39,8 +40,8 @@ class StagingWriter implements ItemWriter<StagedEntry> {
 	}
 
 	@Override
-	public void write(Chunk<? extends StagedEntry> chunk) {
-		List<? extends StagedEntry> items = chunk.getItems();
+	public void write(Chunk<? extends List<StagedEntry>> chunk) {
+		List<StagedEntry> items = chunk.getItems().stream().flatMap(List::stream).toList();
 		CopyRows products = new CopyRows(items.size());
 		CopyRows problems = new CopyRows(0);
 		boolean anyProduct = false;
@@ -66,6 +67,7 @@ class StagingWriter implements ItemWriter<StagedEntry> {
 					.value(product.variantCount())
 					.value(product.price())
 					.array(product.imageUrls())
+					.value(staged.contentHash())
 					.endRow();
 			}
 			else {

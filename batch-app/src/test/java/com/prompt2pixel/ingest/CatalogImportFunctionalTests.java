@@ -229,6 +229,23 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 		assertThatThrownBy(() -> this.export.export("nobody", csv)).hasMessage("no merchant 'nobody'");
 	}
 
+	@Test
+	void shouldHashContentInJavaAsTheMergeDoesInSql() {
+		List<String> tags = List.of("gift", "mug");
+		String sql = this.jdbc.queryForObject("SELECT " + ContentHash.SQL + " FROM (SELECT 'Mug ☕' AS title, "
+				+ "'Holds 350 ml' AS description, 'Acme' AS vendor, '' AS product_type, 'Kitchen' AS category, "
+				+ "ARRAY['gift', 'mug'] AS tags, 'Color: Red' AS options, ARRAY['https://x.example/m.jpg'] AS image_urls"
+				+ ") p", String.class);
+		String withoutImage = this.jdbc.queryForObject("SELECT " + ContentHash.SQL + " FROM (SELECT 'Mug' AS title, "
+				+ "'' AS description, '' AS vendor, '' AS product_type, '' AS category, '{}'::text[] AS tags, "
+				+ "'' AS options, '{}'::text[] AS image_urls) p", String.class);
+
+		assertThat(ContentHash.of("Mug ☕", "Holds 350 ml", "Acme", "", "Kitchen", tags, "Color: Red",
+				List.of("https://x.example/m.jpg")))
+			.isEqualTo(sql);
+		assertThat(ContentHash.of("Mug", "", "", "", "", List.of(), "", List.of())).isEqualTo(withoutImage);
+	}
+
 	private static ImportRequest request(String merchant, Path file) {
 		return new ImportRequest(merchant, file, CatalogOptions.DETECT);
 	}

@@ -1,7 +1,8 @@
 package com.prompt2pixel.connectors.catalog;
 
-import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lists written into one cell, such as tags ({@code gift, ceramic}).
@@ -16,11 +17,18 @@ final class Lists {
 		if (cell.isEmpty()) {
 			return List.of();
 		}
-		return Arrays.stream(cell.split(","))
-			.map(String::strip)
-			.filter((value) -> !value.isEmpty())
-			.distinct()
-			.toList();
+		Set<String> values = new LinkedHashSet<>();
+		int start = 0;
+		while (start <= cell.length()) {
+			int comma = cell.indexOf(',', start);
+			int end = (comma < 0) ? cell.length() : comma;
+			String value = cell.substring(start, end).strip();
+			if (!value.isEmpty()) {
+				values.add(value);
+			}
+			start = end + 1;
+		}
+		return List.copyOf(values);
 	}
 
 }

@@ -25,6 +25,9 @@ final class Prices {
 	 * @throws IllegalArgumentException when the text is not a price
 	 */
 	static BigDecimal parse(String text, boolean decimalComma) {
+		if (plain(text)) {
+			return new BigDecimal(text);
+		}
 		String value = SYMBOLS.matcher(text).replaceAll("");
 		if (value.isEmpty()) {
 			return null;
@@ -40,6 +43,23 @@ final class Prices {
 			throw new IllegalArgumentException("'" + text + "' is not a price");
 		}
 		return new BigDecimal(value);
+	}
+
+	/** {@code 12} or {@code 12.50}: most prices, read without regular expressions. */
+	private static boolean plain(String text) {
+		int dots = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '.') {
+				if (++dots > 1 || i == 0 || i == text.length() - 1) {
+					return false;
+				}
+			}
+			else if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return !text.isEmpty();
 	}
 
 }

@@ -13,25 +13,34 @@ import com.prompt2pixel.connectors.images.ProductImageSource;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Makes a product's image references absolute: URLs stay, paths are resolved against the
- * catalog's folder and must exist. A reference that is neither turns the product into a
- * row problem. Photos are not fetched here; a run does that after the merge.
+ * Readies products for staging: image references made absolute (URLs stay, paths are
+ * resolved against the catalog's folder and must exist; a reference that is neither turns
+ * the product into a row problem) and the content hashed. Photos are not fetched here; a
+ * run does that after the merge.
  */
-class ImageReferenceProcessor implements ItemProcessor<StagedEntry, StagedEntry> {
+class ProductStagingProcessor implements ItemProcessor<List<StagedEntry>, List<StagedEntry>> {
 
 	private final Path catalogFolder;
 
 	private final ProductImageSource images;
 
-	ImageReferenceProcessor(Path catalogFile, ProductImageSource images) {
+	ProductStagingProcessor(Path catalogFile, ProductImageSource images) {
 		this.catalogFolder = catalogFile.toAbsolutePath().getParent();
 		this.images = images;
 	}
 
 	@Override
-	public StagedEntry process(StagedEntry staged) {
+	public List<StagedEntry> process(List<StagedEntry> batch) {
+		List<StagedEntry> ready = new ArrayList<>(batch.size());
+		for (StagedEntry staged : batch) {
+			ready.add(process(staged));
+		}
+		return ready;
+	}
+
+	private StagedEntry process(StagedEntry staged) {
 		CatalogProduct product = staged.entry().product();
-		if (product == null || product.imageUrls().isEmpty()) {
+		if (product == null) {
 			return staged;
 		}
 		List<String> resolved = new ArrayList<>(product.imageUrls().size());
@@ -40,15 +49,17 @@ class ImageReferenceProcessor implements ItemProcessor<StagedEntry, StagedEntry>
 				resolved.add(this.images.resolve(reference, this.catalogFolder).toString());
 			}
 			catch (ProductImageException ex) {
-				return new StagedEntry(new CatalogEntry(null, new RowProblem(product.row(), "image", ex.getMessage())),
-						staged.rows());
+				RowProblem problem = new RowProblem(product.row(), "image", ex.getMessage());
+				return new StagedEntry(new CatalogEntry(null, problem), staged.rows(), null);
 			}
 		}
 		CatalogProduct absolute = new CatalogProduct(product.row(), product.sourceKey(), product.altKey(),
 				product.parentKey(), product.title(), product.description(), product.vendor(), product.productType(),
 				product.category(), product.tags(), product.options(), product.variantCount(), product.price(),
 				List.copyOf(resolved));
-		return new StagedEntry(new CatalogEntry(absolute, null), staged.rows());
+		String hash = ContentHash.of(absolute.title(), absolute.description(), absolute.vendor(),
+				absolute.productType(), absolute.category(), absolute.tags(), absolute.options(), absolute.imageUrls());
+		return new StagedEntry(new CatalogEntry(absolute, null), staged.rows(), hash);
 	}
 
 }

@@ -1,0 +1,46 @@
+package com.prompt2pixel.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.prompt2pixel.run.Hashes;
+
+/**
+ * The hash over everything about a product that changes its imagery: title, description,
+ * vendor, type, category, tags, options and primary image. A new hash on the next import
+ * means "changed"; scenes are then rendered again. Computed here while staging, and in
+ * SQL by {@link #SQL} for the few products whose primary image only their WooCommerce
+ * variations give; the two must agree (tested).
+ */
+final class ContentHash {
+
+	/** The same hash over a row with these columns, in PostgreSQL. */
+	static final String SQL = """
+			encode(sha256(convert_to(concat_ws(E'\\x1f', title, description, vendor, product_type, category,
+			                                   array_to_string(tags, ','), options, image_urls[1]), 'UTF8')), 'hex')""";
+
+	private ContentHash() {
+	}
+
+	static String of(String title, String description, String vendor, String productType, String category,
+			List<String> tags, String options, List<String> imageUrls) {
+		StringBuilder content = new StringBuilder(256).append(title)
+			.append('\u001f')
+			.append(description)
+			.append('\u001f')
+			.append(vendor)
+			.append('\u001f')
+			.append(productType)
+			.append('\u001f')
+			.append(category)
+			.append('\u001f')
+			.append(String.join(",", tags))
+			.append('\u001f')
+			.append(options);
+		if (!imageUrls.isEmpty()) {
+			content.append('\u001f').append(imageUrls.get(0));
+		}
+		return Hashes.sha256(content.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+}
