@@ -134,6 +134,51 @@ class CliIT {
 	}
 
 	@Test
+	void shouldImportACatalogReportItsBadRowsAndExportWhatItUnderstood() throws Exception {
+		StringBuilder shopify = new StringBuilder("Handle,Title,Body (HTML),Type,Option1 Name,Option1 Value,"
+				+ "Variant SKU,Variant Price,Image Src,Image Position\n");
+		for (int i = 0; i < 12; i++) {
+			shopify.append("mug-")
+				.append(i)
+				.append(",Mug ")
+				.append(i)
+				.append(",<p>Clay</p>,Mug,Size,S,M")
+				.append(i)
+				.append("-S,12.00,https://cdn.example/mug-")
+				.append(i)
+				.append(".jpg,1\n");
+			shopify.append("mug-").append(i).append(",,,,,L,M").append(i).append("-L,14.00,,\n");
+		}
+		shopify.append("mug-x,Broken,,Mug,Size,S,MX-S,twelve,https://cdn.example/mug-x.jpg,1\n");
+		Path catalog = Files.writeString(this.workdir.resolve("products_export.csv"), shopify);
+
+		Result imported = run("import", "--catalog", catalog.toString(), "--merchant", "shop");
+
+		assertThat(imported.exitCode()).as(imported.stderr()).isZero();
+		JsonNode summary = imported.summary();
+		assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(summary.get("rows").asInt()).isEqualTo(25);
+		assertThat(summary.get("products").asInt()).isEqualTo(13);
+		assertThat(summary.get("new").asInt()).isEqualTo(13);
+		assertThat(summary.get("skipped").asInt()).isOne();
+		assertThat(summary.get("elapsed_ms").asLong()).isPositive();
+		Path report = Path.of(summary.get("error_report").asString());
+		assertThat(Files.readAllLines(report)).containsExactly("row,column,problem",
+				"26,Variant Price,'twelve' is not a price; this variant was skipped");
+
+		Result exported = run("export-catalog", "--merchant", "shop", "--out", "understood.xlsx");
+
+		assertThat(exported.exitCode()).as(exported.stderr()).isZero();
+		assertThat(exported.summary().get("products").asInt()).isEqualTo(13);
+		assertThat(this.workdir.resolve("understood.xlsx")).isRegularFile();
+
+		Path binary = Files.write(this.workdir.resolve("photo.csv"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0 });
+		Result refused = run("import", "--catalog", binary.toString(), "--merchant", "shop");
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.stderr().lines()).singleElement().asString().startsWith("error: ").contains("binary data");
+	}
+
+	@Test
 	void shouldExplainAnUnknownOption() throws Exception {
 		Result result = run("run", "--catalog", "x.csv", "--colour", "red");
 
