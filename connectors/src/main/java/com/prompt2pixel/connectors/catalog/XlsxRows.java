@@ -29,11 +29,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 final class XlsxRows implements RowSource {
 
 	static {
-		// uploads come from strangers: refuse parts that expand more than 100 times
-		// (POI's default is 100 times too, stated here so it cannot drift), and any
-		// part over 256 MiB uncompressed
+		// uploads come from strangers: refuse a part that expands more than 100 times
+		// its compressed size (POI's default too, stated so it cannot drift). The size
+		// of a part is not capped below POI's 4 GiB: a full sheet of a million rows is
+		// about a gigabyte of XML, and it is streamed
 		ZipSecureFile.setMinInflateRatio(0.01);
-		ZipSecureFile.setMaxEntrySize(256L * 1024 * 1024);
 	}
 
 	private final Path file;
@@ -125,11 +125,12 @@ final class XlsxRows implements RowSource {
 		}
 	}
 
+	/** The next row with any text, as its cells; its number goes to {@code rowNumber}. */
 	private static Row firstWithContent(Iterator<Row> rows) {
 		while (rows.hasNext()) {
 			Row row = rows.next();
 			for (Cell cell : row) {
-				if (!text(cell).isBlank()) {
+				if (cell.getCellType() != CellType.BLANK && !text(cell).isBlank()) {
 					return row;
 				}
 			}
@@ -190,7 +191,7 @@ final class XlsxRows implements RowSource {
 	private static CatalogFormatException unreadable(Path file, Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			String message = String.valueOf(cause.getMessage());
-			if (message.contains("Zip bomb") || message.contains("exceeds the max. entry size")) {
+			if (message.contains("Zip bomb")) {
 				return new CatalogFormatException("catalog " + file
 						+ " was refused: a part of the workbook expands to far more than its compressed size "
 						+ "(a zip bomb)", ex);
