@@ -7,7 +7,7 @@
 #      openpyxl reading it in read-only mode.
 # Needs: the jar (./mvnw -B package -DskipTests), Debian's postgresql, postgresql-client,
 # python3-pandas, python3-sqlalchemy, python3-psycopg2, python3-openpyxl.
-# Usage: benchmarks/ingest/run.sh [csv-rows] [xlsx-rows]
+# Usage: benchmarks/ingest/run.sh [csv-rows] [xlsx-rows]   (0 skips that part)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -40,11 +40,12 @@ as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg" -o "-p $PORT -k $WORK" -l "$WORK/pg.lo
 PSQL=(psql -h "$WORK" -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -q)
 "${PSQL[@]}" -c "CREATE DATABASE p2p"
 
+elapsed_ms() { sed -n 's/.*"elapsed_ms":\([0-9]*\).*/\1/p' | tail -1; }
+
+if [ "$CSV_ROWS" -gt 0 ]; then
 echo "== CSV: $CSV_ROWS Shopify rows"
 $PY "$ROOT/benchmarks/ingest/make_shopify_csv.py" "$CSV_ROWS" "$WORK/shopify.csv"
 chmod 644 "$WORK/shopify.csv"
-
-elapsed_ms() { sed -n 's/.*"elapsed_ms":\([0-9]*\).*/\1/p' | tail -1; }
 
 (cd "$WORK" && SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PORT/p2p" SPRING_DATASOURCE_USERNAME=postgres \
   java -Xmx512m -jar "$JAR" import --catalog "$WORK/shopify.csv" --merchant bench 2>"$WORK/import.log") > "$WORK/import.json"
@@ -71,6 +72,9 @@ echo "prompt2pixel import (embedded): $EMB_MS ms  $(awk -v r="$CSV_ROWS" -v ms="
 AGAIN_MS=$(elapsed_ms < "$WORK/again.json")
 echo "prompt2pixel re-import, all unchanged (server): $AGAIN_MS ms  $(awk -v r="$CSV_ROWS" -v ms="$AGAIN_MS" 'BEGIN {printf "%.0f rows/s", r / ms * 1000}')"
 
+fi
+
+if [ "$XLSX_ROWS" -gt 0 ]; then
 echo "== XLSX: $XLSX_ROWS rows x 20 columns"
 $PY "$ROOT/benchmarks/ingest/make_xlsx.py" "$XLSX_ROWS" "$WORK/catalog.xlsx"
 (cd "$WORK" && SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PORT/p2p" SPRING_DATASOURCE_USERNAME=postgres \
@@ -80,3 +84,4 @@ echo "prompt2pixel import -Xmx256m:   $XLSX_MS ms  $(awk -v r="$XLSX_ROWS" -v ms
 cat "$WORK/xlsx.json"
 read -r OPENPYXL_S OPENPYXL_ROWS < <($PY "$ROOT/benchmarks/ingest/openpyxl_read.py" "$WORK/catalog.xlsx")
 echo "openpyxl read-only, read only:  $OPENPYXL_S s  $(awk -v r="$XLSX_ROWS" -v s="$OPENPYXL_S" 'BEGIN {printf "%.0f rows/s", r / s}') ($OPENPYXL_ROWS rows incl. header)"
+fi

@@ -1,27 +1,34 @@
 package com.prompt2pixel.connectors.catalog;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.github.pjfanning.xlsx.StreamingReader;
-import com.github.pjfanning.xlsx.exceptions.MissingSheetException;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
 
 /**
- * The rows of one sheet of an .xlsx workbook, streamed in constant memory (rows are
- * parsed as they are read; only the shared-strings table is held). Cells become the text
+ * The rows of one sheet of an .xlsx workbook, streamed in constant memory: the sheet's
+ * XML is pulled row by row (StAX, through POI's hardened factory: no DTDs, no external
+ * entities); only the shared-strings table and the styles are held. Cells become the text
  * a merchant sees: numbers without a trailing {@code .0}, dates as ISO dates, booleans as
  * TRUE/FALSE, formulas as their cached values, so that workbooks written by Excel,
  * LibreOffice and openpyxl read the same.
@@ -38,22 +45,33 @@ final class XlsxRows implements RowSource {
 
 	private final Path file;
 
-	private final Workbook workbook;
+	private final OPCPackage workbook;
 
 	private final String sheetName;
 
-	private final Iterator<Row> rows;
+	private final InputStream sheet;
 
-	private Row peeked;
+	private final XMLStreamReader xml;
+
+	private final ReadOnlySharedStringsTable strings;
+
+	private final DateStyles dates;
+
+	private List<String> peeked;
+
+	private long peekedNumber;
 
 	private long rowNumber;
 
-	private XlsxRows(Path file, Workbook workbook, String sheetName, Iterator<Row> rows, Row peeked) {
+	private XlsxRows(Path file, OPCPackage workbook, String sheetName, InputStream sheet,
+			ReadOnlySharedStringsTable strings, DateStyles dates) throws XMLStreamException {
 		this.file = file;
 		this.workbook = workbook;
 		this.sheetName = sheetName;
-		this.rows = rows;
-		this.peeked = peeked;
+		this.sheet = sheet;
+		this.strings = strings;
+		this.dates = dates;
+		this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheet);
 	}
 
 	/**
@@ -61,114 +79,188 @@ final class XlsxRows implements RowSource {
 	 * null.
 	 */
 	static XlsxRows open(Path file, String sheet) {
-		Workbook workbook;
+		OPCPackage workbook;
 		try {
-			workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(8192).open(file.toFile());
+			workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
 		}
-		catch (RuntimeException ex) {
+		catch (Exception ex) {
 			throw unreadable(file, ex);
 		}
 		try {
-			if (sheet != null) {
-				Sheet named = sheet(workbook, sheet);
-				if (named == null) {
-					throw new CatalogFormatException("catalog " + file + " has no sheet named '" + sheet
-							+ "'; its sheets are: " + String.join(", ", sheetNames(workbook)));
+			XSSFReader reader = new XSSFReader(workbook);
+			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook);
+			DateStyles dates = new DateStyles(reader.getStylesTable());
+			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+			List<String> names = new ArrayList<>();
+			while (sheets.hasNext()) {
+				InputStream data = sheets.next();
+				String name = sheets.getSheetName();
+				names.add("'" + name + "'");
+				if (sheet != null && !sheet.equals(name)) {
+					data.close();
+					continue;
 				}
-				Iterator<Row> rows = named.rowIterator();
-				return new XlsxRows(file, workbook, sheet, rows, firstWithContent(rows));
+				XlsxRows rows = new XlsxRows(file, workbook, name, data, strings, dates);
+				if (sheet != null || rows.peek()) {
+					return rows;
+				}
+				data.close();
 			}
-			for (Sheet candidate : workbook) {
-				Iterator<Row> rows = candidate.rowIterator();
-				Row first = firstWithContent(rows);
-				if (first != null) {
-					return new XlsxRows(file, workbook, candidate.getSheetName(), rows, first);
-				}
+			if (sheet != null) {
+				throw new CatalogFormatException("catalog " + file + " has no sheet named '" + sheet
+						+ "'; its sheets are: " + String.join(", ", names));
 			}
 			throw new CatalogFormatException("catalog " + file + " is empty: none of its sheets has any cells");
 		}
 		catch (CatalogFormatException ex) {
-			closeQuietly(workbook);
+			workbook.revert();
 			throw ex;
 		}
-		catch (RuntimeException ex) {
-			closeQuietly(workbook);
+		catch (Exception ex) {
+			workbook.revert();
 			throw unreadable(file, ex);
 		}
 	}
 
 	@Override
 	public List<String> next() {
+		if (this.peeked == null && !peek()) {
+			return null;
+		}
+		List<String> cells = this.peeked;
+		this.rowNumber = this.peekedNumber;
+		this.peeked = null;
+		return cells;
+	}
+
+	/** Reads ahead to the next row with any text; false at the end of the sheet. */
+	private boolean peek() {
 		try {
-			Row row = (this.peeked != null) ? this.peeked : firstWithContent(this.rows);
-			this.peeked = null;
-			if (row == null) {
-				return null;
+			while (this.xml.hasNext()) {
+				if (this.xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(this.xml.getLocalName())) {
+					String number = this.xml.getAttributeValue(null, "r");
+					this.peekedNumber = (number != null) ? Long.parseLong(number) : this.peekedNumber + 1;
+					List<String> cells = row();
+					if (cells.stream().anyMatch((cell) -> !cell.isBlank())) {
+						this.peeked = cells;
+						return true;
+					}
+				}
 			}
-			this.rowNumber = row.getRowNum() + 1L;
-			return cells(row);
+			return false;
 		}
-		catch (CatalogFormatException ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
+		catch (XMLStreamException | RuntimeException ex) {
 			throw unreadable(this.file, ex);
 		}
 	}
 
-	private static Sheet sheet(Workbook workbook, String name) {
-		try {
-			return workbook.getSheet(name);
-		}
-		catch (MissingSheetException ex) {
-			return null;
-		}
-	}
-
-	/** The next row with any text, as its cells; its number goes to {@code rowNumber}. */
-	private static Row firstWithContent(Iterator<Row> rows) {
-		while (rows.hasNext()) {
-			Row row = rows.next();
-			for (Cell cell : row) {
-				if (cell.getCellType() != CellType.BLANK && !text(cell).isBlank()) {
-					return row;
+	/** The cells of the row whose start tag was just read, up to its end tag. */
+	private List<String> row() throws XMLStreamException {
+		List<String> cells = new ArrayList<>();
+		while (this.xml.hasNext()) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.END_ELEMENT && "row".equals(this.xml.getLocalName())) {
+				return cells;
+			}
+			if (event == XMLStreamConstants.START_ELEMENT && "c".equals(this.xml.getLocalName())) {
+				String reference = this.xml.getAttributeValue(null, "r");
+				int column = (reference != null) ? column(reference) : cells.size();
+				if (column >= CatalogLimits.MAX_PARSED_COLUMNS) {
+					skipElement();
+					continue;
+				}
+				String text = cell(this.xml.getAttributeValue(null, "t"), this.xml.getAttributeValue(null, "s"));
+				while (cells.size() < column) {
+					cells.add("");
+				}
+				if (column < cells.size()) {
+					cells.set(column, text);
+				}
+				else {
+					cells.add(text);
 				}
 			}
-		}
-		return null;
-	}
-
-	private static List<String> cells(Row row) {
-		int width = Math.max(row.getLastCellNum(), 0);
-		if (width > CatalogLimits.MAX_PARSED_COLUMNS) {
-			width = CatalogLimits.MAX_PARSED_COLUMNS;
-		}
-		List<String> cells = new ArrayList<>(width);
-		for (Cell cell : row) {
-			int column = cell.getColumnIndex();
-			if (column >= width) {
-				break;
-			}
-			while (cells.size() < column) {
-				cells.add("");
-			}
-			cells.add(text(cell));
 		}
 		return cells;
 	}
 
-	static String text(Cell cell) {
-		CellType type = cell.getCellType();
-		if (type == CellType.FORMULA) {
-			type = cell.getCachedFormulaResultType();
+	/** Reads the cell whose start tag was just read, up to its end tag. */
+	private String cell(String type, String style) throws XMLStreamException {
+		String value = null;
+		StringBuilder inline = null;
+		while (this.xml.hasNext()) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.END_ELEMENT && "c".equals(this.xml.getLocalName())) {
+				break;
+			}
+			if (event != XMLStreamConstants.START_ELEMENT) {
+				continue;
+			}
+			switch (this.xml.getLocalName()) {
+				case "v" -> value = this.xml.getElementText();
+				case "t" -> {
+					inline = (inline != null) ? inline : new StringBuilder();
+					inline.append(this.xml.getElementText());
+				}
+				case "f", "rPh" -> skipElement();
+				default -> {
+					// <is> and <r> wrap the <t> of inline strings
+				}
+			}
 		}
-		return switch (type) {
-			case STRING -> cell.getStringCellValue();
-			case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? date(cell.getLocalDateTimeCellValue())
-					: number(cell.getNumericCellValue());
-			case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-			default -> "";
+		if (inline != null) {
+			return inline.toString();
+		}
+		if (value == null) {
+			return "";
+		}
+		return switch ((type != null) ? type : "n") {
+			case "s" -> this.strings.getItemAt(Integer.parseInt(value.strip())).getString();
+			case "b" -> "1".equals(value.strip()) ? "TRUE" : "FALSE";
+			case "e" -> "";
+			case "n" -> numeric(value, style);
+			default -> value;
 		};
+	}
+
+	private String numeric(String value, String style) {
+		double number;
+		try {
+			number = Double.parseDouble(value);
+		}
+		catch (NumberFormatException ex) {
+			return value;
+		}
+		if (style != null && this.dates.isDate(Integer.parseInt(style)) && DateUtil.isValidExcelDate(number)) {
+			return date(DateUtil.getLocalDateTime(number));
+		}
+		return number(number);
+	}
+
+	private void skipElement() throws XMLStreamException {
+		int depth = 1;
+		while (depth > 0 && this.xml.hasNext()) {
+			int event = this.xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				depth++;
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				depth--;
+			}
+		}
+	}
+
+	/** {@code AB12} -> 27. */
+	private static int column(String reference) {
+		int column = 0;
+		for (int i = 0; i < reference.length(); i++) {
+			char c = reference.charAt(i);
+			if (c < 'A' || c > 'Z') {
+				break;
+			}
+			column = column * 26 + (c - 'A' + 1);
+		}
+		return column - 1;
 	}
 
 	private static String date(LocalDateTime value) {
@@ -182,16 +274,9 @@ final class XlsxRows implements RowSource {
 		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
-	private static List<String> sheetNames(Workbook workbook) {
-		List<String> names = new ArrayList<>();
-		workbook.forEach((sheet) -> names.add("'" + sheet.getSheetName() + "'"));
-		return names;
-	}
-
 	private static CatalogFormatException unreadable(Path file, Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			String message = String.valueOf(cause.getMessage());
-			if (message.contains("Zip bomb")) {
+			if (String.valueOf(cause.getMessage()).contains("Zip bomb")) {
 				return new CatalogFormatException("catalog " + file
 						+ " was refused: a part of the workbook expands to far more than its compressed size "
 						+ "(a zip bomb)", ex);
@@ -226,16 +311,48 @@ final class XlsxRows implements RowSource {
 
 	@Override
 	public void close() {
-		closeQuietly(this.workbook);
-	}
-
-	private static void closeQuietly(Workbook workbook) {
 		try {
-			workbook.close();
+			this.xml.close();
+			this.sheet.close();
 		}
-		catch (IOException ex) {
+		catch (XMLStreamException | IOException ex) {
 			// nothing was written; the file stays as it was
 		}
+		finally {
+			this.workbook.revert();
+		}
+	}
+
+	/**
+	 * Which cell styles format a number as a date, decided once per style.
+	 */
+	private static final class DateStyles {
+
+		private final StylesTable styles;
+
+		private final Map<Integer, Boolean> dateByStyle = new HashMap<>();
+
+		DateStyles(StylesTable styles) {
+			this.styles = styles;
+		}
+
+		boolean isDate(int style) {
+			if (this.styles == null) {
+				return false;
+			}
+			return this.dateByStyle.computeIfAbsent(style, (index) -> {
+				if (index >= this.styles.getNumCellStyles()) {
+					return false;
+				}
+				short format = this.styles.getStyleAt(index).getDataFormat();
+				String pattern = this.styles.getStyleAt(index).getDataFormatString();
+				if (pattern == null) {
+					pattern = BuiltinFormats.getBuiltinFormat(format);
+				}
+				return pattern != null && DateUtil.isADateFormat(format, pattern);
+			});
+		}
+
 	}
 
 }
