@@ -72,14 +72,8 @@ final class GenericLayout implements CatalogLayout {
 		String key = required(lines, line, CatalogField.KEY);
 		String title = required(lines, line, CatalogField.TITLE);
 		String image = cell(line, CatalogField.IMAGE);
-		BigDecimal price;
-		try {
-			price = Prices.parse(cell(line, CatalogField.PRICE), this.decimalComma);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidCatalogRowException(line.number(), lines.column(this.columns.get(CatalogField.PRICE)),
-					ex.getMessage());
-		}
+		BigDecimal price = Prices.inCell(lines, line, this.columns.getOrDefault(CatalogField.PRICE, -1),
+				this.decimalComma);
 		return new CatalogProduct(line.number(), key, null, null, title,
 				HtmlText.toPlain(cell(line, CatalogField.DESCRIPTION)), cell(line, CatalogField.VENDOR),
 				cell(line, CatalogField.PRODUCT_TYPE), cell(line, CatalogField.CATEGORY),

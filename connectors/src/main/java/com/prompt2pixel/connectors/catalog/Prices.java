@@ -45,6 +45,21 @@ final class Prices {
 		return new BigDecimal(value);
 	}
 
+	/**
+	 * The price in a row's cell.
+	 * @return the price, or null for an empty cell
+	 * @throws InvalidCatalogRowException naming the row and column when the cell is not a
+	 * price
+	 */
+	static BigDecimal inCell(Lines lines, Line line, int column, boolean decimalComma) {
+		try {
+			return parse(line.cell(column), decimalComma);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCatalogRowException(line.number(), lines.column(column), ex.getMessage());
+		}
+	}
+
 	/** {@code 12} or {@code 12.50}: most prices, read without regular expressions. */
 	private static boolean plain(String text) {
 		int dots = 0;

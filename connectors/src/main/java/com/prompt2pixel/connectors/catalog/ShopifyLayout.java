@@ -138,11 +138,12 @@ final class ShopifyLayout implements CatalogLayout {
 			}
 			BigDecimal price;
 			try {
-				price = Prices.parse(row.cell(this.variantPrice), this.decimalComma);
+				price = Prices.inCell(lines, row, this.variantPrice, this.decimalComma);
 			}
-			catch (IllegalArgumentException ex) {
-				lines.report(new RowProblem(row.number(), lines.column(this.variantPrice),
-						ex.getMessage() + "; this variant was skipped"));
+			catch (InvalidCatalogRowException ex) {
+				RowProblem problem = ex.problem();
+				lines.report(new RowProblem(problem.row(), problem.column(),
+						problem.reason() + "; this variant was skipped"));
 				continue;
 			}
 			variants++;

@@ -91,13 +91,7 @@ final class WooCommerceLayout implements CatalogLayout {
 			throw new InvalidCatalogRowException(line.number(), lines.column(this.sku), "has neither a SKU nor an ID");
 		}
 		String altKey = productId.isEmpty() ? null : "id:" + productId;
-		BigDecimal regularPrice;
-		try {
-			regularPrice = Prices.parse(line.cell(this.price), this.decimalComma);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidCatalogRowException(line.number(), lines.column(this.price), ex.getMessage());
-		}
+		BigDecimal regularPrice = Prices.inCell(lines, line, this.price, this.decimalComma);
 		List<String> imageUrls = Lists.split(line.cell(this.images));
 		if (line.cell(this.type).contains("variation")) {
 			String parentKey = line.cell(this.parent);
