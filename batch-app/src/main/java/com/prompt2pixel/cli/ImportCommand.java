@@ -47,14 +47,20 @@ class ImportCommand implements Callable<Integer> {
 			return Cli.BAD_INPUT;
 		}
 		return OneShot.run((context) -> {
-			ImportSummary summary = context.getBean(CatalogImportService.class).start(request);
-			List<String> json = List.of(JSON.writeValueAsString(json(summary)));
-			if ("COMPLETED".equals(summary.status())) {
-				return OneShot.Output.ok(json);
-			}
-			return new OneShot.Output(Cli.FAILED, json,
-					List.of("error: import " + summary.id() + " failed: " + summary.message()));
+			return output(context.getBean(CatalogImportService.class).start(request));
 		});
+	}
+
+	/** The summary as JSON; on failure also a line on stderr saying how to resume. */
+	static OneShot.Output output(ImportSummary summary) {
+		List<String> json = List.of(JSON.writeValueAsString(json(summary)));
+		if ("COMPLETED".equals(summary.status())) {
+			return OneShot.Output.ok(json);
+		}
+		return new OneShot.Output(Cli.FAILED, json,
+				List.of("error: import " + summary.id() + " failed: " + summary.message()
+						+ "; once the cause is mended, resume it with: java -jar "
+						+ "batch-app/target/prompt2pixel.jar resume-import --import " + summary.id()));
 	}
 
 	static Map<String, Object> json(ImportSummary summary) {

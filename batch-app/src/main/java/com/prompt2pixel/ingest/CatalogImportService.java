@@ -44,6 +44,23 @@ public class CatalogImportService {
 	public ImportSummary start(ImportRequest request) {
 		request.check();
 		long id = this.imports.create(request, null);
+		return execute(id);
+	}
+
+	/**
+	 * Restarts a failed import as the same job instance: staging carries on after its
+	 * last committed batch, and a merge that had committed is not done again.
+	 * @throws IllegalArgumentException when there is no such import or it completed
+	 */
+	public ImportSummary resume(long id) {
+		CatalogImport catalogImport = this.imports.get(id);
+		if ("COMPLETED".equals(catalogImport.status())) {
+			throw new IllegalArgumentException("import " + id + " is already complete");
+		}
+		return execute(id);
+	}
+
+	private ImportSummary execute(long id) {
 		try {
 			this.jobOperator.start(this.job,
 					new JobParametersBuilder().addLong(CatalogImportJob.IMPORT_ID, id).toJobParameters());

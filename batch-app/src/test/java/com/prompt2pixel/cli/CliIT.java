@@ -172,6 +172,17 @@ class CliIT {
 		assertThat(exported.summary().get("products").asInt()).isEqualTo(13);
 		assertThat(this.workdir.resolve("understood.xlsx")).isRegularFile();
 
+		Path broken = Files.writeString(this.workdir.resolve("broken.csv"),
+				"sku,title,image\nA,Lamp,https://x.example/a.jpg\nB,\"Vase,https://x.example/b.jpg\n");
+		Result failed = run("import", "--catalog", broken.toString(), "--merchant", "mend");
+		assertThat(failed.exitCode()).isOne();
+		assertThat(failed.summary().get("status").asString()).isEqualTo("FAILED");
+		assertThat(failed.stderr()).contains("resume-import --import " + failed.summary().get("import").asLong());
+		Files.writeString(broken, "sku,title,image\nA,Lamp,https://x.example/a.jpg\nB,Vase,https://x.example/b.jpg\n");
+		Result mended = run("resume-import", "--import", failed.summary().get("import").asString());
+		assertThat(mended.exitCode()).as(mended.stderr()).isZero();
+		assertThat(mended.summary().get("products").asInt()).isEqualTo(2);
+
 		Path binary = Files.write(this.workdir.resolve("photo.csv"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0 });
 		Result refused = run("import", "--catalog", binary.toString(), "--merchant", "shop");
 		assertThat(refused.exitCode()).isEqualTo(2);

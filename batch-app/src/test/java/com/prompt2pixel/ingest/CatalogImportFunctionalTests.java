@@ -209,6 +209,36 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldResumeAFailedImportAfterItsLastCommittedBatchWithEveryProductOnce() throws IOException {
+		List<String> rows = new ArrayList<>();
+		for (int i = 0; i < 25_000; i++) {
+			rows.add("K-" + i + ",Product " + i + ",https://x.example/" + i + ".jpg");
+		}
+		Path file = write("long.csv", "sku,title,image", rows);
+		String good = Files.readString(file);
+		// a quote never closed at the end: the first 20,000 products (two chunks) commit
+		// before the reader reaches it
+		Files.writeString(file, good + "K-X,\"Broken,https://x.example/x.jpg\nK-Y,After,https://x.example/y.jpg\n");
+
+		ImportSummary failed = this.imports.start(request("resumer", file));
+		long staged = this.jdbc.queryForObject("SELECT count(*) FROM catalog_import_row WHERE import_id = ?",
+				Long.class, failed.id());
+		Files.writeString(file, good);
+		ImportSummary resumed = this.imports.resume(failed.id());
+
+		assertThat(failed.status()).isEqualTo("FAILED");
+		assertThat(staged).isEqualTo(20_000);
+		assertThat(resumed.status()).isEqualTo("COMPLETED");
+		assertThat(resumed.rows()).isEqualTo(25_000);
+		assertThat(resumed.products()).isEqualTo(25_000);
+		assertThat(resumed.skipped()).as("no key was staged twice").isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = 'resumer'", Long.class))
+			.isEqualTo(25_000);
+		assertThatThrownBy(() -> this.imports.resume(failed.id()))
+			.hasMessage("import " + failed.id() + " is already complete");
+	}
+
+	@Test
 	void shouldExportTheCatalogAsUnderstoodWithFormulasNeutralised() throws IOException {
 		this.imports.start(request("exporter", write("e.csv", "sku,title,tags,image",
 				"M-1,=cmd|' /C calc'!A0,\"gift, mug\",https://x.example/m.jpg", "M-2,Plate,,https://x.example/p.jpg")));

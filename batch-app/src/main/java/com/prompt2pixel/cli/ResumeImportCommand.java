@@ -1,0 +1,27 @@
+package com.prompt2pixel.cli;
+
+import java.util.concurrent.Callable;
+
+import com.prompt2pixel.ingest.CatalogImportService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code resume-import}: restarts a failed import where it stopped; prints its summary
+ * like {@code import}.
+ */
+@Command(name = "resume-import", mixinStandardHelpOptions = true,
+		description = "Resumes a failed import (say, after the file was fixed or the database came back): staging "
+				+ "carries on after its last committed batch.")
+class ResumeImportCommand implements Callable<Integer> {
+
+	@Option(names = "--import", required = true, paramLabel = "ID", description = "the import's id")
+	long importId;
+
+	@Override
+	public Integer call() {
+		return OneShot
+			.run((context) -> ImportCommand.output(context.getBean(CatalogImportService.class).resume(this.importId)));
+	}
+
+}
