@@ -95,6 +95,11 @@ final class ReadAhead implements AutoCloseable {
 		catch (RuntimeException ex) {
 			put(new Batch(List.of(), ex));
 		}
+		catch (Error ex) {
+			// out of memory, say: the step must hear of it rather than wait forever
+			put(new Batch(List.of(), new IllegalStateException("reading the catalog failed: " + ex, ex)));
+			throw ex;
+		}
 	}
 
 	private void put(Batch batch) {

@@ -49,8 +49,7 @@ record CsvDialect(Charset charset, int bomLength, char delimiter) {
 		}
 		else {
 			requireText(file, sample);
-			charset = decodes(sample, sample.length == SAMPLE_BYTES, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8
-					: WINDOWS_1252;
+			charset = isUtf8(file, sample) ? StandardCharsets.UTF_8 : WINDOWS_1252;
 		}
 		String text = new String(sample, bom, sample.length - bom, charset);
 		return new CsvDialect(charset, bom, delimiter(text));
@@ -89,6 +88,55 @@ record CsvDialect(Charset charset, int bomLength, char delimiter) {
 	private static CatalogFormatException binary(Path file) {
 		return new CatalogFormatException("catalog " + file
 				+ " is not a text file (it contains binary data); a catalog must be CSV text or an .xlsx workbook");
+	}
+
+	/**
+	 * UTF-8 when the sample decodes as UTF-8 and holds a non-ASCII character. A sample of
+	 * plain ASCII proves nothing (a Windows-1252 file may have its first accent a
+	 * megabyte in), so then the whole file is checked: about a fifth of a second per 100
+	 * MB.
+	 */
+	private static boolean isUtf8(Path file, byte[] sample) {
+		boolean truncated = sample.length == SAMPLE_BYTES;
+		if (!decodes(sample, truncated, StandardCharsets.UTF_8)) {
+			return false;
+		}
+		boolean ascii = true;
+		for (byte b : sample) {
+			ascii &= b >= 0;
+		}
+		return !ascii || !truncated || wholeFileDecodes(file);
+	}
+
+	private static boolean wholeFileDecodes(Path file) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.allocate(1 << 16);
+		CharBuffer out = CharBuffer.allocate(1 << 16);
+		try (InputStream stream = Files.newInputStream(file)) {
+			byte[] chunk = new byte[1 << 15];
+			for (int read = stream.read(chunk); read >= 0; read = stream.read(chunk)) {
+				in.put(chunk, 0, read).flip();
+				while (true) {
+					out.clear();
+					var result = decoder.decode(in, out, false);
+					if (result.isError()) {
+						return false;
+					}
+					if (result.isUnderflow()) {
+						break;
+					}
+				}
+				in.compact();
+			}
+			in.flip();
+			out.clear();
+			return !decoder.decode(in, out, true).isError() && !decoder.flush(out).isError();
+		}
+		catch (IOException ex) {
+			throw new CatalogFormatException("cannot read catalog " + file + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/** The sample may end inside a multi-byte character when it is cut short. */

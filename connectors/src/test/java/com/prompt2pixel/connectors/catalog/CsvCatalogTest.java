@@ -59,6 +59,17 @@ class CsvCatalogTest {
 	}
 
 	@Test
+	void shouldReadWindows1252WhoseFirstAccentComesLongAfterTheSample() throws IOException {
+		String padding = "P,Plain ascii product,p.png\n".repeat(4000);
+		byte[] text = ("sku,title,image\n" + padding + "C,Café crème,c.png\n")
+			.getBytes(Charset.forName("windows-1252"));
+
+		List<CatalogProduct> products = Catalogs.products(bytes("late-accent.csv", text));
+
+		assertThat(products.get(products.size() - 1).title()).isEqualTo("Café crème");
+	}
+
+	@Test
 	void shouldDetectTabsAndReportHowTheFileWasRead() throws IOException {
 		Path file = write("sku\ttitle\timage\tprice\nA-1\tLamp, brass\ta.png\t1.5\nA-2\tLamp\ta.png\t1,5\n");
 
