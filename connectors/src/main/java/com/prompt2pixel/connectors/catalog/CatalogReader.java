@@ -107,11 +107,6 @@ public final class CatalogReader implements Closeable {
 		return this.layout.name() + ", " + this.source.description();
 	}
 
-	/** {@code shopify}, {@code woocommerce} or {@code generic}. */
-	public String layout() {
-		return this.layout.name();
-	}
-
 	private static RowSource rows(Path file, CatalogOptions options) {
 		byte[] magic = magic(file);
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

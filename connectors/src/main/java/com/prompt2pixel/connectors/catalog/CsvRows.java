@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,10 +124,6 @@ final class CsvRows implements RowSource {
 	private static String reason(CsvParseException ex) {
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 		return cause.getMessage();
-	}
-
-	Charset charset() {
-		return this.dialect.charset();
 	}
 
 	@Override
