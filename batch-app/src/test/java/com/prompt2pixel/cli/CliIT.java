@@ -89,8 +89,10 @@ class CliIT {
 		Path log = this.workdir.resolve("serve.log");
 		Process server = start(log, "serve", "--server.port=0");
 		try {
-			String started = awaitLine(log, "Tomcat started on port ");
-			int port = Integer.parseInt(started.replaceAll(".*Tomcat started on port (\\d+).*", "$1"));
+			String tomcat = awaitLine(log, "Tomcat started on port ");
+			int port = Integer.parseInt(tomcat.replaceAll(".*Tomcat started on port (\\d+).*", "$1"));
+			// healthy once every part has started, the inbox route's Camel context last
+			awaitLine(log, "Started Prompt2PixelApplication");
 			HttpClient http = HttpClient.newHttpClient();
 
 			HttpResponse<String> health = http.send(

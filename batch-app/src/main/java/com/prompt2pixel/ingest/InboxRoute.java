@@ -1,0 +1,85 @@
+package com.prompt2pixel.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import com.prompt2pixel.connectors.catalog.CatalogOptions;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports every catalog file dropped into {@code inbox/<merchant>/} (.csv or .xlsx, once
+ * it has stopped growing): the file then moves to {@code inbox/done/<merchant>/}, or to
+ * {@code inbox/failed/<merchant>/} when the import failed or the file could not be
+ * imported at all. Its error report lands beside it as {@code <file>.errors.csv}, or the
+ * reason as {@code <file>.error.txt}. Runs in {@code serve}, not in one-shot commands.
+ */
+@Component
+@Profile("!cli")
+@ConditionalOnProperty("p2p.inbox.dir")
+@EnableConfigurationProperties(InboxProperties.class)
+class InboxRoute extends RouteBuilder {
+
+	static final String ROUTE_ID = "catalogInbox";
+
+	private final Path inbox;
+
+	private final CatalogImportService imports;
+
+	InboxRoute(InboxProperties properties, CatalogImportService imports) {
+		this.inbox = properties.dir().toAbsolutePath().normalize();
+		this.imports = imports;
+	}
+
+	@Override
+	public void configure() throws IOException {
+		Files.createDirectories(this.inbox);
+		String done = this.inbox.resolve("done").toString();
+		String failed = this.inbox.resolve("failed").toString();
+		// one level deep only: inbox/<merchant>/<file>, so done/ and failed/ are not read
+		from("file:" + this.inbox + "?recursive=true&antInclude=*/*.csv,*/*.xlsx&antFilterCaseSensitive=false"
+				+ "&readLock=changed&readLockMinAge=1000&delay=1000" + "&move=" + done + "/${file:name}"
+				+ "&moveFailed=" + failed + "/${file:name}")
+			.routeId(ROUTE_ID)
+			.process(this::importFile);
+	}
+
+	private void importFile(Exchange exchange) throws IOException {
+		String relative = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class).replace('\\', '/');
+		Path file = Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class));
+		String merchant = relative.substring(0, relative.indexOf('/'));
+		ImportSummary summary;
+		try {
+			summary = this.imports.start(new ImportRequest(merchant, file, CatalogOptions.DETECT));
+		}
+		catch (InvalidImportRequestException ex) {
+			writeBeside(this.inbox.resolve("failed").resolve(relative), ".error.txt", ex.getMessage());
+			throw ex;
+		}
+		boolean completed = "COMPLETED".equals(summary.status());
+		Path target = this.inbox.resolve(completed ? "done" : "failed").resolve(relative);
+		if (summary.errorReport() != null) {
+			Files.createDirectories(target.getParent());
+			Files.copy(Path.of(summary.errorReport()), target.resolveSibling(target.getFileName() + ".errors.csv"),
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		if (!completed) {
+			writeBeside(target, ".error.txt", "import " + summary.id() + " failed: " + summary.message());
+			throw new ImportRejectedException(summary.message());
+		}
+	}
+
+	private static void writeBeside(Path target, String suffix, String text) throws IOException {
+		Files.createDirectories(target.getParent());
+		Files.writeString(target.resolveSibling(target.getFileName() + suffix), text + "\n", StandardCharsets.UTF_8);
+	}
+
+}

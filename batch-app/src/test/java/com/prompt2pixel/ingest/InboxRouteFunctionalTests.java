@@ -1,0 +1,82 @@
+package com.prompt2pixel.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.prompt2pixel.support.FunctionalTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InboxRouteFunctionalTests extends FunctionalTest {
+
+	Path inbox;
+
+	/** The route's own folder: the test's data folder is resolved anew at each lookup. */
+	@Autowired
+	void inbox(InboxProperties properties) {
+		this.inbox = properties.dir().toAbsolutePath().normalize();
+	}
+
+	@Test
+	void shouldImportADroppedCatalogAndMoveItToDone() throws Exception {
+		drop("inbox-shop", "catalog.csv",
+				"sku,title,image\nA,Lamp,https://x.example/a.jpg\nB,Vase,https://x.example/b.jpg\n");
+
+		Path done = awaitFile(this.inbox.resolve("done/inbox-shop/catalog.csv"));
+
+		assertThat(done).isRegularFile();
+		assertThat(this.inbox.resolve("inbox-shop/catalog.csv")).doesNotExist();
+		assertThat(this.jdbc.queryForList(
+				"SELECT source_key FROM product WHERE merchant_id = 'inbox-shop' " + "ORDER BY source_key",
+				String.class))
+			.containsExactly("A", "B");
+	}
+
+	@Test
+	void shouldMoveAFailedImportToFailedWithItsReportBeside() throws Exception {
+		List<String> rows = new ArrayList<>(List.of("sku,title,image"));
+		for (int i = 0; i < 4; i++) {
+			rows.add("K" + i + "," + ((i < 2) ? "" : "Title") + ",https://x.example/" + i + ".jpg");
+		}
+		drop("inbox-bad", "catalog.csv", String.join("\n", rows) + "\n");
+		drop("inbox-bad", "photo.csv", "\u0000\u0001binary");
+
+		Path failed = awaitFile(this.inbox.resolve("failed/inbox-bad/catalog.csv"));
+		Path refused = awaitFile(this.inbox.resolve("failed/inbox-bad/photo.csv"));
+
+		assertThat(Files.readAllLines(failed.resolveSibling("catalog.csv.errors.csv")))
+			.containsExactly("row,column,problem", "2,title,is empty", "3,title,is empty");
+		assertThat(Files.readString(failed.resolveSibling("catalog.csv.error.txt")))
+			.contains("2 of 4 rows have problems");
+		assertThat(Files.readString(refused.resolveSibling("photo.csv.error.txt"))).contains("binary data");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = 'inbox-bad'", Long.class))
+			.isZero();
+	}
+
+	/** Written beside the inbox and moved in, as a careful uploader does. */
+	private void drop(String merchant, String name, String content) throws IOException {
+		Path folder = Files.createDirectories(this.inbox.resolve(merchant));
+		Path partial = Files.writeString(this.inbox.resolveSibling(name + ".partial"), content);
+		Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private static Path awaitFile(Path file) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!Files.exists(file)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError(file + " did not appear within 30 s");
+			}
+			Thread.sleep(200);
+		}
+		return file;
+	}
+
+}
