@@ -10,7 +10,7 @@ import com.prompt2pixel.connectors.catalog.CatalogOptions;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("!cli")
-@ConditionalOnProperty("p2p.inbox.dir")
+@ConditionalOnExpression("!'${p2p.inbox.dir:}'.isBlank()")
 @EnableConfigurationProperties(InboxProperties.class)
 class InboxRoute extends RouteBuilder {
 
