@@ -1,6 +1,5 @@
 package com.prompt2pixel.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,22 +24,8 @@ class ExpandCommand implements Callable<Integer> {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@Option(names = "--catalog", required = true, paramLabel = "FILE", description = "catalog file: .csv or .xlsx")
-	Path catalog;
-
 	@Mixin
-	CatalogFileOptions catalogFile;
-
-	@Option(names = "--merchant", defaultValue = "demo", paramLabel = "ID",
-			description = "merchant id (default: ${DEFAULT-VALUE})")
-	String merchant;
-
-	@Option(names = "--templates", paramLabel = "SET",
-			description = "scene-template set for every product (default: each product's vertical)")
-	String templates;
-
-	@Option(names = "--variants", paramLabel = "N", description = "variants per scene (default: each scene's own)")
-	Integer variants;
+	RunOptions run;
 
 	@Option(names = "--dry-run", description = "required: expansion on its own only previews")
 	boolean dryRun;
@@ -51,8 +36,7 @@ class ExpandCommand implements Callable<Integer> {
 			System.err.println("error: expand only previews: add --dry-run (a run expands as part of 'run')");
 			return Cli.BAD_INPUT;
 		}
-		RunRequest request = new RunRequest(this.merchant, this.catalog, this.templates, this.variants, null,
-				this.catalogFile.toOptions());
+		RunRequest request = this.run.request(null);
 		try {
 			RunRequestCheck.check(request);
 		}

@@ -19,32 +19,15 @@ import picocli.CommandLine.Option;
 		description = "Runs catalogImageJob on a catalog file: ingest, expand, generate, moderate, publish, bill.")
 class RunCommand implements Callable<Integer> {
 
-	@Option(names = "--catalog", required = true, paramLabel = "FILE", description = "catalog file: .csv or .xlsx")
-	Path catalog;
-
 	@Mixin
-	CatalogFileOptions catalogFile;
-
-	@Option(names = "--merchant", defaultValue = "demo", paramLabel = "ID",
-			description = "merchant id (default: ${DEFAULT-VALUE})")
-	String merchant;
-
-	@Option(names = "--templates", paramLabel = "SET",
-			description = "scene-template set for every product (default: each product's vertical, by its "
-					+ "type, category, tags or vendor)")
-	String templates;
-
-	@Option(names = "--variants", paramLabel = "N",
-			description = "variants per scene, 1-16 (default: each scene's own)")
-	Integer variants;
+	RunOptions run;
 
 	@Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/run-<id>)")
 	Path out;
 
 	@Override
 	public Integer call() {
-		RunRequest request = new RunRequest(this.merchant, this.catalog, this.templates, this.variants, this.out,
-				this.catalogFile.toOptions());
+		RunRequest request = this.run.request(this.out);
 		try {
 			RunRequestCheck.check(request);
 		}
