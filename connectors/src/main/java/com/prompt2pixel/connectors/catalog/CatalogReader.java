@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,7 +14,8 @@ import java.util.Locale;
  * synonym table or a mapping file explains; the header found below title rows. Yields
  * products and, for rows that cannot be imported, the problem with their row number;
  * {@link #open} fails with a {@link CatalogFormatException} when the file as a whole is
- * unusable.
+ * unusable. A {@code .jsonl} file is a Shopify product snapshot, as the Shopify connector
+ * downloads it.
  */
 public final class CatalogReader implements Closeable {
 
@@ -23,18 +23,10 @@ public final class CatalogReader implements Closeable {
 
 	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 };
 
-	private final RowSource source;
+	private final CatalogSource source;
 
-	private final CatalogLayout layout;
-
-	private final Lines lines;
-
-	private CatalogProduct held;
-
-	private CatalogReader(RowSource source, CatalogLayout layout, Lines lines) {
+	private CatalogReader(CatalogSource source) {
 		this.source = source;
-		this.layout = layout;
-		this.lines = lines;
 	}
 
 	/**
@@ -43,14 +35,15 @@ public final class CatalogReader implements Closeable {
 	 */
 	public static CatalogReader open(Path file, CatalogOptions options) {
 		ColumnMapping mapping = (options.mapping() != null) ? ColumnMapping.read(options.mapping()) : null;
-		RowSource source = rows(file, options);
-		try {
-			return locateHeader(file, source, mapping);
+		byte[] magic = magic(file);
+		if (isSnapshot(file)) {
+			if (mapping != null || options.sheet() != null) {
+				throw new CatalogFormatException("catalog " + file
+						+ " is a Shopify product snapshot, read as Shopify writes it; --mapping and --sheet are for CSV and .xlsx files");
+			}
+			return new CatalogReader(ShopifySnapshot.open(file));
 		}
-		catch (RuntimeException ex) {
-			source.close();
-			throw ex;
-		}
+		return new CatalogReader(TabularCatalog.open(file, rows(file, magic, options), mapping));
 	}
 
 	/**
@@ -60,7 +53,7 @@ public final class CatalogReader implements Closeable {
 	 */
 	public static void check(Path file, CatalogOptions options) {
 		try (CatalogReader reader = open(file, options)) {
-			if (reader.lines.peek() == null) {
+			if (!reader.source.hasMore()) {
 				throw new CatalogFormatException("catalog " + file + " has a header but no product rows");
 			}
 		}
@@ -71,44 +64,29 @@ public final class CatalogReader implements Closeable {
 	 * @throws CatalogFormatException when the rest of the file cannot be read
 	 */
 	public CatalogEntry next() {
-		while (true) {
-			RowProblem problem = this.lines.nextProblem();
-			if (problem != null) {
-				return CatalogEntry.of(problem);
-			}
-			if (this.held != null) {
-				CatalogProduct product = this.held;
-				this.held = null;
-				return CatalogEntry.of(product);
-			}
-			CatalogProduct product;
-			try {
-				product = this.layout.next(this.lines);
-			}
-			catch (InvalidCatalogRowException ex) {
-				return CatalogEntry.of(ex.problem());
-			}
-			if (product == null) {
-				problem = this.lines.nextProblem();
-				return (problem != null) ? CatalogEntry.of(problem) : null;
-			}
-			// problems found on the product's own rows come before it
-			this.held = product;
-		}
+		return this.source.next();
 	}
 
 	/** Data rows read so far (rows of a product that spans several count each). */
 	public long rowsRead() {
-		return this.lines.read();
+		return this.source.rowsRead();
 	}
 
 	/** How the file was understood: {@code shopify, CSV (UTF-8, ',')}. */
 	public String format() {
-		return this.layout.name() + ", " + this.source.description();
+		return this.source.format();
 	}
 
-	private static RowSource rows(Path file, CatalogOptions options) {
-		byte[] magic = magic(file);
+	/**
+	 * A Shopify product snapshot: the JSON Lines a bulk operation writes, which the
+	 * Shopify connector also writes for paged reads and webhooks.
+	 */
+	private static boolean isSnapshot(Path file) {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return name.endsWith(".jsonl") || name.endsWith(".ndjson");
+	}
+
+	private static RowSource rows(Path file, byte[] magic, CatalogOptions options) {
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (startsWith(magic, OLE2) || name.endsWith(".xls")) {
 			throw new CatalogFormatException("catalog " + file + " is a legacy Excel .xls workbook; "
@@ -126,54 +104,6 @@ public final class CatalogReader implements Closeable {
 					"catalog " + file + " is CSV text, which has no sheets; " + "--sheet is for .xlsx workbooks");
 		}
 		return CsvRows.open(file);
-	}
-
-	private static CatalogReader locateHeader(Path file, RowSource source, ColumnMapping mapping) {
-		boolean decimalComma = (source instanceof CsvRows csv) && csv.decimalComma();
-		Header firstHeader = null;
-		RuntimeException firstProblem = null;
-		for (int i = 0; i < CatalogLimits.HEADER_SEARCH_ROWS; i++) {
-			List<String> cells = source.next();
-			if (cells == null) {
-				break;
-			}
-			if (cells.size() > CatalogLimits.MAX_COLUMNS) {
-				throw new CatalogFormatException(
-						"catalog " + file + " has " + cells.size() + " columns on " + source.rowUnit() + " "
-								+ source.rowNumber() + "; at most " + CatalogLimits.MAX_COLUMNS + " are supported");
-			}
-			Header header = new Header(cells);
-			firstHeader = (firstHeader != null) ? firstHeader : header;
-			try {
-				CatalogLayout layout = layout(header, mapping, decimalComma);
-				if (layout != null) {
-					return new CatalogReader(source, layout, new Lines(source, header, null));
-				}
-			}
-			catch (CatalogFormatException ex) {
-				firstProblem = (firstProblem != null) ? firstProblem : ex;
-			}
-		}
-		if (firstHeader == null) {
-			throw new CatalogFormatException("catalog " + file + " is empty");
-		}
-		if (firstProblem != null) {
-			throw firstProblem;
-		}
-		throw new CatalogFormatException("catalog " + file + " lacks required column(s): "
-				+ String.join("; ", GenericLayout.missing(firstHeader, mapping)) + "; its header is: " + firstHeader);
-	}
-
-	private static CatalogLayout layout(Header header, ColumnMapping mapping, boolean decimalComma) {
-		if (mapping != null) {
-			return GenericLayout.detect(header, mapping, decimalComma);
-		}
-		CatalogLayout shopify = ShopifyLayout.detect(header, decimalComma);
-		if (shopify != null) {
-			return shopify;
-		}
-		CatalogLayout woo = WooCommerceLayout.detect(header, decimalComma);
-		return (woo != null) ? woo : GenericLayout.detect(header, null, decimalComma);
 	}
 
 	private static byte[] magic(Path file) {

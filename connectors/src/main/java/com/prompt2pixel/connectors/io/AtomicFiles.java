@@ -1,6 +1,8 @@
 package com.prompt2pixel.connectors.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,13 +18,31 @@ public final class AtomicFiles {
 	private AtomicFiles() {
 	}
 
+	/** Writes a file's content. */
+	@FunctionalInterface
+	public interface Content {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
 	public static void write(Path target, byte[] bytes) {
+		write(target, (out) -> out.write(bytes));
+	}
+
+	/**
+	 * Streams the file's content through {@code content}; the target appears only when it
+	 * returned normally.
+	 */
+	public static void write(Path target, Content content) {
 		try {
 			Path folder = target.toAbsolutePath().getParent();
 			Files.createDirectories(folder);
 			Path temporary = Files.createTempFile(folder, ".partial-", ".tmp");
 			try {
-				Files.write(temporary, bytes);
+				try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+					content.writeTo(out);
+				}
 				move(temporary, target);
 			}
 			finally {

@@ -1,0 +1,16 @@
+package com.prompt2pixel.connectors.shopify;
+
+import java.time.Duration;
+
+/**
+ * Waits: for the throttle to refill, a retry, or a bulk operation's next poll. Tests pass
+ * one that records the waits instead of sleeping.
+ */
+@FunctionalInterface
+public interface Pause {
+
+	Pause SLEEP = (duration) -> Thread.sleep(duration.toMillis());
+
+	void pause(Duration duration) throws InterruptedException;
+
+}

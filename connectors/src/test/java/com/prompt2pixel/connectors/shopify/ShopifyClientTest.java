@@ -1,0 +1,137 @@
+package com.prompt2pixel.connectors.shopify;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ShopifyClientTest {
+
+	private final ShopifyFake shopify = new ShopifyFake();
+
+	@AfterEach
+	void stop() {
+		this.shopify.close();
+	}
+
+	@Test
+	void shouldSendTheTokenAndReturnTheData() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("productsCount")
+			.willReturn(ShopifyFake.data("{\"productsCount\":{\"count\":42}}", 1, 1999)));
+
+		JsonNode data = this.shopify.client().query("query { productsCount { count } }", Map.of());
+
+		assertThat(data.path("productsCount").path("count").asInt()).isEqualTo(42);
+		this.shopify.server.verify(postRequestedFor(urlEqualTo(ShopifyFake.ENDPOINT))
+			.withHeader("X-Shopify-Access-Token", equalTo(ShopifyFake.TOKEN))
+			.withHeader("Content-Type", equalTo("application/json")));
+		assertThat(this.shopify.pauses).isEmpty();
+	}
+
+	@Test
+	void shouldWaitForTheBucketToRefillWhenThrottledAndTryAgain() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("products")
+			.inScenario("throttle")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(ShopifyFake.throttled(500, 100))
+			.willSetStateTo("refilled"));
+		this.shopify.server.stubFor(ShopifyFake.graphql("products")
+			.inScenario("throttle")
+			.whenScenarioStateIs("refilled")
+			.willReturn(ShopifyFake.data("{\"products\":{\"nodes\":[]}}", 500, 1500)));
+
+		JsonNode data = this.shopify.client().query("query { products(first: 250) { nodes { id } } }", Map.of());
+
+		assertThat(data.path("products").path("nodes").isArray()).isTrue();
+		assertThat(this.shopify.pauses).as("400 points short at 100 points a second")
+			.containsExactly(Duration.ofSeconds(4));
+	}
+
+	@Test
+	void shouldKeepWithinTheBucketBeforeItIsThrottled() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("products")
+			.willReturn(ShopifyFake.data("{\"products\":{\"nodes\":[]}}", 300, 100)));
+		ShopifyClient client = this.shopify.client();
+
+		client.query("query { products(first: 50) { nodes { id } } }", Map.of());
+		client.query("query { products(first: 50) { nodes { id } } }", Map.of());
+
+		assertThat(this.shopify.pauses).as("the second query waits for the 200 points it lacks").hasSize(1);
+		assertThat(this.shopify.pauses.get(0)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(2));
+	}
+
+	@Test
+	void shouldHonourRetryAfterOnHttp429() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("shop")
+			.inScenario("429")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2.0"))
+			.willSetStateTo("ok"));
+		this.shopify.server.stubFor(ShopifyFake.graphql("shop")
+			.inScenario("429")
+			.whenScenarioStateIs("ok")
+			.willReturn(ShopifyFake.data("{\"shop\":{\"name\":\"Northwind\"}}", 1, 1999)));
+
+		JsonNode data = this.shopify.client().query("query { shop { name } }", Map.of());
+
+		assertThat(data.path("shop").path("name").asString()).isEqualTo("Northwind");
+		assertThat(this.shopify.pauses).containsExactly(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void shouldRetryServerErrorsWithBackoffAndThenGiveUpWithTheReason() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("shop").willReturn(aResponse().withStatus(503)));
+
+		assertThatExceptionOfType(ShopifyException.class)
+			.isThrownBy(() -> this.shopify.client().query("query { shop { name } }", Map.of()))
+			.withMessage("shop " + this.shopify.server.baseUrl() + " is still unavailable after 6 attempts: HTTP 503 "
+					+ "from Shopify");
+		assertThat(this.shopify.pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
+				Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16));
+	}
+
+	@Test
+	void shouldSayWhenTheTokenIsRefused() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("shop")
+			.willReturn(aResponse().withStatus(401)
+				.withBody(
+						"{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
+
+		assertThatExceptionOfType(ShopifyException.class)
+			.isThrownBy(() -> this.shopify.client().query("query { shop { name } }", Map.of()))
+			.withMessageContaining("refused the Admin API access token (HTTP 401)");
+		assertThat(this.shopify.pauses).isEmpty();
+	}
+
+	@Test
+	void shouldReportQueryErrorsWithShopifysMessages() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("nope").willReturn(ShopifyFake.json("""
+				{"errors":[{"message":"Field 'nope' doesn't exist on type 'QueryRoot'",
+				  "locations":[{"line":1,"column":9}],"path":["query","nope"],
+				  "extensions":{"code":"undefinedField","typeName":"QueryRoot","fieldName":"nope"}}]}""")));
+
+		assertThatExceptionOfType(ShopifyException.class)
+			.isThrownBy(() -> this.shopify.client().query("query { nope }", Map.of()))
+			.withMessageEndingWith("rejected the query: Field 'nope' doesn't exist on type 'QueryRoot'");
+	}
+
+	@Test
+	void shouldRefuseAShopThatIsNoShopDomain() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> new ShopifyShop("northwind.example.com", "t", "2025-10"))
+			.withMessage("Shopify shop 'northwind.example.com' is not a shop domain like your-store.myshopify.com");
+		assertThat(new ShopifyShop("Northwind.myshopify.com", "t", "2025-10").graphqlUri())
+			.hasToString("https://northwind.myshopify.com/admin/api/2025-10/graphql.json");
+	}
+
+}
