@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "prompt2pixel", mixinStandardHelpOptions = true, version = "prompt2pixel 0.1.0",
 		description = "Turns product catalogs into on-brand product imagery.",
 		subcommands = { RunCommand.class, ResumeCommand.class, ImportCommand.class, ResumeImportCommand.class,
-				ExportCatalogCommand.class, ExpandCommand.class, TemplatesCommand.class, PolicyCommand.class,
-				ServeCommand.class, CommandLine.HelpCommand.class })
+				ExportCatalogCommand.class, ShopifyConnectCommand.class, ExpandCommand.class, TemplatesCommand.class,
+				PolicyCommand.class, ServeCommand.class, CommandLine.HelpCommand.class })
 public class Cli implements Runnable {
 
 	static final int FAILED = 1;

@@ -1,15 +1,15 @@
 package com.prompt2pixel.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import com.prompt2pixel.ingest.CatalogImportService;
 import com.prompt2pixel.ingest.ImportRequest;
 import com.prompt2pixel.ingest.ImportSummary;
 import com.prompt2pixel.ingest.InvalidImportRequestException;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,14 +20,33 @@ import tools.jackson.databind.json.JsonMapper;
  * its summary as the last line of stdout.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-		description = "Imports a catalog (CSV, or .xlsx; Shopify or WooCommerce export, or any header) into the "
-				+ "merchant's products, and reports new, changed, unchanged and skipped rows.")
+		description = "Imports a catalog (CSV, or .xlsx; Shopify or WooCommerce export, or any header), or the "
+				+ "merchant's connected Shopify shop, into the merchant's products, and reports new, changed, "
+				+ "unchanged and skipped rows.")
 class ImportCommand implements Callable<Integer> {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@Option(names = "--catalog", required = true, paramLabel = "FILE", description = "catalog file: .csv or .xlsx")
-	Path catalog;
+	@ArgGroup(exclusive = true, multiplicity = "1")
+	Source source;
+
+	/** A file, or the shop. */
+	static class Source {
+
+		@Option(names = "--catalog", required = true, paramLabel = "FILE",
+				description = "catalog file: .csv, .xlsx, or a Shopify snapshot .jsonl")
+		Path catalog;
+
+		@Option(names = "--shopify", required = true,
+				description = "read the merchant's connected Shopify shop (see shopify-connect)")
+		boolean shopify;
+
+	}
+
+	@Option(names = "--read", defaultValue = "auto", paramLabel = "auto|paged|bulk",
+			description = "with --shopify: paged queries, one bulk operation, or by the shop's size (default: "
+					+ "${DEFAULT-VALUE})")
+	String read;
 
 	@Option(names = "--merchant", defaultValue = "demo", paramLabel = "ID",
 			description = "merchant id (default: ${DEFAULT-VALUE})")
@@ -38,7 +57,10 @@ class ImportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		ImportRequest request = new ImportRequest(this.merchant, this.catalog, this.catalogFile.toOptions());
+		if (this.source.shopify) {
+			return shopify();
+		}
+		ImportRequest request = new ImportRequest(this.merchant, this.source.catalog, this.catalogFile.toOptions());
 		try {
 			request.check();
 		}
@@ -51,9 +73,23 @@ class ImportCommand implements Callable<Integer> {
 		});
 	}
 
+	private Integer shopify() {
+		String mode = this.read.toUpperCase(Locale.ROOT);
+		if (!List.of("AUTO", "PAGED", "BULK").contains(mode)) {
+			System.err.println("error: --read must be auto, paged or bulk, was '" + this.read + "'");
+			return Cli.BAD_INPUT;
+		}
+		if (this.catalogFile.toOptions().mapping() != null || this.catalogFile.toOptions().sheet() != null) {
+			System.err.println("error: --mapping and --sheet are for catalog files, not --shopify");
+			return Cli.BAD_INPUT;
+		}
+		return OneShot
+			.run((context) -> output(context.getBean(CatalogImportService.class).startShopify(this.merchant, mode)));
+	}
+
 	/** The summary as JSON; on failure also a line on stderr saying how to resume. */
 	static OneShot.Output output(ImportSummary summary) {
-		List<String> json = List.of(JSON.writeValueAsString(json(summary)));
+		List<String> json = List.of(JSON.writeValueAsString(summary.toJson()));
 		if ("COMPLETED".equals(summary.status())) {
 			return OneShot.Output.ok(json);
 		}
@@ -61,24 +97,6 @@ class ImportCommand implements Callable<Integer> {
 				List.of("error: import " + summary.id() + " failed: " + summary.message()
 						+ "; once the cause is mended, resume it with: java -jar "
 						+ "batch-app/target/prompt2pixel.jar resume-import --import " + summary.id()));
-	}
-
-	static Map<String, Object> json(ImportSummary summary) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("import", summary.id());
-		json.put("status", summary.status());
-		json.put("format", summary.format());
-		json.put("rows", summary.rows());
-		json.put("products", summary.products());
-		json.put("new", summary.created());
-		json.put("changed", summary.changed());
-		json.put("unchanged", summary.unchanged());
-		json.put("removed", summary.removed());
-		json.put("skipped", summary.skipped());
-		json.put("error_report", summary.errorReport());
-		json.put("elapsed_ms", summary.elapsedMs());
-		json.put("message", summary.message());
-		return json;
 	}
 
 }

@@ -15,6 +15,11 @@ public final class CatalogImportJob {
 
 	static final String IMPORT_ID_PARAMETER = "#{jobParameters['import.id']}";
 
+	/**
+	 * Reads a Shopify shop into the import's snapshot file; nothing for a file import.
+	 */
+	public static final String FETCH_CATALOG_STEP = "fetchCatalogStep";
+
 	/** Reads the file into {@code catalog_import_row}, problems into the error table. */
 	public static final String STAGE_CATALOG_STEP = "stageCatalogStep";
 

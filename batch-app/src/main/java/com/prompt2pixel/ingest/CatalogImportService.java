@@ -1,5 +1,6 @@
 package com.prompt2pixel.ingest;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.Job;
@@ -14,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports a catalog file on its own, without a run: {@code catalogImportJob},
- * synchronously.
+ * Imports a catalog on its own, without a run: {@code catalogImportJob}, for a file or
+ * the merchant's Shopify shop. The CLI waits for the import; HTTP requests queue it and
+ * answer at once.
  */
 @Service
 public class CatalogImportService {
@@ -28,12 +30,18 @@ public class CatalogImportService {
 
 	private final JdbcTemplate jdbc;
 
+	private final ShopifyConnections shopify;
+
+	private final ImportQueue queue;
+
 	CatalogImportService(JobOperator jobOperator, @Qualifier(CatalogImportJob.NAME) Job job, CatalogImports imports,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, ShopifyConnections shopify, ImportQueue queue) {
 		this.jobOperator = jobOperator;
 		this.job = job;
 		this.imports = imports;
 		this.jdbc = jdbc;
+		this.shopify = shopify;
+		this.queue = queue;
 	}
 
 	/**
@@ -45,6 +53,41 @@ public class CatalogImportService {
 		request.check();
 		long id = this.imports.create(request, null);
 		return execute(id);
+	}
+
+	/**
+	 * Reads the merchant's Shopify shop and imports its products, to the end.
+	 * @param read {@code AUTO}, {@code PAGED} or {@code BULK}
+	 * @throws InvalidImportRequestException when the merchant has no shop connected or
+	 * its token is missing (nothing is written)
+	 */
+	public ImportSummary startShopify(String merchantId, String read) {
+		this.shopify.shop(merchantId);
+		return execute(this.imports.createShopify(merchantId, read));
+	}
+
+	/**
+	 * Checks the request, records the import and queues it.
+	 * @return the import's id
+	 * @throws InvalidImportRequestException when the file cannot be imported at all
+	 * (nothing is written)
+	 */
+	public long queue(ImportRequest request) {
+		request.check();
+		long id = this.imports.create(request, null);
+		this.queue.submit(id, () -> execute(id));
+		return id;
+	}
+
+	/**
+	 * Queues the import of some of the merchant's products from a snapshot (a webhook's);
+	 * the merchant's other products stay as they are.
+	 * @return the import's id
+	 */
+	public long queueProducts(String merchantId, Path snapshot) {
+		long id = this.imports.createProducts(merchantId, snapshot);
+		this.queue.submit(id, () -> execute(id));
+		return id;
 	}
 
 	/**

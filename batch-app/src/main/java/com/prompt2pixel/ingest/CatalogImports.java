@@ -19,9 +19,12 @@ public class CatalogImports {
 
 	private final Merchants merchants;
 
-	CatalogImports(JdbcTemplate jdbc, Merchants merchants) {
+	private final IngestProperties properties;
+
+	CatalogImports(JdbcTemplate jdbc, Merchants merchants, IngestProperties properties) {
 		this.jdbc = jdbc;
 		this.merchants = merchants;
+		this.properties = properties;
 	}
 
 	/** Records an import, and the merchant on first sight; {@code runId} may be null. */
@@ -37,18 +40,47 @@ public class CatalogImports {
 				request.options().sheet());
 	}
 
+	/**
+	 * Records an import of the merchant's Shopify shop: the first step reads the shop
+	 * into {@code shopify-products.jsonl} in the import's folder, the rest import that.
+	 */
+	public long createShopify(String merchantId, String read) {
+		this.merchants.ensure(merchantId);
+		long id = this.jdbc.queryForObject("""
+				INSERT INTO catalog_import (merchant_id, source, file_name, shopify_read)
+				VALUES (?, 'SHOPIFY', 'shopify-products.jsonl', ?)
+				RETURNING id""", Long.class, merchantId, read);
+		Path snapshot = this.properties.reportsDir()
+			.resolve(Long.toString(id))
+			.resolve("shopify-products.jsonl")
+			.toAbsolutePath()
+			.normalize();
+		this.jdbc.update("UPDATE catalog_import SET file_path = ? WHERE id = ?", snapshot.toString(), id);
+		return id;
+	}
+
+	/**
+	 * Records an import of some of the merchant's Shopify products (a webhook's), from a
+	 * snapshot already written: the products not in it stay as they are.
+	 */
+	public long createProducts(String merchantId, Path snapshot) {
+		this.merchants.ensure(merchantId);
+		Path file = snapshot.toAbsolutePath().normalize();
+		return this.jdbc.queryForObject("""
+				INSERT INTO catalog_import (merchant_id, source, scope, file_name, file_path)
+				VALUES (?, 'SHOPIFY', 'PRODUCTS', ?, ?)
+				RETURNING id""", Long.class, merchantId, file.getFileName().toString(), file.toString());
+	}
+
 	public Optional<CatalogImport> find(long id) {
 		return this.jdbc.query("""
-				SELECT id, merchant_id, file_path, mapping_file, sheet, status FROM catalog_import WHERE id = ?""",
-				(rs, row) -> {
-					String mapping = rs.getString("mapping_file");
-					return new CatalogImport(rs.getLong("id"), rs.getString("merchant_id"),
-							Path.of(rs.getString("file_path")),
-							new CatalogOptions((mapping != null) ? Path.of(mapping) : null, rs.getString("sheet")),
-							rs.getString("status"));
-				}, id)
-			.stream()
-			.findFirst();
+				SELECT id, merchant_id, file_path, mapping_file, sheet, status, shopify_read, scope
+				FROM catalog_import WHERE id = ?""", (rs, row) -> {
+			String mapping = rs.getString("mapping_file");
+			return new CatalogImport(rs.getLong("id"), rs.getString("merchant_id"), Path.of(rs.getString("file_path")),
+					new CatalogOptions((mapping != null) ? Path.of(mapping) : null, rs.getString("sheet")),
+					rs.getString("status"), rs.getString("shopify_read"), "CATALOG".equals(rs.getString("scope")));
+		}, id).stream().findFirst();
 	}
 
 	/**

@@ -164,8 +164,12 @@ class CatalogMerge implements Tasklet {
 			this.reports.write(id);
 			throw new ImportRejectedException(rejection);
 		}
-		this.transactions.executeWithoutResult((status) -> merge(id));
-		this.reports.write(id);
+		// the report is recorded with the merge: whoever sees the import COMPLETED sees
+		// its report
+		this.transactions.executeWithoutResult((status) -> {
+			merge(id);
+			this.reports.write(id);
+		});
 		return RepeatStatus.FINISHED;
 	}
 
@@ -196,7 +200,8 @@ class CatalogMerge implements Tasklet {
 		}
 		long[] counts = counts(id, merchantId);
 		this.jdbc.update(UPSERT, merchantId, id, id);
-		int removed = this.jdbc.update(
+		// a webhook's snapshot holds some products, not the catalog: the others stay
+		int removed = !this.catalogImport.wholeCatalog() ? 0 : this.jdbc.update(
 				"UPDATE product SET removed_at = now() WHERE merchant_id = ? AND removed_at IS NULL AND last_import_id <> ?",
 				merchantId, id);
 		clearStaging(id);

@@ -1,6 +1,7 @@
 package com.prompt2pixel.ingest;
 
 import com.prompt2pixel.connectors.catalog.CatalogFormatException;
+import com.prompt2pixel.connectors.shopify.ShopifyException;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -36,6 +37,7 @@ class ImportFailureListener implements StepExecutionListener {
 	static String reason(Throwable failure) {
 		Throwable cause = failure;
 		while (!(cause instanceof CatalogFormatException) && !(cause instanceof ImportRejectedException)
+				&& !(cause instanceof ShopifyException) && !(cause instanceof InvalidImportRequestException)
 				&& cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}

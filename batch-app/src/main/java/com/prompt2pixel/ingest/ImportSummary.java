@@ -1,5 +1,8 @@
 package com.prompt2pixel.ingest;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What an import did, as the CLI prints it and the API returns it.
  *
@@ -19,5 +22,24 @@ package com.prompt2pixel.ingest;
  */
 public record ImportSummary(long id, String status, String format, long rows, long products, long created, long changed,
 		long unchanged, long removed, long skipped, String errorReport, long elapsedMs, String message) {
+
+	/** The summary as the CLI prints it and the API returns it. */
+	public Map<String, Object> toJson() {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("import", this.id);
+		json.put("status", this.status);
+		json.put("format", this.format);
+		json.put("rows", this.rows);
+		json.put("products", this.products);
+		json.put("new", this.created);
+		json.put("changed", this.changed);
+		json.put("unchanged", this.unchanged);
+		json.put("removed", this.removed);
+		json.put("skipped", this.skipped);
+		json.put("error_report", this.errorReport);
+		json.put("elapsed_ms", this.elapsedMs);
+		json.put("message", this.message);
+		return json;
+	}
 
 }

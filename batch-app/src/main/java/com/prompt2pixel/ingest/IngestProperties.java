@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * fails and imports nothing
  * @param reportsDir where each import's error report is written, in a folder named by its
  * id
+ * @param uploadsDir where catalog files uploaded over HTTP are kept, in a folder per
+ * merchant
  */
 @ConfigurationProperties("p2p.ingest")
-public record IngestProperties(int maxSkippedPercent, Path reportsDir) {
+public record IngestProperties(int maxSkippedPercent, Path reportsDir, Path uploadsDir) {
 
 	public IngestProperties {
 		if (maxSkippedPercent < 0 || maxSkippedPercent > 100) {

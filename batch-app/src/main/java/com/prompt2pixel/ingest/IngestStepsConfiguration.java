@@ -28,12 +28,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ingest steps, and {@code catalogImportJob}: stage -> merge -> report. A run's
- * {@code catalogImageJob} uses the same steps, with the photo check between merge and
- * report.
+ * The ingest steps, and {@code catalogImportJob}: fetch (a Shopify shop's products) ->
+ * stage -> merge -> report. A run's {@code catalogImageJob} uses the same steps, with the
+ * photo check between merge and report.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngestProperties.class)
+@EnableConfigurationProperties({ IngestProperties.class, ShopifyProperties.class })
 class IngestStepsConfiguration {
 
 	/**
@@ -48,10 +48,34 @@ class IngestStepsConfiguration {
 	private static final int PHOTO_CHUNK_SIZE = 20;
 
 	@Bean(CatalogImportJob.NAME)
-	Job catalogImportJob(JobRepository jobRepository, @Qualifier(CatalogImportJob.STAGE_CATALOG_STEP) Step stage,
+	Job catalogImportJob(JobRepository jobRepository, @Qualifier(CatalogImportJob.FETCH_CATALOG_STEP) Step fetch,
+			@Qualifier(CatalogImportJob.STAGE_CATALOG_STEP) Step stage,
 			@Qualifier(CatalogImportJob.MERGE_CATALOG_STEP) Step merge,
 			@Qualifier(CatalogImportJob.WRITE_IMPORT_REPORT_STEP) Step report) {
-		return new JobBuilder(CatalogImportJob.NAME, jobRepository).start(stage).next(merge).next(report).build();
+		return new JobBuilder(CatalogImportJob.NAME, jobRepository).start(fetch)
+			.next(stage)
+			.next(merge)
+			.next(report)
+			.build();
+	}
+
+	/**
+	 * Talks to Shopify outside any database transaction: a bulk read can take minutes.
+	 */
+	@Bean(CatalogImportJob.FETCH_CATALOG_STEP)
+	Step fetchCatalogStep(JobRepository jobRepository, FetchShopifyProducts fetchShopifyProducts,
+			ImportFailureListener failureListener) {
+		return new StepBuilder(CatalogImportJob.FETCH_CATALOG_STEP, jobRepository)
+			.tasklet(fetchShopifyProducts, new ResourcelessTransactionManager())
+			.listener(failureListener)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	FetchShopifyProducts fetchShopifyProducts(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId,
+			CatalogImports imports, ShopifyConnections connections, ShopifyProperties properties) {
+		return new FetchShopifyProducts(imports.get(importId), connections, properties, imports);
 	}
 
 	@Bean(CatalogImportJob.STAGE_CATALOG_STEP)

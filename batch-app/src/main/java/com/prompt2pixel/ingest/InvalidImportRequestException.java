@@ -5,6 +5,10 @@ package com.prompt2pixel.ingest;
  */
 public class InvalidImportRequestException extends IllegalArgumentException {
 
+	public InvalidImportRequestException(String message) {
+		super(message);
+	}
+
 	public InvalidImportRequestException(String message, Throwable cause) {
 		super(message, cause);
 	}

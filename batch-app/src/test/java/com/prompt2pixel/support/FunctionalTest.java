@@ -29,8 +29,17 @@ public abstract class FunctionalTest {
 	@Autowired
 	protected ScriptedGenerator generator;
 
+	/** Signs the Shopify webhooks the tests send. */
+	protected static final String WEBHOOK_SECRET = "test-webhook-secret";
+
+	/** Small, so that a test can go over it cheaply. */
+	protected static final int UPLOAD_LIMIT_KB = 256;
+
 	@DynamicPropertySource
 	static void freshDataFolder(DynamicPropertyRegistry registry) {
+		registry.add("p2p.shopify.webhook-secret", () -> WEBHOOK_SECRET);
+		registry.add("p2p.shopify.poll-interval", () -> "20ms");
+		registry.add("p2p.upload.max-size", () -> UPLOAD_LIMIT_KB + "KB");
 		registry.add("p2p.data-dir", () -> {
 			try {
 				return Files.createTempDirectory("p2p-test-data").toString();

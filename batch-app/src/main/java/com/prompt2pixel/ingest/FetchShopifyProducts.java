@@ -1,0 +1,65 @@
+package com.prompt2pixel.ingest;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.util.Locale;
+
+import com.prompt2pixel.connectors.shopify.Pause;
+import com.prompt2pixel.connectors.shopify.ShopifyClient;
+import com.prompt2pixel.connectors.shopify.ShopifyProductExport;
+import com.prompt2pixel.connectors.shopify.ShopifyShop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * {@code fetchCatalogStep}: for an import from the Shopify API, reads the shop into the
+ * import's snapshot file, which the next steps import like any catalog file. Nothing to
+ * do for a file import, or on a restart that finds the snapshot written: a resumed import
+ * carries on with the same products.
+ */
+class FetchShopifyProducts implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(FetchShopifyProducts.class);
+
+	private final CatalogImport catalogImport;
+
+	private final ShopifyConnections connections;
+
+	private final ShopifyProperties properties;
+
+	private final CatalogImports imports;
+
+	FetchShopifyProducts(CatalogImport catalogImport, ShopifyConnections connections, ShopifyProperties properties,
+			CatalogImports imports) {
+		this.catalogImport = catalogImport;
+		this.connections = connections;
+		this.properties = properties;
+		this.imports = imports;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		String read = this.catalogImport.shopifyRead();
+		if (read == null || Files.exists(this.catalogImport.file())) {
+			return RepeatStatus.FINISHED;
+		}
+		ShopifyShop shop = this.connections.shop(this.catalogImport.merchantId());
+		this.imports.started(this.catalogImport.id(), "shopify-api, " + read.toLowerCase(Locale.ROOT));
+		ShopifyClient client = new ShopifyClient(HttpClient.newBuilder()
+			.connectTimeout(this.properties.requestTimeout())
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build(), shop, this.properties.requestTimeout(), Pause.SLEEP);
+		ShopifyProductExport.Result result = new ShopifyProductExport(client, this.properties.bulkThreshold(),
+				this.properties.pollInterval(), this.properties.bulkTimeout(), Pause.SLEEP)
+			.export(this.catalogImport.file(), ShopifyProductExport.Mode.valueOf(read));
+		logger.info("import {}: read {} products of shop {} ({})", this.catalogImport.id(), result.products(),
+				shop.shop(), result.mode());
+		return RepeatStatus.FINISHED;
+	}
+
+}

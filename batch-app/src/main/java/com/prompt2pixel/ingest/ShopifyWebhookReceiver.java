@@ -1,0 +1,110 @@
+package com.prompt2pixel.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import com.prompt2pixel.connectors.io.AtomicFiles;
+import com.prompt2pixel.connectors.shopify.ShopifyWebhook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Shopify's product webhooks: a verified {@code products/create} or
+ * {@code products/update} re-imports that one product for the merchant that connected the
+ * shop. A delivery Shopify sends again (same webhook id) is acknowledged and not imported
+ * twice.
+ */
+@Service
+public class ShopifyWebhookReceiver {
+
+	static final Set<String> PRODUCT_TOPICS = Set.of("products/create", "products/update");
+
+	private static final Logger logger = LoggerFactory.getLogger(ShopifyWebhookReceiver.class);
+
+	private final ShopifyProperties properties;
+
+	private final ShopifyConnections connections;
+
+	private final CatalogImportService importService;
+
+	private final JdbcTemplate jdbc;
+
+	private final Path folder;
+
+	ShopifyWebhookReceiver(ShopifyProperties properties, ShopifyConnections connections,
+			CatalogImportService importService, JdbcTemplate jdbc, IngestProperties ingest) {
+		this.properties = properties;
+		this.connections = connections;
+		this.importService = importService;
+		this.jdbc = jdbc;
+		this.folder = ingest.reportsDir().resolve("webhooks");
+	}
+
+	/**
+	 * What became of a delivery.
+	 *
+	 * @param outcome what was done
+	 * @param importId the import it queued (or queued before, for a repeat); null when
+	 * none
+	 * @param message why, in words for the log and the response
+	 */
+	public record Receipt(Outcome outcome, Long importId, String message) {
+	}
+
+	/** What became of a delivery, each with its HTTP answer in the controller. */
+	public enum Outcome {
+
+		QUEUED, REPEATED, IGNORED_TOPIC, NOT_CONFIGURED, BAD_SIGNATURE, UNKNOWN_SHOP, BAD_PAYLOAD
+
+	}
+
+	/**
+	 * Handles one delivery: body as received, byte for byte, and Shopify's headers.
+	 */
+	public Receipt receive(byte[] body, String signature, String shop, String topic, String webhookId) {
+		if (this.properties.webhookSecret().isEmpty()) {
+			return new Receipt(Outcome.NOT_CONFIGURED, null,
+					"Shopify webhooks are off: set p2p.shopify.webhook-secret (P2P_SHOPIFY_WEBHOOK_SECRET)");
+		}
+		if (!ShopifyWebhook.verify(body, signature, this.properties.webhookSecret())) {
+			logger.warn("refused a webhook for shop {}: its X-Shopify-Hmac-SHA256 does not match", shop);
+			return new Receipt(Outcome.BAD_SIGNATURE, null, "X-Shopify-Hmac-SHA256 does not match the body");
+		}
+		if (topic == null || !PRODUCT_TOPICS.contains(topic)) {
+			return new Receipt(Outcome.IGNORED_TOPIC, null, "topic '" + topic + "' is not handled");
+		}
+		Optional<String> merchant = (shop != null) ? this.connections.merchantFor(shop) : Optional.empty();
+		if (merchant.isEmpty()) {
+			return new Receipt(Outcome.UNKNOWN_SHOP, null, "shop '" + shop + "' is connected to no merchant");
+		}
+		String snapshot;
+		try {
+			snapshot = ShopifyWebhook.toSnapshot(body);
+		}
+		catch (IllegalArgumentException ex) {
+			return new Receipt(Outcome.BAD_PAYLOAD, null, ex.getMessage());
+		}
+		String delivery = (webhookId != null && !webhookId.isBlank()) ? webhookId.strip()
+				: Base64.getUrlEncoder().withoutPadding().encodeToString(ShopifyWebhook.sign(body, "delivery"));
+		int inserted = this.jdbc.update("""
+				INSERT INTO shopify_webhook_delivery (webhook_id, shop, topic) VALUES (?, ?, ?)
+				ON CONFLICT (webhook_id) DO NOTHING""", delivery, shop, topic);
+		if (inserted == 0) {
+			Long earlier = this.jdbc.queryForObject(
+					"SELECT import_id FROM shopify_webhook_delivery WHERE webhook_id = ?", Long.class, delivery);
+			return new Receipt(Outcome.REPEATED, earlier, "delivery " + delivery + " was received before");
+		}
+		Path file = this.folder.resolve(delivery.replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
+		AtomicFiles.write(file, snapshot.getBytes(StandardCharsets.UTF_8));
+		long importId = this.importService.queueProducts(merchant.get(), file);
+		this.jdbc.update("UPDATE shopify_webhook_delivery SET import_id = ? WHERE webhook_id = ?", importId, delivery);
+		return new Receipt(Outcome.QUEUED, importId, topic + " for merchant '" + merchant.get() + "' queued");
+	}
+
+}

@@ -1,0 +1,38 @@
+package com.prompt2pixel.web;
+
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * An upload over {@code p2p.upload.max-size} is refused before any controller sees it:
+ * 413, with the limit in words.
+ */
+@RestControllerAdvice
+class UploadLimit {
+
+	private final DataSize limit;
+
+	UploadLimit(@Value("${p2p.upload.max-size}") DataSize limit) {
+		this.limit = limit;
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(Map.of("error", "the upload is larger than the limit of " + inWords()
+					+ " (p2p.upload.max-size); split the catalog, or drop it into the inbox folder"));
+	}
+
+	private String inWords() {
+		long bytes = this.limit.toBytes();
+		return (bytes >= 1024 * 1024) ? this.limit.toMegabytes() + " MB" : this.limit.toKilobytes() + " KB";
+	}
+
+}

@@ -1,0 +1,307 @@
+package com.prompt2pixel.ingest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.prompt2pixel.connectors.shopify.ShopifyWebhook;
+import com.prompt2pixel.support.FunctionalTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Imports from a Shopify shop faked by WireMock in the Admin API's documented shapes:
+ * paged queries, a bulk operation, a refused token then a resume, and the product webhook
+ * over real HTTP.
+ */
+class ShopifyImportFunctionalTests extends FunctionalTest {
+
+	/** Each merchant's shop lies under a path of its own on the one fake server. */
+	private static final String ENDPOINT = "/[a-z-]+/admin/api/2025-10/graphql\\.json";
+
+	private static final WireMockServer shopify = new WireMockServer(options().dynamicPort());
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	CatalogImportService imports;
+
+	@Autowired
+	ShopifyConnections connections;
+
+	@Autowired
+	JsonMapper json;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startShop() {
+		shopify.start();
+	}
+
+	@AfterAll
+	static void stopShop() {
+		shopify.stop();
+	}
+
+	@BeforeEach
+	void resetShop() {
+		shopify.resetAll();
+	}
+
+	@Test
+	void shouldImportAConnectedShopPageByPage() {
+		connect("shop-paged", "token-paged");
+		stubCount(3);
+		shopify.stubFor(graphql("query Products", "token-paged")
+			.withRequestBody(matchingJsonPath("$.variables.after", absent()))
+			.willReturn(data(page(true, "c2", product(1, "linen-shirt", "Linen Shirt", "19.5"),
+					product(2, "ceramic-mug", "Ceramic Mug", "12.0")))));
+		shopify.stubFor(graphql("query Products", "token-paged")
+			.withRequestBody(matchingJsonPath("$.variables.after", equalTo("c2")))
+			.willReturn(data(page(false, "c3", product(3, "tote-bag", "Tote Bag", "9.0")))));
+
+		ImportSummary summary = this.imports.startShopify("shop-paged", "AUTO");
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.format()).isEqualTo("shopify-api, JSONL snapshot");
+		assertThat(summary.created()).isEqualTo(3);
+		List<Map<String, Object>> products = this.jdbc.queryForList("""
+				SELECT source_key, title, description, tags, options, variant_count, price, image_urls[1] AS image
+				FROM product WHERE merchant_id = 'shop-paged' ORDER BY source_key""");
+		assertThat(products).extracting((row) -> row.get("source_key"))
+			.containsExactly("ceramic-mug", "linen-shirt", "tote-bag");
+		Map<String, Object> shirt = products.get(1);
+		assertThat(shirt.get("title")).isEqualTo("Linen Shirt");
+		assertThat(shirt.get("description")).isEqualTo("Made to last.");
+		assertThat(shirt.get("options")).isEqualTo("Color: Sand, Sky");
+		assertThat(shirt.get("variant_count")).isEqualTo(2);
+		assertThat(shirt.get("image")).isEqualTo("https://cdn.shopify.com/s/files/1/1.jpg");
+	}
+
+	@Test
+	void shouldImportALargeShopThroughABulkOperationAndCountWhatChanged() {
+		connect("shop-bulk", "token-bulk");
+		stubCount(2);
+		shopify.stubFor(graphql("query Products", "token-bulk").willReturn(data(page(false, "c1",
+				product(10, "desk-lamp", "Desk Lamp", "49.0"), product(11, "floor-lamp", "Floor Lamp", "129.0")))));
+		this.imports.startShopify("shop-bulk", "PAGED");
+		String operation = "gid://shopify/BulkOperation/1";
+		shopify.stubFor(graphql("bulkOperationRunQuery", "token-bulk").willReturn(data("""
+				{"bulkOperationRunQuery":{"bulkOperation":{"id":"%s","status":"CREATED"},"userErrors":[]}}"""
+			.formatted(operation))));
+		shopify.stubFor(graphql("query BulkOperation", "token-bulk").inScenario("bulk")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(data(bulkOperation(operation, "RUNNING", null)))
+			.willSetStateTo("done"));
+		shopify.stubFor(graphql("query BulkOperation", "token-bulk").inScenario("bulk")
+			.whenScenarioStateIs("done")
+			.willReturn(data(bulkOperation(operation, "COMPLETED", shopify.baseUrl() + "/results/bulk-1.jsonl"))));
+		shopify.stubFor(get(urlEqualTo("/results/bulk-1.jsonl")).willReturn(aResponse().withStatus(200)
+			.withBody(line(product(10, "desk-lamp", "Desk Lamp (brass)", "49.0")) + "\n" + media(10) + "\n"
+					+ line(product(12, "wall-lamp", "Wall Lamp", "39.0")) + "\n" + media(12) + "\n")));
+
+		ImportSummary summary = this.imports.startShopify("shop-bulk", "BULK");
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(List.of(summary.created(), summary.changed(), summary.unchanged(), summary.removed()))
+			.as("new, changed, unchanged, removed")
+			.containsExactly(1L, 1L, 0L, 1L);
+		assertThat(this.jdbc.queryForList(
+				"SELECT source_key FROM product WHERE merchant_id = 'shop-bulk' AND removed_at IS NOT NULL",
+				String.class))
+			.containsExactly("floor-lamp");
+	}
+
+	@Test
+	void shouldFailOnARefusedTokenAndResumeOnceItIsMended() {
+		connect("shop-token", "wrong-token");
+		shopify.stubFor(post(urlMatching(ENDPOINT)).withHeader("X-Shopify-Access-Token", equalTo("wrong-token"))
+			.willReturn(aResponse().withStatus(401)
+				.withBody(
+						"{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
+
+		ImportSummary failed = this.imports.startShopify("shop-token", "PAGED");
+
+		assertThat(failed.status()).isEqualTo("FAILED");
+		assertThat(failed.message()).isEqualTo("shop " + shopify.baseUrl() + "/shop-token"
+				+ " refused the Admin API access token (HTTP 401); check the token and its read_products scope");
+		connect("shop-token", "right-token");
+		shopify.stubFor(graphql("query Products", "right-token")
+			.willReturn(data(page(false, "c1", product(20, "vase", "Vase", "30.0")))));
+
+		ImportSummary resumed = this.imports.resume(failed.id());
+
+		assertThat(resumed.status()).isEqualTo("COMPLETED");
+		assertThat(resumed.created()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldSayWhatIsMissingBeforeReadingAShop() {
+		assertThatThrownBy(() -> this.imports.startShopify("shop-none", "AUTO"))
+			.isInstanceOf(InvalidImportRequestException.class)
+			.hasMessage("merchant 'shop-none' has no Shopify shop connected; connect one with: shopify-connect "
+					+ "--merchant shop-none --shop your-store.myshopify.com");
+		this.connections.connect("shop-notoken", "shop-notoken.myshopify.com");
+		assertThatThrownBy(() -> this.imports.startShopify("shop-notoken", "AUTO"))
+			.hasMessage("no Admin API access token for merchant 'shop-notoken' (shop shop-notoken.myshopify.com): "
+					+ "set the environment variable P2P_SHOPIFY_TOKEN_SHOP_NOTOKEN");
+		assertThatThrownBy(() -> this.connections.connect("shop-other", "shop-notoken.myshopify.com"))
+			.hasMessage("shop shop-notoken.myshopify.com is already connected to merchant 'shop-notoken'");
+	}
+
+	@Test
+	void shouldReimportTheOneProductOfAVerifiedWebhookAndNoMore() throws Exception {
+		String shop = connect("shop-hook", "token-hook");
+		shopify.stubFor(graphql("query Products", "token-hook").willReturn(data(
+				page(false, "c1", product(30, "candle", "Candle", "8.0"), product(31, "lantern", "Lantern", "25.0")))));
+		this.imports.startShopify("shop-hook", "PAGED");
+		byte[] body = """
+				{"id":30,"admin_graphql_api_id":"gid://shopify/Product/30","handle":"candle","title":"Soy Candle",
+				 "body_html":"<p>Hand poured.</p>","vendor":"Northwind","product_type":"Candle","status":"active",
+				 "tags":"home, scent","variants":[{"price":"9.50"}],"options":[{"name":"Title","values":["Default Title"]}],
+				 "images":[{"id":5,"position":1,"src":"https://cdn.shopify.com/s/files/1/candle-new.jpg"}]}"""
+			.getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> forged = webhook(body, "bm90IHRoZSBzaWduYXR1cmU=", shop, "delivery-0");
+		HttpResponse<String> accepted = webhook(body, sign(body), shop, "delivery-1");
+		HttpResponse<String> repeated = webhook(body, sign(body), shop, "delivery-1");
+		HttpResponse<String> stranger = webhook(body, sign(body), "stranger.myshopify.com", "delivery-2");
+
+		assertThat(forged.statusCode()).isEqualTo(401);
+		assertThat(accepted.statusCode()).isEqualTo(202);
+		long importId = this.json.readTree(accepted.body()).get("import").asLong();
+		assertThat(repeated.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(repeated.body()).get("import").asLong()).isEqualTo(importId);
+		assertThat(stranger.statusCode()).isEqualTo(404);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "COMPLETED".equals(this.imports.summary(importId).orElseThrow().status()));
+		ImportSummary summary = this.imports.summary(importId).orElseThrow();
+		assertThat(List.of(summary.changed(), summary.removed())).containsExactly(1L, 0L);
+		assertThat(
+				this.jdbc.queryForList("SELECT title || ' ' || image_url || ' ' || (removed_at IS NULL) FROM product "
+						+ "WHERE merchant_id = 'shop-hook' ORDER BY source_key", String.class))
+			.containsExactly("Soy Candle https://cdn.shopify.com/s/files/1/candle-new.jpg true",
+					"Lantern https://cdn.shopify.com/s/files/1/31.jpg true");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM catalog_import WHERE merchant_id = 'shop-hook'",
+				Long.class))
+			.as("the forged, repeated and stranger deliveries imported nothing")
+			.isEqualTo(2);
+	}
+
+	/** Connects the merchant to the fake shop, with its token in the environment. */
+	private String connect(String merchant, String token) {
+		System.setProperty(ShopifyProperties.tokenVariable(merchant), token);
+		return this.connections.connect(merchant, shopify.baseUrl() + "/" + merchant);
+	}
+
+	private static void stubCount(int count) {
+		shopify.stubFor(post(urlMatching(ENDPOINT)).withRequestBody(containing("productsCount"))
+			.willReturn(data("{\"productsCount\":{\"count\":" + count + "}}")));
+	}
+
+	private static MappingBuilder graphql(String text, String token) {
+		return post(urlMatching(ENDPOINT)).withHeader("X-Shopify-Access-Token", equalTo(token))
+			.withRequestBody(containing(text));
+	}
+
+	private static ResponseDefinitionBuilder data(String data) {
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("""
+					{"data":%s,"extensions":{"cost":{"requestedQueryCost":12,"actualQueryCost":12,
+					 "throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":1988,"restoreRate":100.0}}}}"""
+				.formatted(data));
+	}
+
+	private static String page(boolean more, String cursor, String... products) {
+		return "{\"products\":{\"pageInfo\":{\"hasNextPage\":" + more + ",\"endCursor\":\"" + cursor + "\"},\"nodes\":["
+				+ String.join(",", products) + "]}}";
+	}
+
+	private static String product(long id, String handle, String title, String price) {
+		return """
+				{"id":"gid://shopify/Product/%d","handle":"%s","title":"%s","descriptionHtml":"<p>Made to last.</p>",
+				 "vendor":"Northwind","productType":"Home","tags":["home"],"status":"ACTIVE","category":null,
+				 "options":[{"name":"Color","optionValues":[{"name":"Sand"},{"name":"Sky"}]}],"variantsCount":{"count":2},
+				 "priceRangeV2":{"minVariantPrice":{"amount":"%s","currencyCode":"USD"}},
+				 "media":{"nodes":[{"id":"gid://shopify/MediaImage/%d","mediaContentType":"IMAGE",
+				   "image":{"url":"https://cdn.shopify.com/s/files/1/%d.jpg"}}]}}"""
+			.formatted(id, handle, title, price, id, id);
+	}
+
+	/** A product as one bulk result line: no media connection inside. */
+	private JsonNode bulkProduct(String product) {
+		tools.jackson.databind.node.ObjectNode node = (tools.jackson.databind.node.ObjectNode) this.json
+			.readTree(product);
+		node.remove("media");
+		return node;
+	}
+
+	private String line(String product) {
+		return this.json.writeValueAsString(bulkProduct(product));
+	}
+
+	private static String media(long id) {
+		return """
+				{"id":"gid://shopify/MediaImage/%d","mediaContentType":"IMAGE","image":{"url":"https://cdn.shopify.com/s/files/1/%d.jpg"},"__parentId":"gid://shopify/Product/%d"}"""
+			.formatted(id, id, id);
+	}
+
+	private static String bulkOperation(String id, String status, String url) {
+		return """
+				{"node":{"id":"%s","status":"%s","errorCode":null,"objectCount":"4","rootObjectCount":"2","url":%s}}"""
+			.formatted(id, status, (url != null) ? "\"" + url + "\"" : "null");
+	}
+
+	private static String sign(byte[] body) {
+		return Base64.getEncoder().encodeToString(ShopifyWebhook.sign(body, WEBHOOK_SECRET));
+	}
+
+	private HttpResponse<String> webhook(byte[] body, String signature, String shop, String webhookId)
+			throws Exception {
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/webhooks/shopify/products"))
+				.header("Content-Type", "application/json")
+				.header("X-Shopify-Hmac-SHA256", signature)
+				.header("X-Shopify-Shop-Domain", shop)
+				.header("X-Shopify-Topic", "products/update")
+				.header("X-Shopify-Webhook-Id", webhookId)
+				.header("X-Shopify-API-Version", "2025-10")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}

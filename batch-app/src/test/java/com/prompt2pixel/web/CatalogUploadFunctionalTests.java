@@ -1,0 +1,157 @@
+package com.prompt2pixel.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import com.prompt2pixel.ingest.IngestProperties;
+import com.prompt2pixel.support.FunctionalTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The catalog upload over real HTTP: multipart in, the import queued, its status and
+ * error report read back; too large and unusable files refused with the reason.
+ */
+class CatalogUploadFunctionalTests extends FunctionalTest {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	Path uploads;
+
+	/**
+	 * The controller's own folder: the test's data folder is resolved anew at each
+	 * lookup.
+	 */
+	@Autowired
+	void uploads(IngestProperties properties) {
+		this.uploads = properties.uploadsDir().toAbsolutePath().normalize();
+	}
+
+	@Test
+	void shouldQueueAnUploadedCatalogAndReportItsOutcomeAndErrors() throws Exception {
+		StringBuilder csv = new StringBuilder("sku;title;price;image\n");
+		for (int i = 1; i <= 20; i++) {
+			csv.append("K")
+				.append(i)
+				.append(';')
+				.append((i == 7) ? "" : "Vase " + i)
+				.append(";12,50;https://x.example/")
+				.append(i)
+				.append(".jpg\n");
+		}
+
+		HttpResponse<String> response = upload("upload-shop", "Catalog Nov.csv",
+				csv.toString().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		JsonNode accepted = this.json.readTree(response.body());
+		long id = accepted.get("import").asLong();
+		assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/catalog-imports/" + id);
+		JsonNode status = awaitEnd(id);
+		assertThat(status.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(status.get("new").asInt()).isEqualTo(19);
+		assertThat(status.get("skipped").asInt()).isEqualTo(1);
+		HttpResponse<String> report = get("/api/v1/catalog-imports/" + id + "/errors.csv");
+		assertThat(report.statusCode()).isEqualTo(200);
+		assertThat(report.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"import-" + id + "-errors.csv\"");
+		assertThat(report.body().lines()).containsExactly("row,column,problem", "8,title,is empty");
+		HttpResponse<String> xlsx = get("/api/v1/catalog-imports/" + id + "/errors.xlsx");
+		assertThat(xlsx.statusCode()).as(xlsx.body()).isEqualTo(200);
+		try (Stream<Path> kept = Files.list(this.uploads.resolve("upload-shop"))) {
+			assertThat(kept).singleElement()
+				.satisfies((file) -> assertThat(file.getFileName().toString()).endsWith("-catalog_nov.csv"));
+		}
+	}
+
+	@Test
+	void shouldRefuseAnUploadOverTheLimitWithTheLimitInWords() throws Exception {
+		long before = imports();
+
+		HttpResponse<String> response = upload("upload-big", "big.csv", new byte[(UPLOAD_LIMIT_KB + 10) * 1024]);
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(this.json.readTree(response.body()).get("error").asString())
+			.isEqualTo("the upload is larger than the limit of " + UPLOAD_LIMIT_KB
+					+ " KB (p2p.upload.max-size); split the catalog, or drop it into the inbox folder");
+		assertThat(imports()).isEqualTo(before);
+	}
+
+	@Test
+	void shouldRefuseAnUnusableFileNamingTheProblemAndKeepNothing() throws Exception {
+		long before = imports();
+
+		HttpResponse<String> response = upload("upload-bad", "photo.csv",
+				new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2, 3 });
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).get("error").asString()).contains("binary data");
+		assertThat(imports()).isEqualTo(before);
+		assertThat(this.uploads.resolve("upload-bad")).isEmptyDirectory();
+	}
+
+	@Test
+	void shouldAnswerNotFoundForAnUnknownImport() throws Exception {
+		assertThat(get("/api/v1/catalog-imports/987654").statusCode()).isEqualTo(404);
+	}
+
+	private long imports() {
+		return this.jdbc.queryForObject("SELECT count(*) FROM catalog_import", Long.class);
+	}
+
+	private JsonNode awaitEnd(long id) {
+		JsonNode[] status = new JsonNode[1];
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			status[0] = this.json.readTree(get("/api/v1/catalog-imports/" + id).body());
+			String value = status[0].get("status").asString();
+			return value.equals("COMPLETED") || value.equals("FAILED");
+		});
+		return status[0];
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A multipart/form-data request as a browser sends it: one file part. */
+	private HttpResponse<String> upload(String merchant, String fileName, byte[] content)
+			throws IOException, InterruptedException {
+		String boundary = "----p2pBoundary7MA4YWxkTrZu0gW";
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(content);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return this.http.send(HttpRequest
+			.newBuilder(
+					URI.create("http://localhost:" + this.port + "/api/v1/merchants/" + merchant + "/catalog-imports"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
