@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.prompt2pixel.support.Manifest;
 import com.prompt2pixel.support.SampleCatalogs;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -192,6 +200,45 @@ class CliIT {
 	}
 
 	@Test
+	void shouldConnectAShopAndImportItWithTheTokenFromTheEnvironment() throws Exception {
+		WireMockServer shop = new WireMockServer(options().dynamicPort());
+		shop.start();
+		try {
+			shop.stubFor(post(urlEqualTo("/admin/api/2025-10/graphql.json"))
+				.withHeader("X-Shopify-Access-Token", equalTo("shpat_from_env"))
+				.withRequestBody(containing("query Products"))
+				.willReturn(aResponse().withStatus(200)
+					.withHeader("Content-Type", "application/json")
+					.withBody(
+							"""
+									{"data":{"products":{"pageInfo":{"hasNextPage":false,"endCursor":"c1"},"nodes":[
+									 {"id":"gid://shopify/Product/1","handle":"desk-lamp","title":"Desk Lamp","descriptionHtml":"",
+									  "vendor":"Lumen","productType":"Lamp","tags":[],"status":"ACTIVE","category":null,"options":[],
+									  "variantsCount":{"count":1},"priceRangeV2":{"minVariantPrice":{"amount":"49.0","currencyCode":"EUR"}},
+									  "media":{"nodes":[{"id":"gid://shopify/MediaImage/1","mediaContentType":"IMAGE",
+									   "image":{"url":"https://cdn.shopify.com/s/files/1/desk.jpg"}}]}}]}},
+									 "extensions":{"cost":{"requestedQueryCost":12,"actualQueryCost":12,
+									  "throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":1988,"restoreRate":100.0}}}}""")));
+
+			Result connected = run("shopify-connect", "--merchant", "lumen-eu", "--shop", shop.baseUrl());
+			Result tokenless = run("import", "--shopify", "--merchant", "lumen-eu", "--read", "paged");
+			Result imported = run(Map.of("P2P_SHOPIFY_TOKEN_LUMEN_EU", "shpat_from_env"), "import", "--shopify",
+					"--merchant", "lumen-eu", "--read", "paged");
+
+			assertThat(connected.exitCode()).as(connected.stderr()).isZero();
+			assertThat(connected.summary().get("token_variable").asString()).isEqualTo("P2P_SHOPIFY_TOKEN_LUMEN_EU");
+			assertThat(tokenless.exitCode()).isEqualTo(2);
+			assertThat(tokenless.stderr()).contains("set the environment variable P2P_SHOPIFY_TOKEN_LUMEN_EU");
+			assertThat(imported.exitCode()).as(imported.stderr()).isZero();
+			assertThat(imported.summary().get("new").asInt()).isOne();
+			assertThat(imported.stdout() + imported.stderr()).doesNotContain("shpat_from_env");
+		}
+		finally {
+			shop.stop();
+		}
+	}
+
+	@Test
 	void shouldExplainAnUnknownOption() throws Exception {
 		Result result = run("run", "--catalog", "x.csv", "--colour", "red");
 
@@ -200,12 +247,17 @@ class CliIT {
 	}
 
 	private Result run(String... args) throws IOException, InterruptedException {
+		return run(Map.of(), args);
+	}
+
+	private Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
 		Path stdout = Files.createTempFile("cli", ".out");
 		Path stderr = Files.createTempFile("cli", ".err");
-		Process process = new ProcessBuilder(command(args)).directory(this.workdir.toFile())
+		ProcessBuilder builder = new ProcessBuilder(command(args)).directory(this.workdir.toFile())
 			.redirectOutput(stdout.toFile())
-			.redirectError(stderr.toFile())
-			.start();
+			.redirectError(stderr.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 			throw new AssertionError("prompt2pixel did not finish within 5 minutes");

@@ -59,6 +59,20 @@ class XlsxCatalogTest {
 	}
 
 	@Test
+	void shouldReadAWorkbookSavedByLibreOffice() throws IOException {
+		Path file = PlatformExportTest.resource("libreoffice-catalog.xlsx");
+
+		assertThat(Catalogs.products(file)).isEqualTo(EXPECTED);
+		try (XlsxRows rows = XlsxRows.open(file, null)) {
+			rows.next();
+			rows.next();
+			assertThat(rows.next()).containsExactly("MUG-1", "Stoneware Mug", "mug.png", "12.5", "TRUE", "2026-03-01",
+					"gift, ceramic");
+			assertThat(rows.next()).containsExactly("1002", "Vase", "vase.png", "30", "FALSE", "2026-04-15");
+		}
+	}
+
+	@Test
 	void shouldTurnCellsIntoTheTextAMerchantSees() throws IOException {
 		Path file = write("cells.xlsx", new XSSFWorkbook());
 
