@@ -7,6 +7,7 @@ import java.util.Map;
 import com.prompt2pixel.connectors.images.ProductImageException;
 import com.prompt2pixel.connectors.images.ProductImageSource;
 import com.prompt2pixel.models.ImageRequest;
+import com.prompt2pixel.models.Sampling;
 import com.prompt2pixel.models.SceneStyle;
 import com.prompt2pixel.run.RenderParams;
 import com.prompt2pixel.run.RenderTask;
@@ -56,7 +57,8 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 		}
 		RenderParams params = this.json.readValue(task.params(), RenderParams.class);
 		ImageRequest request = new ImageRequest(task.prompt(), task.negativePrompt(), task.seed(), params.width(),
-				params.height(), photo, SceneStyle.of(params.palette(), params.productScale()));
+				params.height(), photo, SceneStyle.of(params.palette(), params.productScale()),
+				new Sampling(params.steps(), params.guidance(), params.scheduler(), params.model()));
 		return GenerationInput.ready(task, request);
 	}
 

@@ -12,15 +12,17 @@ import java.util.Objects;
  * @param height height in pixels
  * @param productPhoto the merchant's product photo as encoded image bytes (PNG, JPEG...)
  * @param style scene colours and composition hints for non-generative backends
+ * @param sampling steps, guidance and scheduler for diffusion backends
  */
 public record ImageRequest(String prompt, String negativePrompt, long seed, int width, int height, byte[] productPhoto,
-		SceneStyle style) {
+		SceneStyle style, Sampling sampling) {
 
 	public ImageRequest {
 		Objects.requireNonNull(prompt, "prompt");
 		Objects.requireNonNull(negativePrompt, "negativePrompt");
 		Objects.requireNonNull(productPhoto, "productPhoto");
 		Objects.requireNonNull(style, "style");
+		Objects.requireNonNull(sampling, "sampling");
 		if (width < 8 || height < 8) {
 			throw new IllegalArgumentException("image size must be at least 8x8, was " + width + "x" + height);
 		}

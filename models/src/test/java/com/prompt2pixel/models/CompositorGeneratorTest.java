@@ -57,7 +57,8 @@ class CompositorGeneratorTest {
 
 	@Test
 	void shouldRejectAPhotoThatIsNotAnImage() {
-		ImageRequest garbage = new ImageRequest("p", "n", 1, 64, 64, "not an image".getBytes(), KITCHEN);
+		ImageRequest garbage = new ImageRequest("p", "n", 1, 64, 64, "not an image".getBytes(), KITCHEN,
+				Sampling.DEFAULT);
 
 		assertThatThrownBy(() -> this.compositor.generate(List.of(garbage)))
 			.isInstanceOf(IllegalArgumentException.class)
@@ -65,7 +66,7 @@ class CompositorGeneratorTest {
 	}
 
 	private ImageRequest request(long seed, int width, int height) {
-		return new ImageRequest("a red ring", "text", seed, width, height, this.ring, KITCHEN);
+		return new ImageRequest("a red ring", "text", seed, width, height, this.ring, KITCHEN, Sampling.DEFAULT);
 	}
 
 	private static boolean isWhite(int rgb) {

@@ -23,8 +23,8 @@ class ImageInspectorTest {
 	@Test
 	void shouldPassACompositedScene() {
 		SceneStyle style = SceneStyle.of(List.of("#f7f7f5", "#e9e8e4", "#dcdad4"), 0.6);
-		byte[] scene = new CompositorGenerator()
-			.generate(List.of(new ImageRequest("p", "n", 1, 128, 128, Png.encode(TestPhotos.redRingOnWhite()), style)))
+		byte[] scene = new CompositorGenerator().generate(List.of(new ImageRequest("p", "n", 1, 128, 128,
+				Png.encode(TestPhotos.redRingOnWhite()), style, Sampling.DEFAULT)))
 			.get(0)
 			.png();
 

@@ -1,0 +1,376 @@
+package com.prompt2pixel.models.diffusion;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.training.ParameterStore;
+import ai.djl.translate.NoopTranslator;
+import com.prompt2pixel.models.GeneratedImage;
+import com.prompt2pixel.models.ImageGenerator;
+import com.prompt2pixel.models.ImageRequest;
+import com.prompt2pixel.models.Png;
+import com.prompt2pixel.models.Sampling;
+
+/**
+ * Stable Diffusion text-to-image on DJL's PyTorch engine, from a pipeline directory of
+ * TorchScript parts ({@link PipelineConfig}). A call's requests are grouped by size and
+ * sampling settings, and each group runs as one batch: one text-encoder call for all
+ * prompts, then per step one UNet call for the whole batch, the unconditional and
+ * conditional halves of classifier-free guidance stacked in it, then one VAE call. The
+ * latents of a request come from its seed alone ({@link SeededNoise}), so a seed gives
+ * the same image whatever else is in the batch, on the same device.
+ */
+public final class StableDiffusionGenerator implements ImageGenerator, AutoCloseable {
+
+	private static final Pattern CUDA = Pattern.compile("cuda(?::(\\d+))?|gpu(\\d+)?");
+
+	private final PipelineConfig config;
+
+	private final Device device;
+
+	private final HuggingFaceTokenizer tokenizer;
+
+	private final ZooModel<NDList, NDList> textEncoder;
+
+	private final ZooModel<NDList, NDList> unet;
+
+	private final ZooModel<NDList, NDList> vaeDecoder;
+
+	private StableDiffusionGenerator(PipelineConfig config, Device device, HuggingFaceTokenizer tokenizer,
+			ZooModel<NDList, NDList> textEncoder, ZooModel<NDList, NDList> unet, ZooModel<NDList, NDList> vaeDecoder) {
+		this.config = config;
+		this.device = device;
+		this.tokenizer = tokenizer;
+		this.textEncoder = textEncoder;
+		this.unet = unet;
+		this.vaeDecoder = vaeDecoder;
+	}
+
+	/**
+	 * Loads the pipeline on the device and runs each part once on a small input, so that
+	 * a broken pipeline fails here, with its reason, and not in the middle of a run.
+	 * @param deviceName {@code cpu}, {@code cuda} or {@code cuda:N}
+	 * @throws PipelineException naming the problem
+	 */
+	public static StableDiffusionGenerator load(Path directory, String deviceName) {
+		PipelineConfig config = PipelineConfig.read(directory);
+		if (!config.predictionType().equals("epsilon")) {
+			throw new PipelineException("pipeline " + directory + " predicts " + config.predictionType()
+					+ "; only epsilon-prediction models (SD 1.x, SD 2.x base, SD-Turbo) are supported so far");
+		}
+		if (System.getProperty("ai.djl.offline") == null) {
+			// the engine's native library is in the jar: never reach for the network
+			System.setProperty("ai.djl.offline", "true");
+		}
+		Device device = device(deviceName);
+		List<AutoCloseable> opened = new ArrayList<>();
+		try {
+			HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(config.tokenizer());
+			opened.add(tokenizer);
+			ZooModel<NDList, NDList> textEncoder = part(config.textEncoder(), device, opened);
+			ZooModel<NDList, NDList> unet = part(config.unet(), device, opened);
+			ZooModel<NDList, NDList> vaeDecoder = part(config.vaeDecoder(), device, opened);
+			StableDiffusionGenerator generator = new StableDiffusionGenerator(config, device, tokenizer, textEncoder,
+					unet, vaeDecoder);
+			generator.checkShapes();
+			return generator;
+		}
+		catch (IOException | RuntimeException ex) {
+			for (AutoCloseable part : opened) {
+				closeQuietly(part);
+			}
+			if (ex instanceof PipelineException pipelineException) {
+				throw pipelineException;
+			}
+			throw new PipelineException("cannot load pipeline " + directory + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public String backend() {
+		return "djl";
+	}
+
+	@Override
+	public String model() {
+		return this.config.name();
+	}
+
+	@Override
+	public boolean generative() {
+		return true;
+	}
+
+	/** The device the pipeline runs on, as DJL names it. */
+	public String device() {
+		return this.device.toString();
+	}
+
+	@Override
+	public List<GeneratedImage> generate(List<ImageRequest> requests) {
+		Map<BatchKey, List<Integer>> groups = new LinkedHashMap<>();
+		for (int i = 0; i < requests.size(); i++) {
+			ImageRequest request = requests.get(i);
+			checkSize(request);
+			groups
+				.computeIfAbsent(new BatchKey(request.width(), request.height(), request.sampling()),
+						(key) -> new ArrayList<>())
+				.add(i);
+		}
+		GeneratedImage[] images = new GeneratedImage[requests.size()];
+		for (Map.Entry<BatchKey, List<Integer>> group : groups.entrySet()) {
+			List<ImageRequest> batch = group.getValue().stream().map(requests::get).toList();
+			long started = System.nanoTime();
+			List<byte[]> pngs = render(group.getKey(), batch);
+			long share = (System.nanoTime() - started) / 1_000_000 / batch.size();
+			for (int i = 0; i < batch.size(); i++) {
+				images[group.getValue().get(i)] = new GeneratedImage(pngs.get(i), backend(), model(), true, share);
+			}
+		}
+		return Arrays.asList(images);
+	}
+
+	private List<byte[]> render(BatchKey key, List<ImageRequest> batch) {
+		Sampling sampling = key.sampling();
+		boolean guided = sampling.guided();
+		int size = batch.size();
+		int latentHeight = key.height() / this.config.vaeScaleFactor();
+		int latentWidth = key.width() / this.config.vaeScaleFactor();
+		Shape latentShape = new Shape(size, this.config.latentChannels(), latentHeight, latentWidth);
+		try (NDManager manager = NDManager.newBaseManager(this.device)) {
+			List<String> prompts = new ArrayList<>();
+			if (guided) {
+				batch.forEach((request) -> prompts.add(request.negativePrompt()));
+			}
+			batch.forEach((request) -> prompts.add(request.prompt()));
+			NDArray hidden = forward(this.textEncoder, manager, tokens(manager, prompts)).singletonOrThrow();
+			Scheduler scheduler = Scheduler.create(sampling.scheduler(), this.config.schedule(), sampling.steps());
+			List<SeededNoise> noises = batch.stream().map((request) -> new SeededNoise(request.seed())).toList();
+			NDArray latents = noise(manager, noises, latentShape).mul(scheduler.initNoiseSigma());
+			double[] timesteps = scheduler.timesteps();
+			for (int step = 0; step < timesteps.length; step++) {
+				NDArray next;
+				try (NDScope scope = new NDScope()) {
+					NDArray input = scheduler.scaleModelInput(latents, step);
+					NDArray modelInput = guided ? NDArrays.concat(new NDList(input, input)) : input;
+					NDArray time = manager.full(new Shape(prompts.size()), (float) timesteps[step]);
+					NDArray output = forward(this.unet, manager, modelInput, time, hidden).singletonOrThrow();
+					NDArray prediction = guided ? guide(output, size, sampling.guidance()) : output;
+					next = scheduler.step(prediction, step, latents, (like) -> noise(manager, noises, like.getShape()));
+					NDScope.unregister(next);
+				}
+				latents.close();
+				latents = next;
+			}
+			NDArray pixels = forward(this.vaeDecoder, manager, latents.div(this.config.latentScale()))
+				.singletonOrThrow();
+			return toPngs(pixels);
+		}
+	}
+
+	/** unconditional + guidance * (conditional - unconditional). */
+	private static NDArray guide(NDArray output, int size, double guidance) {
+		NDArray unconditional = output.get("0:" + size);
+		NDArray conditional = output.get(size + ":");
+		return unconditional.add(conditional.sub(unconditional).mul(guidance));
+	}
+
+	/** Each request's next noise from its own seed, stacked into a batch. */
+	private static NDArray noise(NDManager manager, List<SeededNoise> noises, Shape shape) {
+		int perImage = (int) (shape.size() / noises.size());
+		float[] values = new float[perImage * noises.size()];
+		for (int i = 0; i < noises.size(); i++) {
+			System.arraycopy(noises.get(i).next(perImage), 0, values, i * perImage, perImage);
+		}
+		return manager.create(values, shape);
+	}
+
+	/**
+	 * Token ids padded (or cut, keeping the end token) to the pipeline's length.
+	 */
+	private NDArray tokens(NDManager manager, List<String> prompts) {
+		int length = this.config.maxTextLength();
+		long[] ids = new long[prompts.size() * length];
+		Arrays.fill(ids, this.config.padTokenId());
+		for (int i = 0; i < prompts.size(); i++) {
+			long[] encoded = this.tokenizer.encode(prompts.get(i)).getIds();
+			int used = Math.min(encoded.length, length);
+			System.arraycopy(encoded, 0, ids, i * length, used);
+			if (encoded.length > length) {
+				ids[i * length + length - 1] = encoded[encoded.length - 1];
+			}
+		}
+		return manager.create(ids, new Shape(prompts.size(), length));
+	}
+
+	private static NDList forward(ZooModel<NDList, NDList> part, NDManager manager, NDArray... inputs) {
+		return part.getBlock().forward(new ParameterStore(manager, false), new NDList(inputs), false);
+	}
+
+	/** [B, 3, H, W] in [-1, 1] to PNGs. */
+	private static List<byte[]> toPngs(NDArray pixels) {
+		Shape shape = pixels.getShape();
+		int count = (int) shape.get(0);
+		int height = (int) shape.get(2);
+		int width = (int) shape.get(3);
+		byte[] bytes = pixels.add(1)
+			.mul(127.5)
+			.clip(0, 255)
+			.round()
+			.toType(DataType.UINT8, false)
+			.toDevice(Device.cpu(), false)
+			.toByteArray();
+		int plane = width * height;
+		List<byte[]> pngs = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+			int offset = i * 3 * plane;
+			for (int p = 0; p < plane; p++) {
+				int r = bytes[offset + p] & 0xFF;
+				int g = bytes[offset + plane + p] & 0xFF;
+				int b = bytes[offset + 2 * plane + p] & 0xFF;
+				image.setRGB(p % width, p / width, (r << 16) | (g << 8) | b);
+			}
+			pngs.add(Png.encode(image));
+		}
+		return pngs;
+	}
+
+	private void checkSize(ImageRequest request) {
+		int factor = this.config.vaeScaleFactor();
+		if (request.width() % factor != 0 || request.height() % factor != 0) {
+			throw new IllegalArgumentException("image size " + request.width() + "x" + request.height()
+					+ " is not a multiple of " + factor + ", which pipeline " + model() + " needs");
+		}
+	}
+
+	/** Runs every part once on the smallest input and checks what comes out. */
+	private void checkShapes() {
+		int length = this.config.maxTextLength();
+		int channels = this.config.latentChannels();
+		int factor = this.config.vaeScaleFactor();
+		try (NDManager manager = NDManager.newBaseManager(this.device)) {
+			NDArray hidden = expect("text encoder", this.config.textEncoder(),
+					() -> forward(this.textEncoder, manager, manager.zeros(new Shape(1, length), DataType.INT64)),
+					new Shape(1, length, this.config.textHiddenSize()));
+			NDArray latents = manager.zeros(new Shape(1, channels, 8, 8));
+			expect("UNet", this.config.unet(),
+					() -> forward(this.unet, manager, latents, manager.full(new Shape(1), 999f), hidden),
+					new Shape(1, channels, 8, 8));
+			expect("VAE decoder", this.config.vaeDecoder(), () -> forward(this.vaeDecoder, manager, latents),
+					new Shape(1, 3, 8L * factor, 8L * factor));
+		}
+	}
+
+	private static NDArray expect(String part, Path file, Supplier<NDList> run, Shape expected) {
+		NDList output;
+		try {
+			output = run.get();
+		}
+		catch (RuntimeException ex) {
+			throw new PipelineException("the " + part + " in " + file + " does not take the inputs pipeline.json "
+					+ "describes (expected output " + expected + "): " + firstLine(ex), ex);
+		}
+		Shape actual = output.isEmpty() ? new Shape() : output.get(0).getShape();
+		if (!actual.equals(expected)) {
+			throw new PipelineException("the " + part + " in " + file + " gives " + actual + " where pipeline.json "
+					+ "implies " + expected);
+		}
+		return output.get(0);
+	}
+
+	private static String firstLine(Throwable ex) {
+		String message = String.valueOf(ex.getMessage());
+		int end = message.indexOf('\n');
+		return (end < 0) ? message : message.substring(0, end);
+	}
+
+	private static ZooModel<NDList, NDList> part(Path file, Device device, List<AutoCloseable> opened)
+			throws IOException {
+		String name = file.getFileName().toString();
+		if (!name.endsWith(".pt")) {
+			throw new PipelineException("pipeline part " + file + " is not a TorchScript .pt file");
+		}
+		try {
+			ZooModel<NDList, NDList> model = Criteria.builder()
+				.setTypes(NDList.class, NDList.class)
+				.optModelPath(file.getParent())
+				.optModelName(name.substring(0, name.length() - 3))
+				.optEngine("PyTorch")
+				.optDevice(device)
+				.optTranslator(new NoopTranslator())
+				.build()
+				.loadModel();
+			opened.add(model);
+			return model;
+		}
+		catch (ModelNotFoundException | MalformedModelException | RuntimeException ex) {
+			throw new PipelineException("cannot load " + file + " as TorchScript: " + firstLine(ex), ex);
+		}
+	}
+
+	private static Device device(String name) {
+		String normalized = (name == null || name.isBlank()) ? "cpu" : name.strip().toLowerCase(Locale.ROOT);
+		if (normalized.equals("cpu")) {
+			return Device.cpu();
+		}
+		Matcher cuda = CUDA.matcher(normalized);
+		if (!cuda.matches()) {
+			throw new PipelineException("device '" + name + "' is not cpu, cuda or cuda:N");
+		}
+		String index = (cuda.group(1) != null) ? cuda.group(1) : cuda.group(2);
+		int gpu = (index != null) ? Integer.parseInt(index) : 0;
+		int available = Engine.getEngine("PyTorch").getGpuCount();
+		if (gpu >= available) {
+			throw new PipelineException("device " + name + " does not exist: PyTorch sees " + available
+					+ " CUDA device(s) here" + ((available == 0) ? " (a CPU-only libtorch, or no GPU visible)" : ""));
+		}
+		return Device.gpu(gpu);
+	}
+
+	private static void closeQuietly(AutoCloseable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (Exception ex) {
+			// closing after a failed load: the load's own error is the one to report
+		}
+	}
+
+	@Override
+	public void close() {
+		this.textEncoder.close();
+		this.unet.close();
+		this.vaeDecoder.close();
+		this.tokenizer.close();
+	}
+
+	/** Requests that can share one batch. */
+	private record BatchKey(int width, int height, Sampling sampling) {
+	}
+
+}

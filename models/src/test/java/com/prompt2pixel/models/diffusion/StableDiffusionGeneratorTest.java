@@ -1,0 +1,165 @@
+package com.prompt2pixel.models.diffusion;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.prompt2pixel.models.GeneratedImage;
+import com.prompt2pixel.models.ImageRequest;
+import com.prompt2pixel.models.Png;
+import com.prompt2pixel.models.Sampling;
+import com.prompt2pixel.models.SceneStyle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The whole DJL path on the committed tiny pipeline
+ * ({@code models/export/make_tiny_pipeline.py}), on the CPU.
+ */
+class StableDiffusionGeneratorTest {
+
+	static final Path TINY = tiny();
+
+	private static StableDiffusionGenerator generator;
+
+	@TempDir
+	Path folder;
+
+	@BeforeAll
+	static void load() {
+		generator = StableDiffusionGenerator.load(TINY, "cpu");
+	}
+
+	@AfterAll
+	static void close() {
+		generator.close();
+	}
+
+	@Test
+	void shouldSayWhatItIs() {
+		assertThat(generator.backend()).isEqualTo("djl");
+		assertThat(generator.model()).isEqualTo("tiny-sd-test");
+		assertThat(generator.generative()).isTrue();
+		assertThat(generator.device()).isEqualTo("cpu()");
+	}
+
+	@Test
+	void shouldGiveTheSameImageForTheSameSeedAndAnotherForAnother() {
+		List<GeneratedImage> first = generator.generate(List.of(request(7, "euler"), request(8, "euler")));
+		List<GeneratedImage> again = generator.generate(List.of(request(7, "euler")));
+
+		assertThat(again.get(0).png()).isEqualTo(first.get(0).png());
+		assertThat(first.get(1).png()).isNotEqualTo(first.get(0).png());
+		BufferedImage image = Png.decode(first.get(0).png());
+		assertThat(image.getWidth()).isEqualTo(96);
+		assertThat(image.getHeight()).isEqualTo(64);
+		assertThat(first.get(0).backend()).isEqualTo("djl");
+		assertThat(first.get(0).model()).isEqualTo("tiny-sd-test");
+	}
+
+	@Test
+	void shouldKeepRequestOrderAcrossBatchesOfDifferentSizes() {
+		ImageRequest small = request(1, "ddim");
+		ImageRequest large = new ImageRequest("a mug on a table", "blurry", 2, 128, 128, new byte[0],
+				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5), new Sampling(3, 5.0, "ddim", "tiny"));
+
+		List<GeneratedImage> images = generator.generate(List.of(small, large, small));
+
+		assertThat(Png.decode(images.get(0).png()).getWidth()).isEqualTo(96);
+		assertThat(Png.decode(images.get(1).png()).getWidth()).isEqualTo(128);
+		assertThat(images.get(2).png()).isEqualTo(images.get(0).png());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "euler", "ddim", "dpm++2m", "lcm" })
+	void shouldSampleWithEveryScheduler(String scheduler) {
+		GeneratedImage image = generator.generate(List.of(request(3, scheduler))).get(0);
+
+		assertThat(Png.decode(image.png()).getHeight()).isEqualTo(64);
+	}
+
+	@Test
+	void shouldSkipTheNegativePromptWithoutGuidance() {
+		ImageRequest unguided = new ImageRequest("a mug", "anything", 5, 64, 64, new byte[0],
+				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5), new Sampling(2, 1.0, "lcm", "tiny"));
+		ImageRequest otherNegative = new ImageRequest("a mug", "something else", 5, 64, 64, new byte[0],
+				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5), new Sampling(2, 1.0, "lcm", "tiny"));
+
+		assertThat(generator.generate(List.of(unguided)).get(0).png())
+			.isEqualTo(generator.generate(List.of(otherNegative)).get(0).png());
+	}
+
+	@Test
+	void shouldRefuseAMissingOrIncompletePipelineByName() throws IOException {
+		assertThatThrownBy(() -> StableDiffusionGenerator.load(this.folder.resolve("nowhere"), "cpu"))
+			.isInstanceOf(PipelineException.class)
+			.hasMessage("pipeline directory " + this.folder.resolve("nowhere") + " does not exist");
+		assertThatThrownBy(() -> StableDiffusionGenerator.load(this.folder, "cpu"))
+			.hasMessage("pipeline directory " + this.folder + " has no pipeline.json; export one with models/export/");
+
+		Path broken = copyTiny("broken");
+		Files.delete(broken.resolve("unet.pt"));
+		Files.writeString(broken.resolve("pipeline.json"), Files.readString(broken.resolve("pipeline.json"))
+			.replace("\"latent_channels\": 4", "\"latent_channels\": 0"));
+		assertThatThrownBy(() -> StableDiffusionGenerator.load(broken, "cpu")).isInstanceOf(PipelineException.class)
+			.hasMessage("pipeline " + broken.resolve("pipeline.json") + " cannot be used: 'unet' names unet.pt, "
+					+ "which is not in " + broken + "; 'latent_channels' must be a positive whole number");
+	}
+
+	@Test
+	void shouldRefuseAPartOfTheWrongShapeWhenItLoads() throws IOException {
+		Path swapped = copyTiny("swapped");
+		Files.writeString(swapped.resolve("pipeline.json"), Files.readString(swapped.resolve("pipeline.json"))
+			.replace("\"text_hidden_size\": 32", "\"text_hidden_size\": 768"));
+
+		assertThatThrownBy(() -> StableDiffusionGenerator.load(swapped, "cpu")).isInstanceOf(PipelineException.class)
+			.hasMessage("the text encoder in " + swapped.resolve("text_encoder.pt")
+					+ " gives (1, 16, 32) where pipeline.json implies (1, 16, 768)");
+	}
+
+	@Test
+	void shouldRefuseADeviceThatIsNotThere() {
+		assertThatThrownBy(() -> StableDiffusionGenerator.load(TINY, "cuda:3")).isInstanceOf(PipelineException.class)
+			.hasMessageStartingWith("device cuda:3 does not exist: PyTorch sees 0 CUDA device(s) here");
+		assertThatThrownBy(() -> StableDiffusionGenerator.load(TINY, "tpu")).isInstanceOf(PipelineException.class)
+			.hasMessage("device 'tpu' is not cpu, cuda or cuda:N");
+	}
+
+	private Path copyTiny(String name) throws IOException {
+		Path copy = this.folder.resolve(name);
+		Files.createDirectories(copy);
+		try (var files = Files.list(TINY)) {
+			for (Path file : files.toList()) {
+				Files.copy(file, copy.resolve(file.getFileName()));
+			}
+		}
+		return copy;
+	}
+
+	static ImageRequest request(long seed, String scheduler) {
+		return new ImageRequest("a terracotta mug on a wooden table, soft morning light", "blurry, watermark", seed, 96,
+				64, new byte[0], SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5),
+				new Sampling(4, 7.0, scheduler, "tiny"));
+	}
+
+	private static Path tiny() {
+		try {
+			return Path.of(StableDiffusionGeneratorTest.class.getResource("/tiny-sd/pipeline.json").toURI())
+				.getParent();
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
