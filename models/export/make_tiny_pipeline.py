@@ -168,6 +168,7 @@ def main(folder):
         "beta_start": 0.00085,
         "beta_end": 0.012,
         "beta_schedule": "scaled_linear",
+        "dtype": "float32",
     }
     (folder / "pipeline.json").write_text(json.dumps(pipeline, indent=1) + "\n")
 

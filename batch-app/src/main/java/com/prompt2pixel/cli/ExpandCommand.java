@@ -30,6 +30,9 @@ class ExpandCommand implements Callable<Integer> {
 	@Option(names = "--dry-run", description = "required: expansion on its own only previews")
 	boolean dryRun;
 
+	@Mixin
+	GeneratorOptions generator;
+
 	@Override
 	public Integer call() {
 		if (!this.dryRun) {
@@ -44,7 +47,12 @@ class ExpandCommand implements Callable<Integer> {
 			System.err.println("error: " + ex.getMessage());
 			return Cli.BAD_INPUT;
 		}
-		return OneShot.run((context) -> {
+		String problem = this.generator.problem();
+		if (problem != null) {
+			System.err.println("error: " + problem);
+			return Cli.BAD_INPUT;
+		}
+		return OneShot.run(this.generator.toArgs(), (context) -> {
 			List<String> lines = new ArrayList<>();
 			ExpandPreview.Summary summary = context.getBean(ExpandPreview.class)
 				.preview(request, (task) -> lines.add(JSON.writeValueAsString(task)));

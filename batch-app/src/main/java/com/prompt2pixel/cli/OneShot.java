@@ -20,10 +20,15 @@ final class OneShot {
 	}
 
 	static int run(Function<ConfigurableApplicationContext, Output> command) {
+		return run(new String[0], command);
+	}
+
+	/** The same, with application arguments ({@code --p2p.generate.backend=djl}). */
+	static int run(String[] args, Function<ConfigurableApplicationContext, Output> command) {
 		Output output;
 		ConfigurableApplicationContext context = null;
 		try {
-			context = Applications.startForCommand();
+			context = Applications.startForCommand(args);
 			output = command.apply(context);
 		}
 		catch (InvalidRunRequestException | TemplateException | IllegalArgumentException ex) {

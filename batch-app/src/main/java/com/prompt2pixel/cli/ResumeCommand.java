@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import com.prompt2pixel.run.CatalogRuns;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,9 +17,12 @@ class ResumeCommand implements Callable<Integer> {
 	@Option(names = "--run", required = true, paramLabel = "ID", description = "the run to resume")
 	long run;
 
+	@Mixin
+	GeneratorOptions generator;
+
 	@Override
 	public Integer call() {
-		return RunReporter.report((runs) -> runs.resume(this.run));
+		return RunReporter.report(this.generator, (runs) -> runs.resume(this.run));
 	}
 
 }

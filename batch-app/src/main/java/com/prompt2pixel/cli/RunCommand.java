@@ -25,6 +25,9 @@ class RunCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/run-<id>)")
 	Path out;
 
+	@Mixin
+	GeneratorOptions generator;
+
 	@Override
 	public Integer call() {
 		RunRequest request = this.run.request(this.out);
@@ -35,7 +38,7 @@ class RunCommand implements Callable<Integer> {
 			System.err.println("error: " + ex.getMessage());
 			return Cli.BAD_INPUT;
 		}
-		return RunReporter.report((runs) -> runs.start(request));
+		return RunReporter.report(this.generator, (runs) -> runs.start(request));
 	}
 
 }

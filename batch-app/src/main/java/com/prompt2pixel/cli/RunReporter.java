@@ -18,8 +18,13 @@ final class RunReporter {
 	private RunReporter() {
 	}
 
-	static int report(Function<CatalogRuns, RunSummary> action) {
-		return OneShot.run((context) -> output(action.apply(context.getBean(CatalogRuns.class))));
+	static int report(GeneratorOptions generator, Function<CatalogRuns, RunSummary> action) {
+		String problem = generator.problem();
+		if (problem != null) {
+			System.err.println("error: " + problem);
+			return Cli.BAD_INPUT;
+		}
+		return OneShot.run(generator.toArgs(), (context) -> output(action.apply(context.getBean(CatalogRuns.class))));
 	}
 
 	private static OneShot.Output output(RunSummary summary) {

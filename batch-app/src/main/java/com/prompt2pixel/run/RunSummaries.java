@@ -26,6 +26,7 @@ public class RunSummaries {
 			       count(t.id) FILTER (WHERE t.state = 'SKIPPED_CACHED') AS cached,
 			       count(t.id) FILTER (WHERE t.state = 'BLOCKED_PROMPT') AS blocked,
 			       count(t.id) FILTER (WHERE EXISTS (SELECT 1 FROM publication p WHERE p.task_id = t.id)) AS published,
+			       string_agg(DISTINCT t.backend, ',' ORDER BY t.backend) AS backend,
 			       (SELECT total::text FROM invoice WHERE run_id = r.id) AS invoice_total,
 			       (SELECT currency FROM invoice WHERE run_id = r.id) AS currency,
 			       (extract(epoch FROM coalesce(r.finished_at, now()) - coalesce(r.started_at, r.created_at))
@@ -51,7 +52,7 @@ public class RunSummaries {
 			String currency = rs.getString("currency");
 			return new RunSummary(rs.getLong("id"), rs.getString("status"), rs.getLong("products"),
 					rs.getLong("images"), rs.getLong("cached"), rs.getLong("blocked"), rs.getLong("rejected"),
-					rs.getLong("needs_review"), rs.getLong("failed"), rs.getLong("published"),
+					rs.getLong("needs_review"), rs.getLong("failed"), rs.getLong("published"), rs.getString("backend"),
 					rs.getString("invoice_total"), (currency != null) ? currency : this.billing.currency(),
 					rs.getString("out_dir"), rs.getLong("elapsed_ms"), rs.getString("failure"));
 		}, runId).stream().findFirst();

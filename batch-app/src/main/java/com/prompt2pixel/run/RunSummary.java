@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param needsReview images held for human review by the automatic checks
  * @param failed tasks that could not be rendered
  * @param published images published, reused ones included
+ * @param backend the backends that made the run's images ({@code djl},
+ * {@code compositor}; comma-separated when several), or null before any image
  * @param invoiceTotal the run's invoice total, or null before it is billed
  * @param currency the invoice currency
  * @param out the folder the run publishes into
@@ -23,9 +25,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param failure why the run failed, or null
  */
 @JsonPropertyOrder({ "run", "status", "products", "images", "cached", "blocked", "rejected", "needs_review", "failed",
-		"published", "invoice_total", "currency", "out", "elapsed_ms", "failure" })
+		"published", "backend", "invoice_total", "currency", "out", "elapsed_ms", "failure" })
 public record RunSummary(long run, String status, long products, long images, long cached, long blocked, long rejected,
-		@JsonProperty("needs_review") long needsReview, long failed, long published,
+		@JsonProperty("needs_review") long needsReview, long failed, long published, String backend,
 		@JsonProperty("invoice_total") String invoiceTotal, String currency, String out,
 		@JsonProperty("elapsed_ms") long elapsedMillis, String failure) {
 

@@ -239,6 +239,32 @@ class CliIT {
 	}
 
 	@Test
+	void shouldRenderThroughTheTinyPipelineAlikeOnTwoFreshDatabases() throws Exception {
+		Path tiny = Path.of("..", "models", "src", "test", "resources", "tiny-sd").toAbsolutePath().normalize();
+		Path catalog = SampleCatalogs.firstProducts(this.workdir.resolve("small"), 2);
+
+		Result first = run("run", "--catalog", catalog.toString(), "--model-dir", tiny.toString(), "--out", "first");
+		Result second = run(Map.of("P2P_DATA_DIR", this.workdir.resolve("other-data").toString()), "run", "--catalog",
+				catalog.toString(), "--model-dir", tiny.toString(), "--out", "second");
+		Result missing = run("run", "--catalog", catalog.toString(), "--model-dir", "no-such-pipeline");
+
+		assertThat(first.exitCode()).as(first.stderr()).isZero();
+		assertThat(second.exitCode()).as(second.stderr()).isZero();
+		assertThat(first.summary().get("backend").asString()).isEqualTo("djl");
+		assertThat(first.summary().get("images").asInt()).isEqualTo(8);
+		assertThat(second.summary().get("run").asLong()).as("a fresh database").isOne();
+		Manifest.of(this.workdir.resolve("first")).assertEveryImageListedOnceWithItsChecksum(8, "djl");
+		try (var images = Files.walk(this.workdir.resolve("first"))) {
+			for (Path image : images.filter((file) -> file.toString().endsWith(".png")).toList()) {
+				Path twin = this.workdir.resolve("second").resolve(this.workdir.resolve("first").relativize(image));
+				assertThat(twin).as("same seed, same pipeline, same device").hasSameBinaryContentAs(image);
+			}
+		}
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(missing.stderr()).contains("pipeline directory no-such-pipeline does not exist");
+	}
+
+	@Test
 	void shouldExplainAnUnknownOption() throws Exception {
 		Result result = run("run", "--catalog", "x.csv", "--colour", "red");
 

@@ -41,9 +41,14 @@ public final class Manifest {
 
 	/**
 	 * Exactly {@code count} rows, one per product, template and variant, each naming a
-	 * file whose bytes hash to the row's checksum.
+	 * file whose bytes hash to the row's checksum, all made by the compositor.
 	 */
 	public void assertEveryImageListedOnceWithItsChecksum(int count) throws IOException {
+		assertEveryImageListedOnceWithItsChecksum(count, "compositor");
+	}
+
+	/** The same, for images the named backend made. */
+	public void assertEveryImageListedOnceWithItsChecksum(int count, String backend) throws IOException {
 		assertThat(this.rows).hasSize(count);
 		assertThat(this.rows.stream()
 			.map((row) -> row.getField("product_key") + "/" + row.getField("template") + "/" + row.getField("variant")))
@@ -51,7 +56,7 @@ public final class Manifest {
 		for (NamedCsvRecord row : this.rows) {
 			Path file = this.folder.resolve(row.getField("file"));
 			assertThat(Hashes.sha256(Files.readAllBytes(file))).as(file.toString()).isEqualTo(row.getField("sha256"));
-			assertThat(row.getField("backend")).isEqualTo("compositor");
+			assertThat(row.getField("backend")).isEqualTo(backend);
 		}
 		try (var images = Files.walk(this.folder)) {
 			assertThat(images.filter((path) -> path.toString().endsWith(".png"))).hasSize(count);

@@ -33,10 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param latentScale the VAE's scaling factor (0.18215 for SD 1.x and 2.x)
  * @param predictionType {@code epsilon} or {@code v_prediction}
  * @param schedule the training noise schedule
+ * @param halfPrecision whether the parts are float16 (CUDA only) rather than float32
  */
 public record PipelineConfig(Path directory, String name, Path textEncoder, Path unet, Path vaeDecoder, Path vaeEncoder,
 		Path tokenizer, int maxTextLength, long padTokenId, int textHiddenSize, int latentChannels, int vaeScaleFactor,
-		double latentScale, String predictionType, NoiseSchedule schedule) {
+		double latentScale, String predictionType, NoiseSchedule schedule, boolean halfPrecision) {
 
 	public static final String FORMAT = "prompt2pixel-sd/1";
 
@@ -70,6 +71,10 @@ public record PipelineConfig(Path directory, String name, Path textEncoder, Path
 		if (!prediction.isEmpty() && !prediction.equals("epsilon") && !prediction.equals("v_prediction")) {
 			problems.add("'prediction_type' must be epsilon or v_prediction, was '" + prediction + "'");
 		}
+		String dtype = root.path("dtype").asString("float32");
+		if (!dtype.equals("float32") && !dtype.equals("float16")) {
+			problems.add("'dtype' must be float32 or float16, was '" + dtype + "'");
+		}
 		String betaSchedule = root.path("beta_schedule").asString("scaled_linear");
 		if (!betaSchedule.equals("scaled_linear") && !betaSchedule.equals("linear")) {
 			problems.add("'beta_schedule' must be scaled_linear or linear, was '" + betaSchedule + "'");
@@ -81,7 +86,8 @@ public record PipelineConfig(Path directory, String name, Path textEncoder, Path
 				fields.positive("vae_scale_factor"), fields.number("latent_scale"), prediction,
 				new NoiseSchedule(root.path("num_train_timesteps").asInt(1000),
 						root.path("beta_start").asDouble(0.00085), root.path("beta_end").asDouble(0.012),
-						betaSchedule.equals("scaled_linear")));
+						betaSchedule.equals("scaled_linear")),
+				dtype.equals("float16"));
 		if (!problems.isEmpty()) {
 			throw new PipelineException("pipeline " + file + " cannot be used: " + String.join("; ", problems));
 		}

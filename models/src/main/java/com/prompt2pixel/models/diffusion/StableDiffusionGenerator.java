@@ -87,6 +87,10 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 			System.setProperty("ai.djl.offline", "true");
 		}
 		Device device = device(deviceName);
+		if (config.halfPrecision() && !device.isGpu()) {
+			throw new PipelineException("pipeline " + directory + " is float16, which runs on cuda only; export it "
+					+ "without --fp16 to run it on the CPU");
+		}
 		List<AutoCloseable> opened = new ArrayList<>();
 		try {
 			HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(config.tokenizer());
@@ -227,8 +231,23 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 		return manager.create(ids, new Shape(prompts.size(), length));
 	}
 
-	private static NDList forward(ZooModel<NDList, NDList> part, NDManager manager, NDArray... inputs) {
-		return part.getBlock().forward(new ParameterStore(manager, false), new NDList(inputs), false);
+	/**
+	 * Runs a part; a float16 pipeline gets its floating inputs in half precision and
+	 * gives float32 back, so that the scheduler math stays in float32.
+	 */
+	private NDList forward(ZooModel<NDList, NDList> part, NDManager manager, NDArray... inputs) {
+		NDList list = new NDList(inputs.length);
+		for (NDArray input : inputs) {
+			boolean cast = this.config.halfPrecision() && input.getDataType().isFloating();
+			list.add(cast ? input.toType(DataType.FLOAT16, false) : input);
+		}
+		NDList outputs = part.getBlock().forward(new ParameterStore(manager, false), list, false);
+		if (!this.config.halfPrecision()) {
+			return outputs;
+		}
+		NDList widened = new NDList(outputs.size());
+		outputs.forEach((output) -> widened.add(output.toType(DataType.FLOAT32, false)));
+		return widened;
 	}
 
 	/** [B, 3, H, W] in [-1, 1] to PNGs. */
