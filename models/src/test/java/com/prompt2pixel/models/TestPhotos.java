@@ -7,7 +7,7 @@ import java.awt.image.BufferedImage;
 /**
  * Product photos drawn for tests: simple shapes on a white studio background.
  */
-final class TestPhotos {
+public final class TestPhotos {
 
 	private TestPhotos() {
 	}
@@ -15,7 +15,7 @@ final class TestPhotos {
 	/**
 	 * A red ring on white: its white centre is enclosed by the product, not background.
 	 */
-	static BufferedImage redRingOnWhite() {
+	public static BufferedImage redRingOnWhite() {
 		BufferedImage photo = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = photo.createGraphics();
 		g.setColor(Color.WHITE);

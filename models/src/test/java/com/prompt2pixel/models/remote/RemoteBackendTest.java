@@ -1,0 +1,135 @@
+package com.prompt2pixel.models.remote;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.prompt2pixel.models.ImageRequest;
+import com.prompt2pixel.models.Png;
+import com.prompt2pixel.models.Sampling;
+import com.prompt2pixel.models.SceneStyle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RemoteBackendTest {
+
+	private final FakeInferenceServer fake = new FakeInferenceServer();
+
+	@AfterEach
+	void stop() {
+		this.fake.close();
+	}
+
+	@Test
+	void shouldSendAutomatic1111TheRequestsSettings() {
+		this.fake.answerAutomatic1111();
+
+		new Automatic1111Generator(this.fake.endpoint(Map.of()), "sd15.safetensors")
+			.generate(List.of(request(0x1_0000_0005L, "dpm++2m")));
+
+		this.fake.server.verify(postRequestedFor(urlEqualTo("/sdapi/v1/txt2img")).withRequestBody(equalToJson("""
+				{"prompt":"a red ring","negative_prompt":"blurry","seed":5,"width":64,"height":64,"steps":20,
+				 "cfg_scale":6.5,"sampler_name":"DPM++ 2M","batch_size":1,"n_iter":1,"send_images":true,
+				 "save_images":false,"override_settings":{"sd_model_checkpoint":"sd15.safetensors"}}""")));
+	}
+
+	@Test
+	void shouldSendTheOpenAiApiItsKeyAndFields() {
+		this.fake.answerOpenAi();
+
+		new OpenAiImagesGenerator(this.fake.endpoint(Map.of("Authorization", "Bearer sk-test")), "dall-e-3")
+			.generate(List.of(request(5, "euler")));
+
+		this.fake.server.verify(postRequestedFor(urlEqualTo("/v1/images/generations"))
+			.withHeader("Authorization", equalTo("Bearer sk-test"))
+			.withRequestBody(equalToJson("""
+					{"model":"dall-e-3","prompt":"a red ring. Avoid: blurry","n":1,"size":"64x64",
+					 "response_format":"b64_json"}""")));
+	}
+
+	@Test
+	void shouldRetryServerErrorsAndRateLimitsWithBackoff() {
+		this.fake.server.stubFor(post(urlEqualTo("/sdapi/v1/txt2img")).inScenario("flaky")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503).withBody("model loading"))
+			.willSetStateTo("busy"));
+		this.fake.server.stubFor(post(urlEqualTo("/sdapi/v1/txt2img")).inScenario("flaky")
+			.whenScenarioStateIs("busy")
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7"))
+			.willSetStateTo("ready"));
+		this.fake.server.stubFor(post(urlEqualTo("/sdapi/v1/txt2img")).inScenario("flaky")
+			.whenScenarioStateIs("ready")
+			.willReturn(FakeInferenceServer.json("{\"images\":[\"" + FakeInferenceServer.png(64, 64) + "\"]}")));
+
+		byte[] png = new Automatic1111Generator(this.fake.endpoint(Map.of()), null)
+			.generate(List.of(request(1, "euler")))
+			.get(0)
+			.png();
+
+		assertThat(Png.decode(png).getWidth()).isEqualTo(64);
+		assertThat(this.fake.sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(7));
+	}
+
+	@Test
+	void shouldFailAtOnceWithTheServersWordsOnARefusal() {
+		this.fake.server.stubFor(post(urlEqualTo("/v1/images/generations")).willReturn(aResponse().withStatus(400)
+			.withBody("{\"error\":{\"message\":\"Invalid size '96x64'.\",\"type\":\"invalid_request_error\"}}")));
+
+		assertThatThrownBy(() -> new OpenAiImagesGenerator(this.fake.endpoint(Map.of()), "dall-e-3")
+			.generate(List.of(request(1, "euler")))).isInstanceOf(RemoteBackendException.class)
+			.hasMessageContaining("refused the request (HTTP 400: {\"error\":{\"message\":\"Invalid size '96x64'.\"");
+		assertThat(this.fake.sleeps).isEmpty();
+	}
+
+	@Test
+	void shouldGiveTheReasonWhenTheServerCannotBeReached() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<Duration> sleeps = new ArrayList<>();
+		RemoteEndpoint nowhere = new RemoteEndpoint(URI.create("http://localhost:" + port), Map.of(),
+				Duration.ofSeconds(2), 3, Duration.ofMillis(100), sleeps::add);
+
+		assertThatThrownBy(() -> new Automatic1111Generator(nowhere, null).generate(List.of(request(1, "euler"))))
+			.isInstanceOf(RemoteBackendException.class)
+			.hasMessageStartingWith("http://localhost:" + port + "/sdapi/v1/txt2img gave no image after 3 attempts: "
+					+ "ConnectException");
+		assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+	}
+
+	@Test
+	void shouldReturnNoPartialBatchWhenAnImageIsBroken() {
+		this.fake.server
+			.stubFor(post(urlEqualTo("/sdapi/v1/txt2img")).withRequestBody(matchingJsonPath("$.seed", equalTo("1")))
+				.willReturn(FakeInferenceServer.json("{\"images\":[\"" + FakeInferenceServer.png(64, 64) + "\"]}")));
+		this.fake.server
+			.stubFor(post(urlEqualTo("/sdapi/v1/txt2img")).withRequestBody(matchingJsonPath("$.seed", equalTo("2")))
+				.willReturn(FakeInferenceServer.json("{\"images\":[\"aGVsbG8gd29ybGQ=\"]}")));
+
+		assertThatThrownBy(() -> new Automatic1111Generator(this.fake.endpoint(Map.of()), null)
+			.generate(List.of(request(1, "euler"), request(2, "euler")))).isInstanceOf(RemoteBackendException.class)
+			.hasMessageEndingWith("answered with bytes that are not a readable image (11 bytes)");
+	}
+
+	private static ImageRequest request(long seed, String scheduler) {
+		return new ImageRequest("a red ring", "blurry", seed, 64, 64, new byte[0],
+				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5),
+				new Sampling(20, 6.5, scheduler, "default"));
+	}
+
+}
