@@ -71,7 +71,7 @@ public class ExpandPreview {
 		RunRequestCheck.check(request);
 		TaskPlanner planner = new TaskPlanner(this.templates.expander(request.merchantId(), request.templateSet()),
 				this.policies.forMerchant(request.merchantId()), request.merchantId(), request.variants(),
-				this.generator.backend(), this.generator.model());
+				this.generator);
 		Path folder = request.catalogFile().toAbsolutePath().getParent();
 		Counts counts = new Counts();
 		List<ProductPlan> batch = new ArrayList<>();

@@ -102,8 +102,7 @@ class ExpandPromptsStepConfiguration {
 			MerchantTemplates templates, MerchantPolicies policies, ImageGenerator generator) {
 		GenerationRun run = runs.get(runId);
 		return new TaskDraftProcessor(new TaskPlanner(templates.expander(run.merchantId(), run.templateSet()),
-				policies.forMerchant(run.merchantId()), run.merchantId(), run.variants(), generator.backend(),
-				generator.model()));
+				policies.forMerchant(run.merchantId()), run.merchantId(), run.variants(), generator));
 	}
 
 	@Bean

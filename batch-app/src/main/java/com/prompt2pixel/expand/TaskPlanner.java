@@ -3,7 +3,9 @@ package com.prompt2pixel.expand;
 import java.util.List;
 
 import com.prompt2pixel.merchant.MerchantPolicies.MerchantPolicy;
+import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.templates.CacheKeys;
+import com.prompt2pixel.templates.ExpandedTask;
 import com.prompt2pixel.templates.ProductFacts;
 import com.prompt2pixel.templates.PromptExpander;
 
@@ -22,27 +24,29 @@ final class TaskPlanner {
 
 	private final Integer variants;
 
-	private final String backend;
+	private final ImageGenerator generator;
 
-	private final String model;
-
-	TaskPlanner(PromptExpander expander, MerchantPolicy policy, String merchantId, Integer variants, String backend,
-			String model) {
+	TaskPlanner(PromptExpander expander, MerchantPolicy policy, String merchantId, Integer variants,
+			ImageGenerator generator) {
 		this.expander = expander;
 		this.policy = policy;
 		this.merchantId = merchantId;
 		this.variants = variants;
-		this.backend = backend;
-		this.model = model;
+		this.generator = generator;
 	}
 
 	List<TaskDraft> plan(long productId, ProductFacts product, String imageSha256) {
 		String photo = (imageSha256 != null) ? imageSha256 : "";
 		return this.expander.expand(this.merchantId, product, this.variants)
 			.stream()
-			.map((task) -> new TaskDraft(productId, task, CacheKeys.of(this.backend, this.model, task, photo),
-					this.policy.violation(task.prompt())))
+			.map((task) -> new TaskDraft(productId, task, cacheKey(task, photo), this.policy.violation(task.prompt())))
 			.toList();
+	}
+
+	/** Keyed on the backend and model that will render the scene's model name. */
+	private String cacheKey(ExpandedTask task, String photo) {
+		ImageGenerator renderer = this.generator.forModel(task.template().params().model());
+		return CacheKeys.of(renderer.backend(), renderer.model(), task, photo);
 	}
 
 }

@@ -1,9 +1,16 @@
 package com.prompt2pixel.generate;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
 import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.models.diffusion.PipelineException;
 import com.prompt2pixel.models.diffusion.StableDiffusionGenerator;
+import com.prompt2pixel.models.remote.Automatic1111Generator;
+import com.prompt2pixel.models.remote.OpenAiImagesGenerator;
+import com.prompt2pixel.models.remote.RemoteEndpoint;
 import com.prompt2pixel.system.EnvironmentProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +20,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The image generator, from {@code p2p.generate.backend}: the compositor (the default),
- * or Stable Diffusion on DJL from {@code p2p.generate.model-dir}. A pipeline that cannot
- * run stops the application at start, with the reason, before any run begins.
+ * The image generator: the default backend from {@code p2p.generate.*} (the compositor
+ * unless configured), and the backends of named models from
+ * {@code p2p.generate.models.<name>.*}. A backend that cannot start stops the application
+ * at start, with the reason, before any run begins. One pipeline directory on one device
+ * is loaded once, however many model names share it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GenerateProperties.class)
@@ -23,37 +32,76 @@ class GeneratorConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(GeneratorConfiguration.class);
 
-	/**
-	 * Closed with the context ({@link StableDiffusionGenerator#close()} frees the
-	 * models).
-	 */
+	private static final Duration REMOTE_TIMEOUT = Duration.ofMinutes(3);
+
+	private static final int REMOTE_ATTEMPTS = 4;
+
+	/** Closed with the context: the router closes every backend it holds. */
 	@Bean
 	ImageGenerator imageGenerator(GenerateProperties properties) {
-		String backend = properties.effectiveBackend();
-		return switch (backend) {
-			case "compositor" -> new CompositorGenerator();
-			case "djl" -> diffusion(properties);
-			case "a1111", "openai" -> throw new EnvironmentProblem("backend " + backend
-					+ " is not built yet; the backends that exist are " + GenerateProperties.BACKENDS);
-			default -> throw new EnvironmentProblem(
-					"p2p.generate.backend must be one of " + GenerateProperties.BACKENDS + ", was '" + backend + "'");
-		};
+		Map<GenerateProperties.Backend, ImageGenerator> loaded = new HashMap<>();
+		ImageGenerator fallback = create("p2p.generate", properties.defaultBackend(), loaded);
+		if (properties.models().isEmpty()) {
+			return fallback;
+		}
+		Map<String, ImageGenerator> byModel = new HashMap<>();
+		properties.models()
+			.forEach((name, backend) -> byModel.put(name, create("p2p.generate.models." + name, backend, loaded)));
+		return new ModelRouter(fallback, byModel);
 	}
 
-	private static ImageGenerator diffusion(GenerateProperties properties) {
-		if (properties.modelDir() == null) {
+	private static ImageGenerator create(String prefix, GenerateProperties.Backend spec,
+			Map<GenerateProperties.Backend, ImageGenerator> loaded) {
+		ImageGenerator existing = loaded.get(spec);
+		if (existing != null) {
+			return existing;
+		}
+		ImageGenerator generator = switch (spec.name()) {
+			case "compositor" -> new CompositorGenerator();
+			case "djl" -> diffusion(prefix, spec);
+			case "a1111" -> new Automatic1111Generator(remote(prefix, spec, Map.of()), blankToNull(spec.model()));
+			case "openai" -> openAi(prefix, spec);
+			default -> throw new EnvironmentProblem(
+					prefix + ".backend must be one of " + GenerateProperties.BACKENDS + ", was '" + spec.name() + "'");
+		};
+		loaded.put(spec, generator);
+		logger.info("{}: backend {}, model {}", prefix, generator.backend(), generator.model());
+		return generator;
+	}
+
+	private static ImageGenerator diffusion(String prefix, GenerateProperties.Backend spec) {
+		if (spec.modelDir() == null) {
 			throw new EnvironmentProblem(
-					"backend djl needs a pipeline directory: set p2p.generate.model-dir " + "(run --model-dir DIR)");
+					"backend djl needs a pipeline directory: set " + prefix + ".model-dir (run --model-dir DIR)");
 		}
 		try {
-			StableDiffusionGenerator generator = StableDiffusionGenerator.load(properties.modelDir(),
-					properties.device());
-			logger.info("generating with pipeline {} on {}", generator.model(), generator.device());
-			return generator;
+			return StableDiffusionGenerator.load(spec.modelDir(), spec.device());
 		}
 		catch (PipelineException ex) {
 			throw new EnvironmentProblem("backend djl cannot start: " + ex.getMessage(), ex);
 		}
+	}
+
+	private static ImageGenerator openAi(String prefix, GenerateProperties.Backend spec) {
+		if (spec.model() == null || spec.model().isBlank()) {
+			throw new EnvironmentProblem("backend openai needs " + prefix + ".model, e.g. dall-e-3");
+		}
+		Map<String, String> headers = (spec.apiKey() == null || spec.apiKey().isBlank()) ? Map.of()
+				: Map.of("Authorization", "Bearer " + spec.apiKey());
+		return new OpenAiImagesGenerator(remote(prefix, spec, headers), spec.model());
+	}
+
+	private static RemoteEndpoint remote(String prefix, GenerateProperties.Backend spec, Map<String, String> headers) {
+		if (spec.url() == null) {
+			throw new EnvironmentProblem("backend " + spec.name() + " needs " + prefix + ".url, the server's base URL");
+		}
+		return new RemoteEndpoint(spec.url(), headers, (spec.timeout() != null) ? spec.timeout() : REMOTE_TIMEOUT,
+				(spec.attempts() != null) ? spec.attempts() : REMOTE_ATTEMPTS, Duration.ofSeconds(2),
+				RemoteEndpoint.Sleeper.REAL);
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 }

@@ -22,6 +22,14 @@ public interface ImageGenerator {
 	boolean generative();
 
 	/**
+	 * The generator that renders requests for the named model (a scene template's
+	 * {@code model}); a single backend renders every model itself.
+	 */
+	default ImageGenerator forModel(String modelName) {
+		return this;
+	}
+
+	/**
 	 * Renders every request. Either all images are returned or an exception is thrown: a
 	 * backend never returns a partial batch.
 	 */
