@@ -261,7 +261,7 @@ class CliIT {
 			}
 		}
 		assertThat(missing.exitCode()).isEqualTo(2);
-		assertThat(missing.stderr()).contains("pipeline directory no-such-pipeline does not exist");
+		assertThat(missing.stderr()).contains("no-such-pipeline does not exist");
 	}
 
 	@Test

@@ -197,7 +197,7 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 	}
 
 	/** unconditional + guidance * (conditional - unconditional). */
-	private static NDArray guide(NDArray output, int size, double guidance) {
+	static NDArray guide(NDArray output, int size, double guidance) {
 		NDArray unconditional = output.get("0:" + size);
 		NDArray conditional = output.get(size + ":");
 		return unconditional.add(conditional.sub(unconditional).mul(guidance));
@@ -216,7 +216,7 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 	/**
 	 * Token ids padded (or cut, keeping the end token) to the pipeline's length.
 	 */
-	private NDArray tokens(NDManager manager, List<String> prompts) {
+	NDArray tokens(NDManager manager, List<String> prompts) {
 		int length = this.config.maxTextLength();
 		long[] ids = new long[prompts.size() * length];
 		Arrays.fill(ids, this.config.padTokenId());
@@ -251,7 +251,7 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 	}
 
 	/** [B, 3, H, W] in [-1, 1] to PNGs. */
-	private static List<byte[]> toPngs(NDArray pixels) {
+	static List<byte[]> toPngs(NDArray pixels) {
 		Shape shape = pixels.getShape();
 		int count = (int) shape.get(0);
 		int height = (int) shape.get(2);

@@ -1,0 +1,149 @@
+package com.prompt2pixel.models.diffusion;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import com.prompt2pixel.models.ImageRequest;
+import com.prompt2pixel.models.Sampling;
+import com.prompt2pixel.models.SceneStyle;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The DJL engine: images per second at batch 1, 4 and 8 (512x512, 20 Euler steps,
+ * guidance 7: the doubled batch), and the per-image cost outside the model (tokenising,
+ * noise, scheduler and guidance math, decoding to PNG, storing). By default the tiny
+ * pipeline on the CPU;
+ * {@code -Dbenchmark.model-dir=DIR -Dbenchmark.device=cuda -Dbenchmark.steps=25
+ * -Dbenchmark.batches=1,8} for a GPU machine. Not part of the test suite; run with
+ * {@code cd models && ../mvnw -B -q surefire:test -Dtest=DiffusionBenchmark -Dbenchmarks.excluded=}
+ * beside {@code benchmarks/diffusion/torch_tiny.py} (same files, same threads). Results
+ * go to stdout and {@code models/target/benchmarks/diffusion.txt}; record them in
+ * docs/BENCHMARKS.md.
+ */
+@Tag("benchmark")
+class DiffusionBenchmark {
+
+	private static final int SIZE = Integer.getInteger("benchmark.size", 512);
+
+	private static final int STEPS = Integer.getInteger("benchmark.steps", 20);
+
+	/** Another pipeline (an SD 1.5-scale one on a GPU machine), or the tiny one. */
+	private static final Path MODEL = Path
+		.of(System.getProperty("benchmark.model-dir", StableDiffusionGeneratorTest.TINY.toString()));
+
+	private static final String DEVICE = System.getProperty("benchmark.device", "cpu");
+
+	private static final int[] BATCHES = Arrays.stream(System.getProperty("benchmark.batches", "1,4,8").split(","))
+		.mapToInt(Integer::parseInt)
+		.toArray();
+
+	private final List<String> lines = new ArrayList<>();
+
+	@Test
+	void measure() throws IOException {
+		try (StableDiffusionGenerator generator = StableDiffusionGenerator.load(MODEL, DEVICE)) {
+			report("pipeline %s on %s, %dx%d, %d Euler steps, guidance 7", generator.model(), generator.device(), SIZE,
+					SIZE, STEPS);
+			generator.generate(requests(1));
+			for (int batch : BATCHES) {
+				int runs = 3;
+				long started = System.nanoTime();
+				for (int run = 0; run < runs; run++) {
+					assertThat(generator.generate(requests(batch))).hasSize(batch);
+				}
+				double seconds = (System.nanoTime() - started) / 1e9 / runs;
+				report("djl generate(), batch %d: %.3f s per batch, %.2f images/s", batch, seconds, batch / seconds);
+			}
+			overhead(generator);
+		}
+		Path out = Path.of("target", "benchmarks", "diffusion.txt");
+		Files.createDirectories(out.getParent());
+		Files.write(out, this.lines);
+	}
+
+	/**
+	 * Per image, at 512x512 and 20 steps: everything the engine does besides the three
+	 * models.
+	 */
+	private void overhead(StableDiffusionGenerator generator) throws IOException {
+		int rounds = 50;
+		Path folder = Files.createTempDirectory("p2p-bench");
+		try (NDManager manager = NDManager.newBaseManager()) {
+			double tokens = time(rounds, () -> generator.tokens(manager,
+					List.of("a terracotta mug on a wooden table, soft morning light", "blurry")));
+			double noise = time(rounds, () -> new SeededNoise(7).next(4 * (SIZE / 8) * (SIZE / 8)));
+			NDArray latents = manager.randomNormal(new Shape(1, 4, SIZE / 8, SIZE / 8));
+			NDArray output = manager.randomNormal(new Shape(2, 4, SIZE / 8, SIZE / 8));
+			double scheduler = time(rounds, () -> {
+				Scheduler euler = Scheduler.create("euler", NoiseSchedule.STABLE_DIFFUSION, STEPS);
+				NDArray sample = latents;
+				for (int step = 0; step < STEPS; step++) {
+					try (NDScope scope = new NDScope()) {
+						euler.scaleModelInput(sample, step);
+						NDArray next = euler.step(StableDiffusionGenerator.guide(output, 1, 7.0), step, sample, null);
+						NDScope.unregister(next);
+						sample = next;
+					}
+				}
+			});
+			NDArray pixels = manager.randomUniform(-1, 1, new Shape(1, 3, SIZE, SIZE));
+			byte[][] png = new byte[1][];
+			double decode = time(rounds, () -> png[0] = StableDiffusionGenerator.toPngs(pixels).get(0));
+			double store = time(rounds, () -> {
+				try {
+					Path partial = Files.createTempFile(folder, ".partial-", ".png");
+					Files.write(partial, png[0]);
+					Files.move(partial, folder.resolve("image.png"), StandardCopyOption.ATOMIC_MOVE,
+							StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			report("outside the model, per 512x512 image: tokenising %.2f ms, noise %.2f ms, scheduler and guidance "
+					+ "(%d steps) %.2f ms, decoding to PNG %.2f ms (%d bytes), storing %.2f ms; total %.2f ms", tokens,
+					noise, STEPS, scheduler, decode, png[0].length, store, tokens + noise + scheduler + decode + store);
+		}
+	}
+
+	private static double time(int rounds, Runnable work) {
+		for (int i = 0; i < 5; i++) {
+			work.run();
+		}
+		long started = System.nanoTime();
+		for (int i = 0; i < rounds; i++) {
+			work.run();
+		}
+		return (System.nanoTime() - started) / 1e6 / rounds;
+	}
+
+	private void report(String format, Object... args) {
+		String line = String.format(Locale.ROOT, format, args);
+		System.out.println(line);
+		this.lines.add(line);
+	}
+
+	private static List<ImageRequest> requests(int count) {
+		List<ImageRequest> requests = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			requests.add(new ImageRequest("a terracotta mug on a wooden table, soft morning light", "blurry", i, SIZE,
+					SIZE, new byte[0], SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5),
+					new Sampling(STEPS, 7.0, "euler", "tiny")));
+		}
+		return requests;
+	}
+
+}
