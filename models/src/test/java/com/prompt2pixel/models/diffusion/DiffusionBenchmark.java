@@ -12,6 +12,7 @@ import java.util.Locale;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.prompt2pixel.models.ImageRequest;
 import com.prompt2pixel.models.Sampling;
@@ -85,23 +86,20 @@ class DiffusionBenchmark {
 			double tokens = time(rounds, () -> generator.tokens(manager,
 					List.of("a terracotta mug on a wooden table, soft morning light", "blurry")));
 			double noise = time(rounds, () -> new SeededNoise(7).next(4 * (SIZE / 8) * (SIZE / 8)));
-			NDArray latents = manager.randomNormal(new Shape(1, 4, SIZE / 8, SIZE / 8));
-			NDArray output = manager.randomNormal(new Shape(2, 4, SIZE / 8, SIZE / 8));
-			double scheduler = time(rounds, () -> {
-				Scheduler euler = Scheduler.create("euler", NoiseSchedule.STABLE_DIFFUSION, STEPS);
-				NDArray sample = latents;
-				for (int step = 0; step < STEPS; step++) {
-					try (NDScope scope = new NDScope()) {
-						euler.scaleModelInput(sample, step);
-						NDArray next = euler.step(StableDiffusionGenerator.guide(output, 1, 7.0), step, sample, null);
-						NDScope.unregister(next);
-						sample = next;
-					}
-				}
-			});
-			NDArray pixels = manager.randomUniform(-1, 1, new Shape(1, 3, SIZE, SIZE));
+			double scheduler1 = scheduler(manager, 1);
+			double scheduler8 = scheduler(manager, 8) / 8;
+			NDArray noisy = manager.randomUniform(-1, 1, new Shape(1, 3, SIZE, SIZE));
 			byte[][] png = new byte[1][];
-			double decode = time(rounds, () -> png[0] = StableDiffusionGenerator.toPngs(pixels).get(0));
+			double decodeNoise = time(rounds, () -> png[0] = StableDiffusionGenerator.toPngs(noisy).get(0));
+			// a smooth image: a product on a plain background compresses like this
+			NDArray smooth = manager.arange(SIZE * SIZE * 3)
+				.toType(DataType.FLOAT32, false)
+				.div(SIZE * SIZE * 3)
+				.reshape(1, 3, SIZE, SIZE)
+				.mul(2)
+				.sub(1);
+			byte[][] smoothPng = new byte[1][];
+			double decodeSmooth = time(rounds, () -> smoothPng[0] = StableDiffusionGenerator.toPngs(smooth).get(0));
 			double store = time(rounds, () -> {
 				try {
 					Path partial = Files.createTempFile(folder, ".partial-", ".png");
@@ -113,10 +111,33 @@ class DiffusionBenchmark {
 					throw new IllegalStateException(ex);
 				}
 			});
-			report("outside the model, per 512x512 image: tokenising %.2f ms, noise %.2f ms, scheduler and guidance "
-					+ "(%d steps) %.2f ms, decoding to PNG %.2f ms (%d bytes), storing %.2f ms; total %.2f ms", tokens,
-					noise, STEPS, scheduler, decode, png[0].length, store, tokens + noise + scheduler + decode + store);
+			report("outside the model, per %dx%d image: tokenising %.2f ms, initial noise %.2f ms, scheduler and "
+					+ "guidance (%d steps) %.2f ms at batch 1 or %.2f ms at batch 8, decoding to PNG %.2f ms for a smooth "
+					+ "image (%d bytes) or %.2f ms for noise (%d bytes), storing %.2f ms", SIZE, SIZE, tokens, noise,
+					STEPS, scheduler1, scheduler8, decodeSmooth, smoothPng[0].length, decodeNoise, png[0].length,
+					store);
+			report("total outside the model, batch 8: %.2f ms per smooth image, %.2f ms per noise image",
+					tokens + noise + scheduler8 + decodeSmooth + store,
+					tokens + noise + scheduler8 + decodeNoise + store);
 		}
+	}
+
+	/** Scheduler and guidance math of one batch over every step, in ms. */
+	private static double scheduler(NDManager manager, int batch) {
+		NDArray latents = manager.randomNormal(new Shape(batch, 4, SIZE / 8, SIZE / 8));
+		NDArray output = manager.randomNormal(new Shape(2L * batch, 4, SIZE / 8, SIZE / 8));
+		return time(20, () -> {
+			Scheduler euler = Scheduler.create("euler", NoiseSchedule.STABLE_DIFFUSION, STEPS);
+			NDArray sample = latents;
+			for (int step = 0; step < STEPS; step++) {
+				try (NDScope scope = new NDScope()) {
+					euler.scaleModelInput(sample, step);
+					NDArray next = euler.step(StableDiffusionGenerator.guide(output, batch, 7.0), step, sample, null);
+					NDScope.unregister(next);
+					sample = next;
+				}
+			}
+		});
 	}
 
 	private static double time(int rounds, Runnable work) {
