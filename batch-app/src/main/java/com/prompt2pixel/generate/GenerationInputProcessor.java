@@ -58,7 +58,8 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 		RenderParams params = this.json.readValue(task.params(), RenderParams.class);
 		ImageRequest request = new ImageRequest(task.prompt(), task.negativePrompt(), task.seed(), params.width(),
 				params.height(), photo, SceneStyle.of(params.palette(), params.productScale()),
-				new Sampling(params.steps(), params.guidance(), params.scheduler(), params.model()));
+				new Sampling(params.steps(), params.guidance(), params.scheduler(), params.model(),
+						params.img2imgStrength()));
 		return GenerationInput.ready(task, request);
 	}
 

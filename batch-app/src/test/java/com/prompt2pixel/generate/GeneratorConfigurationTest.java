@@ -82,7 +82,8 @@ class GeneratorConfigurationTest {
 	private static ImageRequest request(String model) throws IOException {
 		return new ImageRequest("a red ring", "blurry", 1, 64, 64,
 				Files.readAllBytes(SampleCatalogs.SAMPLES.resolve("photos/mug-clay-01.png")),
-				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5), new Sampling(2, 5.0, "euler", model));
+				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5),
+				new Sampling(2, 5.0, "euler", model, 1.0));
 	}
 
 }

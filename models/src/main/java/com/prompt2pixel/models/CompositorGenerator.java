@@ -55,6 +55,15 @@ public final class CompositorGenerator implements ImageGenerator {
 	}
 
 	BufferedImage render(ImageRequest request) {
+		return compose(request).scene();
+	}
+
+	/**
+	 * The painted scene with the product placed in it, and where the product is: the
+	 * compositor's image, and the starting point of a diffusion backend that keeps the
+	 * product's own pixels.
+	 */
+	public static Composition compose(ImageRequest request) {
 		BufferedImage product = BackgroundKeyer.cutOut(Png.decode(request.productPhoto()));
 		SplittableRandom random = new SplittableRandom(request.seed());
 		int width = request.width();
@@ -63,18 +72,69 @@ public final class CompositorGenerator implements ImageGenerator {
 		double horizon = height * (0.58 + 0.08 * random.nextDouble());
 
 		BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		AffineTransform placement;
 		Graphics2D g = canvas.createGraphics();
 		try {
-			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-			g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+			quality(g);
 			paintBackdrop(g, width, height, horizon, style, random);
-			paintProduct(g, product, width, height, horizon, style, random);
+			placement = paintProduct(g, product, width, height, horizon, style, random);
 		}
 		finally {
 			g.dispose();
 		}
-		return canvas;
+		BufferedImage layer = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D productOnly = layer.createGraphics();
+		try {
+			quality(productOnly);
+			productOnly.drawImage(product, placement, null);
+		}
+		finally {
+			productOnly.dispose();
+		}
+		int[] argb = layer.getRGB(0, 0, width, height, null, 0, width);
+		float[] alpha = new float[argb.length];
+		for (int i = 0; i < argb.length; i++) {
+			alpha[i] = (argb[i] >>> 24) / 255f;
+		}
+		return new Composition(canvas, alpha);
+	}
+
+	private static void quality(Graphics2D g) {
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+		g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+	}
+
+	/**
+	 * A scene and its product's coverage.
+	 *
+	 * @param scene the painted scene with the product in it
+	 * @param productAlpha per pixel, row by row: 1 where the product is, 0 where it is
+	 * not, between on its soft edge
+	 */
+	public record Composition(BufferedImage scene, float[] productAlpha) {
+
+		/**
+		 * Lays the product's own pixels over an image of the scene's size (interleaved
+		 * 8-bit RGB, changed in place) through the product's soft-edged mask: whatever a
+		 * model drew there, the product stays the product.
+		 */
+		public void overlayProduct(byte[] rgb) {
+			int width = this.scene.getWidth();
+			int[] kept = this.scene.getRGB(0, 0, width, this.scene.getHeight(), null, 0, width);
+			for (int p = 0; p < this.productAlpha.length; p++) {
+				float a = this.productAlpha[p];
+				if (a <= 0f) {
+					continue;
+				}
+				for (int c = 0; c < 3; c++) {
+					int scenePart = (kept[p] >> (16 - 8 * c)) & 0xFF;
+					int drawn = rgb[3 * p + c] & 0xFF;
+					rgb[3 * p + c] = (byte) Math.round(a * scenePart + (1 - a) * drawn);
+				}
+			}
+		}
+
 	}
 
 	private static void paintBackdrop(Graphics2D g, int width, int height, double horizon, SceneStyle style,
@@ -95,8 +155,8 @@ public final class CompositorGenerator implements ImageGenerator {
 		g.fill(new Rectangle2D.Double(0, 0, width, height));
 	}
 
-	private static void paintProduct(Graphics2D g, BufferedImage product, int width, int height, double horizon,
-			SceneStyle style, SplittableRandom random) {
+	private static AffineTransform paintProduct(Graphics2D g, BufferedImage product, int width, int height,
+			double horizon, SceneStyle style, SplittableRandom random) {
 		double maxSide = style.productScale() * Math.min(width, height);
 		double scale = Math.min(maxSide / product.getWidth(), maxSide / product.getHeight());
 		double drawnWidth = product.getWidth() * scale;
@@ -110,6 +170,7 @@ public final class CompositorGenerator implements ImageGenerator {
 		AffineTransform placement = new AffineTransform(scale, 0, 0, scale, left, top);
 		g.setComposite(AlphaComposite.SrcOver);
 		g.drawImage(product, placement, null);
+		return placement;
 	}
 
 	private static void paintFloorShadow(Graphics2D g, double centreX, double base, double productWidth) {

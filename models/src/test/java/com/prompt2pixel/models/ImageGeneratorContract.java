@@ -23,7 +23,7 @@ public abstract class ImageGeneratorContract {
 
 	protected static ImageRequest request(long seed, int width, int height) {
 		return new ImageRequest("a red ring on a linen table, soft light", "blurry, watermark", seed, width, height,
-				PHOTO, STYLE, new Sampling(2, 5.0, "euler", "default"));
+				PHOTO, STYLE, new Sampling(2, 5.0, "euler", "default", 1.0));
 	}
 
 	@Test

@@ -44,6 +44,15 @@ final class DdimScheduler implements Scheduler {
 	}
 
 	@Override
+	public NDArray addNoise(NDArray original, NDArray noise, int step) {
+		if (step >= this.timesteps.length) {
+			return original;
+		}
+		double alpha = this.alphas[this.timesteps[step]];
+		return original.mul(Math.sqrt(alpha)).add(noise.mul(Math.sqrt(1 - alpha)));
+	}
+
+	@Override
 	public NDArray step(NDArray noisePrediction, int step, NDArray sample, StepNoise noise) {
 		int t = this.timesteps[step];
 		int previous = t - this.ratio;

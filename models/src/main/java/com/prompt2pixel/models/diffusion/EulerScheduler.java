@@ -49,6 +49,11 @@ final class EulerScheduler implements Scheduler {
 		return sample.div(Math.sqrt(sigma * sigma + 1));
 	}
 
+	@Override
+	public NDArray addNoise(NDArray original, NDArray noise, int step) {
+		return (step >= this.timesteps.length) ? original : original.add(noise.mul(this.sigmas[step]));
+	}
+
 	/**
 	 * With an epsilon prediction the ODE's derivative dx/dsigma is the prediction itself.
 	 */

@@ -25,6 +25,14 @@ public interface Scheduler {
 	 */
 	NDArray step(NDArray noisePrediction, int step, NDArray sample, StepNoise noise);
 
+	/**
+	 * Clean latents noised to the level a sample has when it enters {@code step}; at
+	 * {@code step} equal to the number of steps, the clean latents themselves. Used to
+	 * start from an image part way, and to hold the kept region of an image at each
+	 * step's level.
+	 */
+	NDArray addNoise(NDArray original, NDArray noise, int step);
+
 	/** Fresh seeded noise shaped like the latents. */
 	@FunctionalInterface
 	interface StepNoise {

@@ -28,6 +28,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.NoopTranslator;
+import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.models.ImageRequest;
@@ -59,14 +60,19 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 
 	private final ZooModel<NDList, NDList> vaeDecoder;
 
+	/** Null when the pipeline has none: then every image starts from noise alone. */
+	private final ZooModel<NDList, NDList> vaeEncoder;
+
 	private StableDiffusionGenerator(PipelineConfig config, Device device, HuggingFaceTokenizer tokenizer,
-			ZooModel<NDList, NDList> textEncoder, ZooModel<NDList, NDList> unet, ZooModel<NDList, NDList> vaeDecoder) {
+			ZooModel<NDList, NDList> textEncoder, ZooModel<NDList, NDList> unet, ZooModel<NDList, NDList> vaeDecoder,
+			ZooModel<NDList, NDList> vaeEncoder) {
 		this.config = config;
 		this.device = device;
 		this.tokenizer = tokenizer;
 		this.textEncoder = textEncoder;
 		this.unet = unet;
 		this.vaeDecoder = vaeDecoder;
+		this.vaeEncoder = vaeEncoder;
 	}
 
 	/**
@@ -97,8 +103,10 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 			ZooModel<NDList, NDList> textEncoder = part(config.textEncoder(), device, opened);
 			ZooModel<NDList, NDList> unet = part(config.unet(), device, opened);
 			ZooModel<NDList, NDList> vaeDecoder = part(config.vaeDecoder(), device, opened);
+			ZooModel<NDList, NDList> vaeEncoder = (config.vaeEncoder() != null)
+					? part(config.vaeEncoder(), device, opened) : null;
 			StableDiffusionGenerator generator = new StableDiffusionGenerator(config, device, tokenizer, textEncoder,
-					unet, vaeDecoder);
+					unet, vaeDecoder, vaeEncoder);
 			generator.checkShapes();
 			return generator;
 		}
@@ -139,8 +147,9 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 		for (int i = 0; i < requests.size(); i++) {
 			ImageRequest request = requests.get(i);
 			checkSize(request);
+			boolean fromScene = this.vaeEncoder != null && request.productPhoto().length > 0;
 			groups
-				.computeIfAbsent(new BatchKey(request.width(), request.height(), request.sampling()),
+				.computeIfAbsent(new BatchKey(request.width(), request.height(), request.sampling(), fromScene),
 						(key) -> new ArrayList<>())
 				.add(i);
 		}
@@ -173,9 +182,20 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 			NDArray hidden = forward(this.textEncoder, manager, tokens(manager, prompts)).singletonOrThrow();
 			Scheduler scheduler = Scheduler.create(sampling.scheduler(), this.config.schedule(), sampling.steps());
 			List<SeededNoise> noises = batch.stream().map((request) -> new SeededNoise(request.seed())).toList();
-			NDArray latents = noise(manager, noises, latentShape).mul(scheduler.initNoiseSigma());
+			NDArray start = noise(manager, noises, latentShape);
 			double[] timesteps = scheduler.timesteps();
-			for (int step = 0; step < timesteps.length; step++) {
+			int first = 0;
+			Scene scene = null;
+			NDArray latents;
+			if (key.fromScene()) {
+				scene = scene(manager, batch, latentHeight, latentWidth);
+				first = timesteps.length - sampling.stepsFromScene();
+				latents = scheduler.addNoise(scene.latents(), start, first);
+			}
+			else {
+				latents = start.mul(scheduler.initNoiseSigma());
+			}
+			for (int step = first; step < timesteps.length; step++) {
 				NDArray next;
 				try (NDScope scope = new NDScope()) {
 					NDArray input = scheduler.scaleModelInput(latents, step);
@@ -184,6 +204,12 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 					NDArray output = forward(this.unet, manager, modelInput, time, hidden).singletonOrThrow();
 					NDArray prediction = guided ? guide(output, size, sampling.guidance()) : output;
 					next = scheduler.step(prediction, step, latents, (like) -> noise(manager, noises, like.getShape()));
+					if (scene != null) {
+						// the product's latents are held at the level the rest has
+						// reached
+						NDArray kept = scheduler.addNoise(scene.latents(), start, step + 1);
+						next = next.mul(scene.generate()).add(kept.mul(scene.keep()));
+					}
 					NDScope.unregister(next);
 				}
 				latents.close();
@@ -191,8 +217,60 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 			}
 			NDArray pixels = forward(this.vaeDecoder, manager, latents.div(this.config.latentScale()))
 				.singletonOrThrow();
-			return toPngs(pixels);
+			return toPngs(pixels, (scene != null) ? scene.compositions() : null);
 		}
+	}
+
+	/**
+	 * The composed scenes (the product placed on a painted backdrop, as the compositor
+	 * draws it) as latents, and latent masks of where the product is: a latent cell whose
+	 * pixels are at least half product is kept.
+	 */
+	private Scene scene(NDManager manager, List<ImageRequest> batch, int latentHeight, int latentWidth) {
+		List<CompositorGenerator.Composition> compositions = batch.stream().map(CompositorGenerator::compose).toList();
+		int factor = this.config.vaeScaleFactor();
+		int width = latentWidth * factor;
+		int height = latentHeight * factor;
+		int plane = width * height;
+		float[] pixels = new float[batch.size() * 3 * plane];
+		float[] keep = new float[batch.size() * latentHeight * latentWidth];
+		for (int i = 0; i < compositions.size(); i++) {
+			int[] argb = compositions.get(i).scene().getRGB(0, 0, width, height, null, 0, width);
+			int offset = i * 3 * plane;
+			for (int p = 0; p < plane; p++) {
+				pixels[offset + p] = ((argb[p] >> 16) & 0xFF) / 127.5f - 1f;
+				pixels[offset + plane + p] = ((argb[p] >> 8) & 0xFF) / 127.5f - 1f;
+				pixels[offset + 2 * plane + p] = (argb[p] & 0xFF) / 127.5f - 1f;
+			}
+			float[] alpha = compositions.get(i).productAlpha();
+			for (int y = 0; y < latentHeight; y++) {
+				for (int x = 0; x < latentWidth; x++) {
+					float sum = 0;
+					for (int dy = 0; dy < factor; dy++) {
+						for (int dx = 0; dx < factor; dx++) {
+							sum += alpha[(y * factor + dy) * width + x * factor + dx];
+						}
+					}
+					keep[(i * latentHeight + y) * latentWidth + x] = (sum >= factor * factor / 2f) ? 1f : 0f;
+				}
+			}
+		}
+		NDArray image = manager.create(pixels, new Shape(batch.size(), 3, height, width));
+		NDArray latents = forward(this.vaeEncoder, manager, image).singletonOrThrow().mul(this.config.latentScale());
+		NDArray keepMask = manager.create(keep, new Shape(batch.size(), 1, latentHeight, latentWidth));
+		return new Scene(latents, keepMask, keepMask.neg().add(1), compositions);
+	}
+
+	/**
+	 * Where a batch starts from when it keeps the products.
+	 *
+	 * @param latents the composed scenes, encoded
+	 * @param keep 1 on latent cells of product, else 0 ([B, 1, h, w])
+	 * @param generate 1 - keep
+	 * @param compositions the scenes and product masks in pixels, for the final paste
+	 */
+	private record Scene(NDArray latents, NDArray keep, NDArray generate,
+			List<CompositorGenerator.Composition> compositions) {
 	}
 
 	/** unconditional + guidance * (conditional - unconditional). */
@@ -254,6 +332,14 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 	 * and interleaved in one pass here, cheaper than five tensor operations first.
 	 */
 	static List<byte[]> toPngs(NDArray pixels) {
+		return toPngs(pixels, null);
+	}
+
+	/**
+	 * The same, with each product's own pixels laid back over the generated image through
+	 * its soft-edged mask, when the batch kept products.
+	 */
+	static List<byte[]> toPngs(NDArray pixels, List<CompositorGenerator.Composition> compositions) {
 		Shape shape = pixels.getShape();
 		int count = (int) shape.get(0);
 		int height = (int) shape.get(2);
@@ -268,6 +354,9 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 				rgb[3 * p] = toByte(values[offset + p]);
 				rgb[3 * p + 1] = toByte(values[offset + plane + p]);
 				rgb[3 * p + 2] = toByte(values[offset + 2 * plane + p]);
+			}
+			if (compositions != null) {
+				compositions.get(i).overlayProduct(rgb);
 			}
 			pngs.add(Png.encodeRgb(rgb, width, height));
 		}
@@ -303,6 +392,12 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 					new Shape(1, channels, 8, 8));
 			expect("VAE decoder", this.config.vaeDecoder(), () -> forward(this.vaeDecoder, manager, latents),
 					new Shape(1, 3, 8L * factor, 8L * factor));
+			if (this.vaeEncoder != null) {
+				expect("VAE encoder", this.config.vaeEncoder(),
+						() -> forward(this.vaeEncoder, manager,
+								manager.zeros(new Shape(1, 3, 8L * factor, 8L * factor))),
+						new Shape(1, channels, 8, 8));
+			}
 		}
 	}
 
@@ -386,11 +481,14 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 		this.textEncoder.close();
 		this.unet.close();
 		this.vaeDecoder.close();
+		if (this.vaeEncoder != null) {
+			this.vaeEncoder.close();
+		}
 		this.tokenizer.close();
 	}
 
 	/** Requests that can share one batch. */
-	private record BatchKey(int width, int height, Sampling sampling) {
+	private record BatchKey(int width, int height, Sampling sampling, boolean fromScene) {
 	}
 
 }

@@ -1,20 +1,27 @@
 package com.prompt2pixel.models.remote;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.models.ImageRequest;
+import com.prompt2pixel.models.Png;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An AUTOMATIC1111 or Forge WebUI server's API: {@code POST /sdapi/v1/txt2img}, one
- * request per image (the API batches only one prompt), with the request's seed, size,
- * steps, guidance and sampler. The seed reaches the server as its low 32 bits, the range
- * the WebUI takes.
+ * An AUTOMATIC1111 or Forge WebUI server's API, one request per image (the API batches
+ * only one prompt), with the request's seed, size, steps, guidance and sampler. A request
+ * with a product photo goes to {@code POST /sdapi/v1/img2img} as an inpainting: the
+ * composed scene (the product placed on a painted backdrop) as the initial image, a mask
+ * that is white where the scene may be generated and black on the product, the request's
+ * strength as the denoising strength; the product's own pixels are then laid back over
+ * the answer. A request without one goes to {@code POST /sdapi/v1/txt2img}. The seed
+ * reaches the server as its low 32 bits, the range the WebUI takes.
  */
 public final class Automatic1111Generator implements ImageGenerator {
 
@@ -54,12 +61,40 @@ public final class Automatic1111Generator implements ImageGenerator {
 		List<GeneratedImage> images = new ArrayList<>(requests.size());
 		for (ImageRequest request : requests) {
 			long started = System.nanoTime();
-			JsonNode answer = this.endpoint.post("/sdapi/v1/txt2img", body(request));
+			boolean fromScene = request.productPhoto().length > 0;
+			String path = fromScene ? "/sdapi/v1/img2img" : "/sdapi/v1/txt2img";
+			Map<String, Object> body = body(request);
+			CompositorGenerator.Composition scene = null;
+			if (fromScene) {
+				scene = CompositorGenerator.compose(request);
+				body.put("init_images", List.of(Base64.getEncoder().encodeToString(Png.encode(scene.scene()))));
+				body.put("mask", Base64.getEncoder().encodeToString(mask(scene, request.width(), request.height())));
+				body.put("denoising_strength", request.sampling().strength());
+				body.put("inpainting_fill", 1);
+				body.put("inpaint_full_res", false);
+			}
+			JsonNode answer = this.endpoint.post(path, body);
 			byte[] png = RemoteImages.png(answer.path("images").path(0).asString(null),
-					this.endpoint.base().resolve("/sdapi/v1/txt2img"));
+					this.endpoint.base().resolve(path));
+			if (scene != null) {
+				png = RemoteImages.keepProduct(png, scene, this.endpoint.base().resolve(path));
+			}
 			images.add(new GeneratedImage(png, backend(), model(), true, (System.nanoTime() - started) / 1_000_000));
 		}
 		return images;
+	}
+
+	/** White where the scene may change, black where the product is (soft edges grey). */
+	private static byte[] mask(CompositorGenerator.Composition scene, int width, int height) {
+		byte[] rgb = new byte[width * height * 3];
+		float[] alpha = scene.productAlpha();
+		for (int p = 0; p < alpha.length; p++) {
+			byte level = (byte) Math.round(255 * (1 - alpha[p]));
+			rgb[3 * p] = level;
+			rgb[3 * p + 1] = level;
+			rgb[3 * p + 2] = level;
+		}
+		return Png.encodeRgb(rgb, width, height);
 	}
 
 	private Map<String, Object> body(ImageRequest request) {

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.util.Base64;
 
+import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.Png;
 
 /**
@@ -13,6 +14,30 @@ import com.prompt2pixel.models.Png;
 final class RemoteImages {
 
 	private RemoteImages() {
+	}
+
+	/**
+	 * The server's image with the product's own pixels laid back over it through its
+	 * soft-edged mask: whatever the server did, the product stays the product.
+	 * @throws RemoteBackendException when the server's image is not of the scene's size
+	 */
+	static byte[] keepProduct(byte[] png, CompositorGenerator.Composition composition, URI server) {
+		BufferedImage image = Png.decode(png);
+		BufferedImage scene = composition.scene();
+		if (image.getWidth() != scene.getWidth() || image.getHeight() != scene.getHeight()) {
+			throw new RemoteBackendException(server + " answered with a " + image.getWidth() + "x" + image.getHeight()
+					+ " image for a " + scene.getWidth() + "x" + scene.getHeight() + " scene");
+		}
+		int width = scene.getWidth();
+		int[] generated = image.getRGB(0, 0, width, scene.getHeight(), null, 0, width);
+		byte[] rgb = new byte[generated.length * 3];
+		for (int p = 0; p < generated.length; p++) {
+			rgb[3 * p] = (byte) (generated[p] >> 16);
+			rgb[3 * p + 1] = (byte) (generated[p] >> 8);
+			rgb[3 * p + 2] = (byte) generated[p];
+		}
+		composition.overlayProduct(rgb);
+		return Png.encodeRgb(rgb, width, scene.getHeight());
 	}
 
 	/**

@@ -162,7 +162,7 @@ class DiffusionBenchmark {
 		for (int i = 0; i < count; i++) {
 			requests.add(new ImageRequest("a terracotta mug on a wooden table, soft morning light", "blurry", i, SIZE,
 					SIZE, new byte[0], SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5),
-					new Sampling(STEPS, 7.0, "euler", "tiny")));
+					new Sampling(STEPS, 7.0, "euler", "tiny", 1.0)));
 		}
 		return requests;
 	}

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageRequest;
 import com.prompt2pixel.models.Png;
 import com.prompt2pixel.models.Sampling;
 import com.prompt2pixel.models.SceneStyle;
+import com.prompt2pixel.models.TestPhotos;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,8 @@ class StableDiffusionGeneratorTest {
 	void shouldKeepRequestOrderAcrossBatchesOfDifferentSizes() {
 		ImageRequest small = request(1, "ddim");
 		ImageRequest large = new ImageRequest("a mug on a table", "blurry", 2, 128, 128, new byte[0],
-				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5), new Sampling(3, 5.0, "ddim", "tiny"));
+				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5),
+				new Sampling(3, 5.0, "ddim", "tiny", 1.0));
 
 		List<GeneratedImage> images = generator.generate(List.of(small, large, small));
 
@@ -91,12 +94,71 @@ class StableDiffusionGeneratorTest {
 	@Test
 	void shouldSkipTheNegativePromptWithoutGuidance() {
 		ImageRequest unguided = new ImageRequest("a mug", "anything", 5, 64, 64, new byte[0],
-				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5), new Sampling(2, 1.0, "lcm", "tiny"));
+				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5), new Sampling(2, 1.0, "lcm", "tiny", 1.0));
 		ImageRequest otherNegative = new ImageRequest("a mug", "something else", 5, 64, 64, new byte[0],
-				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5), new Sampling(2, 1.0, "lcm", "tiny"));
+				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5), new Sampling(2, 1.0, "lcm", "tiny", 1.0));
 
 		assertThat(generator.generate(List.of(unguided)).get(0).png())
 			.isEqualTo(generator.generate(List.of(otherNegative)).get(0).png());
+	}
+
+	@Test
+	void shouldKeepTheProductsOwnPixelsAndGenerateTheSceneAroundThem() {
+		ImageRequest request = withPhoto(11, 1.0);
+
+		BufferedImage image = Png.decode(generator.generate(List.of(request)).get(0).png());
+
+		CompositorGenerator.Composition composition = CompositorGenerator.compose(request);
+		float[] alpha = composition.productAlpha();
+		int product = 0;
+		int background = 0;
+		int changed = 0;
+		for (int p = 0; p < alpha.length; p++) {
+			int x = p % 128;
+			int y = p / 128;
+			int generated = image.getRGB(x, y) & 0xFFFFFF;
+			int scene = composition.scene().getRGB(x, y) & 0xFFFFFF;
+			if (alpha[p] == 1f) {
+				product++;
+				assertThat(generated).as("product pixel %d,%d", x, y).isEqualTo(scene);
+			}
+			else if (alpha[p] == 0f) {
+				background++;
+				changed += (generated != scene) ? 1 : 0;
+			}
+		}
+		assertThat(product).as("the ring covers part of the image").isGreaterThan(100);
+		assertThat(changed).as("the scene around the product is generated").isGreaterThan(background * 9 / 10);
+	}
+
+	@Test
+	void shouldStayCloserToTheComposedSceneAtALowerStrength() {
+		double gentle = distanceFromScene(withPhoto(12, 0.25));
+		double full = distanceFromScene(withPhoto(12, 1.0));
+
+		assertThat(gentle).isLessThan(full);
+	}
+
+	private static double distanceFromScene(ImageRequest request) {
+		BufferedImage image = Png.decode(generator.generate(List.of(request)).get(0).png());
+		BufferedImage scene = CompositorGenerator.compose(request).scene();
+		long total = 0;
+		for (int y = 0; y < image.getHeight(); y++) {
+			for (int x = 0; x < image.getWidth(); x++) {
+				int a = image.getRGB(x, y);
+				int b = scene.getRGB(x, y);
+				for (int shift = 0; shift < 24; shift += 8) {
+					total += Math.abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF));
+				}
+			}
+		}
+		return total / (3.0 * image.getWidth() * image.getHeight());
+	}
+
+	private static ImageRequest withPhoto(long seed, double strength) {
+		return new ImageRequest("a red ring on a marble table", "blurry", seed, 128, 96,
+				Png.encode(TestPhotos.redRingOnWhite()), SceneStyle.of(List.of("#f4f4f2", "#e6e5e1", "#d8d6d0"), 0.6),
+				new Sampling(4, 5.0, "euler", "tiny", strength));
 	}
 
 	@Test
@@ -149,7 +211,7 @@ class StableDiffusionGeneratorTest {
 	static ImageRequest request(long seed, String scheduler) {
 		return new ImageRequest("a terracotta mug on a wooden table, soft morning light", "blurry, watermark", seed, 96,
 				64, new byte[0], SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5),
-				new Sampling(4, 7.0, scheduler, "tiny"));
+				new Sampling(4, 7.0, scheduler, "tiny", 1.0));
 	}
 
 	private static Path tiny() {

@@ -41,8 +41,14 @@ final class FakeInferenceServer implements AutoCloseable {
 	}
 
 	void answerAutomatic1111() {
+		for (String path : new String[] { "/sdapi/v1/txt2img", "/sdapi/v1/img2img" }) {
+			answerAutomatic1111(path);
+		}
+	}
+
+	private void answerAutomatic1111(String path) {
 		for (int width : new int[] { 64, 96 }) {
-			this.server.stubFor(post(urlEqualTo("/sdapi/v1/txt2img"))
+			this.server.stubFor(post(urlEqualTo(path))
 				.withRequestBody(matchingJsonPath("$.width", equalTo(Integer.toString(width))))
 				.willReturn(json("""
 						{"images":["%s"],"parameters":{"width":%d},

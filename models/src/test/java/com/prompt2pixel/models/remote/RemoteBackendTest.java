@@ -1,5 +1,6 @@
 package com.prompt2pixel.models.remote;
 
+import java.awt.image.BufferedImage;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -8,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.ImageRequest;
 import com.prompt2pixel.models.Png;
 import com.prompt2pixel.models.Sampling;
 import com.prompt2pixel.models.SceneStyle;
+import com.prompt2pixel.models.TestPhotos;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,33 @@ class RemoteBackendTest {
 				{"prompt":"a red ring","negative_prompt":"blurry","seed":5,"width":64,"height":64,"steps":20,
 				 "cfg_scale":6.5,"sampler_name":"DPM++ 2M","batch_size":1,"n_iter":1,"send_images":true,
 				 "save_images":false,"override_settings":{"sd_model_checkpoint":"sd15.safetensors"}}""")));
+	}
+
+	@Test
+	void shouldInpaintAroundTheProductAndKeepItsPixels() {
+		this.fake.answerAutomatic1111();
+		ImageRequest request = new ImageRequest("a red ring", "blurry", 3, 64, 64,
+				Png.encode(TestPhotos.redRingOnWhite()), SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.6),
+				new Sampling(20, 6.5, "euler", "default", 0.7));
+
+		byte[] png = new Automatic1111Generator(this.fake.endpoint(Map.of()), null).generate(List.of(request))
+			.get(0)
+			.png();
+
+		this.fake.server.verify(postRequestedFor(urlEqualTo("/sdapi/v1/img2img"))
+			.withRequestBody(matchingJsonPath("$.denoising_strength", equalTo("0.7")))
+			.withRequestBody(matchingJsonPath("$.init_images[0]"))
+			.withRequestBody(matchingJsonPath("$.mask")));
+		CompositorGenerator.Composition scene = CompositorGenerator.compose(request);
+		BufferedImage image = Png.decode(png);
+		int kept = 0;
+		for (int p = 0; p < scene.productAlpha().length; p++) {
+			if (scene.productAlpha()[p] == 1f) {
+				kept++;
+				assertThat(image.getRGB(p % 64, p / 64)).isEqualTo(scene.scene().getRGB(p % 64, p / 64));
+			}
+		}
+		assertThat(kept).isPositive();
 	}
 
 	@Test
@@ -129,7 +159,7 @@ class RemoteBackendTest {
 	private static ImageRequest request(long seed, String scheduler) {
 		return new ImageRequest("a red ring", "blurry", seed, 64, 64, new byte[0],
 				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5),
-				new Sampling(20, 6.5, scheduler, "default"));
+				new Sampling(20, 6.5, scheduler, "default", 1.0));
 	}
 
 }
