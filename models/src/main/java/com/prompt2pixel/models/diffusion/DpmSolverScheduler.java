@@ -8,11 +8,7 @@ import ai.djl.ndarray.NDScope;
  * midpoint form; first order on the first step and on the last, which goes to noise level
  * 0 and so lands on the predicted clean latents. Timesteps evenly spaced, rounded.
  */
-final class DpmSolverScheduler implements Scheduler {
-
-	private final double[] alphas;
-
-	private final int[] timesteps;
+final class DpmSolverScheduler extends DiscreteScheduler {
 
 	/** The previous step's predicted clean latents, and its lambda; null before. */
 	private NDArray previousClean;
@@ -20,42 +16,17 @@ final class DpmSolverScheduler implements Scheduler {
 	private double previousLambda;
 
 	DpmSolverScheduler(NoiseSchedule schedule, int steps) {
-		this.alphas = schedule.alphasCumprod();
-		int n = this.alphas.length;
-		this.timesteps = new int[steps];
+		super(schedule.alphasCumprod(), evenlySpaced(schedule.trainTimesteps(), steps));
+	}
+
+	private static int[] evenlySpaced(int n, int steps) {
+		int[] timesteps = new int[steps];
 		for (int i = 0; i < steps; i++) {
 			// linspace(0, N-1, steps+1), rounded half to even as numpy does, reversed,
 			// without 0
-			this.timesteps[i] = (int) Math.rint((n - 1) * (double) (steps - i) / steps);
+			timesteps[i] = (int) Math.rint((n - 1) * (double) (steps - i) / steps);
 		}
-	}
-
-	@Override
-	public double[] timesteps() {
-		double[] values = new double[this.timesteps.length];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = this.timesteps[i];
-		}
-		return values;
-	}
-
-	@Override
-	public double initNoiseSigma() {
-		return 1.0;
-	}
-
-	@Override
-	public NDArray scaleModelInput(NDArray sample, int step) {
-		return sample;
-	}
-
-	@Override
-	public NDArray addNoise(NDArray original, NDArray noise, int step) {
-		if (step >= this.timesteps.length) {
-			return original;
-		}
-		double alpha = this.alphas[this.timesteps[step]];
-		return original.mul(Math.sqrt(alpha)).add(noise.mul(Math.sqrt(1 - alpha)));
+		return timesteps;
 	}
 
 	@Override

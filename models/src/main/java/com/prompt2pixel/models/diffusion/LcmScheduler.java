@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDArray;
  * 0.5, timestep scaling 10) and, but for the last, noises them again to the next timestep
  * with fresh seeded noise. Timesteps from 50 original steps, evenly skipped.
  */
-final class LcmScheduler implements Scheduler {
+final class LcmScheduler extends DiscreteScheduler {
 
 	private static final int ORIGINAL_STEPS = 50;
 
@@ -16,48 +16,20 @@ final class LcmScheduler implements Scheduler {
 
 	private static final double TIMESTEP_SCALING = 10.0;
 
-	private final double[] alphas;
-
-	private final int[] timesteps;
-
 	LcmScheduler(NoiseSchedule schedule, int steps) {
-		this.alphas = schedule.alphasCumprod();
-		int c = this.alphas.length / ORIGINAL_STEPS;
-		int skipping = Math.max(1, ORIGINAL_STEPS / steps);
-		int count = Math.min(steps, (ORIGINAL_STEPS + skipping - 1) / skipping);
-		this.timesteps = new int[count];
+		super(schedule.alphasCumprod(), skipping(schedule.trainTimesteps(), steps));
+	}
+
+	private static int[] skipping(int n, int steps) {
+		int c = n / ORIGINAL_STEPS;
+		int skip = Math.max(1, ORIGINAL_STEPS / steps);
+		int count = Math.min(steps, (ORIGINAL_STEPS + skip - 1) / skip);
+		int[] timesteps = new int[count];
 		for (int i = 0; i < count; i++) {
-			// origin timesteps (k * c - 1 for k = 1..50), reversed, every skipping-th
-			this.timesteps[i] = (ORIGINAL_STEPS - i * skipping) * c - 1;
+			// origin timesteps (k * c - 1 for k = 1..50), reversed, every skip-th
+			timesteps[i] = (ORIGINAL_STEPS - i * skip) * c - 1;
 		}
-	}
-
-	@Override
-	public double[] timesteps() {
-		double[] values = new double[this.timesteps.length];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = this.timesteps[i];
-		}
-		return values;
-	}
-
-	@Override
-	public double initNoiseSigma() {
-		return 1.0;
-	}
-
-	@Override
-	public NDArray scaleModelInput(NDArray sample, int step) {
-		return sample;
-	}
-
-	@Override
-	public NDArray addNoise(NDArray original, NDArray noise, int step) {
-		if (step >= this.timesteps.length) {
-			return original;
-		}
-		double alpha = this.alphas[this.timesteps[step]];
-		return original.mul(Math.sqrt(alpha)).add(noise.mul(Math.sqrt(1 - alpha)));
+		return timesteps;
 	}
 
 	@Override

@@ -189,7 +189,7 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 			NDArray latents;
 			if (key.fromScene()) {
 				scene = scene(manager, batch, latentHeight, latentWidth);
-				first = timesteps.length - sampling.stepsFromScene();
+				first = Math.max(0, timesteps.length - sampling.stepsFromScene());
 				latents = scheduler.addNoise(scene.latents(), start, first);
 			}
 			else {
