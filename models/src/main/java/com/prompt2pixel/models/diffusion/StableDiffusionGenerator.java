@@ -205,8 +205,7 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 					NDArray prediction = guided ? guide(output, size, sampling.guidance()) : output;
 					next = scheduler.step(prediction, step, latents, (like) -> noise(manager, noises, like.getShape()));
 					if (scene != null) {
-						// the product's latents are held at the level the rest has
-						// reached
+						// the product's latents, held at the noise level of the rest
 						NDArray kept = scheduler.addNoise(scene.latents(), start, step + 1);
 						next = next.mul(scene.generate()).add(kept.mul(scene.keep()));
 					}
