@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -274,9 +275,9 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 
 	/** unconditional + guidance * (conditional - unconditional). */
 	static NDArray guide(NDArray output, int size, double guidance) {
-		NDArray unconditional = output.get("0:" + size);
-		NDArray conditional = output.get(size + ":");
-		return unconditional.add(conditional.sub(unconditional).mul(guidance));
+		NDList halves = output.split(2);
+		NDArray unconditional = halves.get(0);
+		return unconditional.add(halves.get(1).sub(unconditional).mul(guidance));
 	}
 
 	/** Each request's next noise from its own seed, stacked into a batch. */
@@ -345,9 +346,9 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 		int width = (int) shape.get(3);
 		float[] values = pixels.toType(DataType.FLOAT32, false).toDevice(Device.cpu(), false).toFloatArray();
 		int plane = width * height;
-		List<byte[]> pngs = new ArrayList<>(count);
-		byte[] rgb = new byte[plane * 3];
-		for (int i = 0; i < count; i++) {
+		// one image per core at a time: encoding is most of the cost outside the model
+		return IntStream.range(0, count).parallel().mapToObj((i) -> {
+			byte[] rgb = new byte[plane * 3];
 			int offset = i * 3 * plane;
 			for (int p = 0; p < plane; p++) {
 				rgb[3 * p] = toByte(values[offset + p]);
@@ -357,15 +358,14 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 			if (compositions != null) {
 				compositions.get(i).overlayProduct(rgb);
 			}
-			pngs.add(Png.encodeRgb(rgb, width, height));
-		}
-		return pngs;
+			return Png.encodeRgb(rgb, width, height);
+		}).toList();
 	}
 
-	/** -1..1 to 0..255, rounded half up; NaN as 0. */
+	/** -1..1 to 0..255, rounded half up, clamped; NaN as 0. */
 	private static byte toByte(float value) {
-		int level = Math.round((value + 1f) * 127.5f);
-		return (byte) Math.max(0, Math.min(255, level));
+		float level = (value + 1f) * 127.5f + 0.5f;
+		return (byte) ((level <= 0f || level != level) ? 0 : (level >= 255f) ? 255 : (int) level);
 	}
 
 	private void checkSize(ImageRequest request) {
