@@ -28,15 +28,14 @@ class GeneratorOptions {
 
 	/**
 	 * Checks what can be checked without starting anything: a known backend, and a
-	 * readable pipeline.json whose parts exist.
+	 * readable pipeline.json whose parts exist. What the configuration supplies (a model
+	 * directory from {@code P2P_GENERATE_MODEL_DIR}, say) is checked when the application
+	 * starts.
 	 * @return the problem, or null
 	 */
 	String problem() {
 		if (this.backend != null && !GenerateProperties.BACKENDS.contains(this.backend)) {
 			return "--backend must be one of " + GenerateProperties.BACKENDS + ", was '" + this.backend + "'";
-		}
-		if ("djl".equals(this.backend) && this.modelDir == null) {
-			return "--backend djl needs --model-dir DIR";
 		}
 		if (this.modelDir != null) {
 			if ("compositor".equals(this.backend)) {
