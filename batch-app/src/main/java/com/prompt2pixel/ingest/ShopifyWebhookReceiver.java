@@ -100,9 +100,18 @@ public class ShopifyWebhookReceiver {
 					"SELECT import_id FROM shopify_webhook_delivery WHERE webhook_id = ?", Long.class, delivery);
 			return new Receipt(Outcome.REPEATED, earlier, "delivery " + delivery + " was received before");
 		}
-		Path file = this.folder.resolve(delivery.replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
-		AtomicFiles.write(file, snapshot.getBytes(StandardCharsets.UTF_8));
-		long importId = this.importService.queueProducts(merchant.get(), file);
+		long importId;
+		try {
+			Path file = this.folder.resolve(delivery.replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
+			AtomicFiles.write(file, snapshot.getBytes(StandardCharsets.UTF_8));
+			importId = this.importService.queueProducts(merchant.get(), file);
+		}
+		catch (RuntimeException ex) {
+			// not taken after all: Shopify's retry of this delivery must not count as a
+			// repeat
+			this.jdbc.update("DELETE FROM shopify_webhook_delivery WHERE webhook_id = ?", delivery);
+			throw ex;
+		}
 		this.jdbc.update("UPDATE shopify_webhook_delivery SET import_id = ? WHERE webhook_id = ?", importId, delivery);
 		return new Receipt(Outcome.QUEUED, importId, topic + " for merchant '" + merchant.get() + "' queued");
 	}
