@@ -98,9 +98,9 @@ class CatalogMerge implements Tasklet {
 	private static final String UPSERT = """
 			INSERT INTO product (merchant_id, source_key, title, description, category, product_type, tags, vendor,
 			                     image_url, image_urls, options, variant_count, price, content_hash, source_row,
-			                     last_import_id)
+			                     last_import_id, external_id)
 			SELECT ?, source_key, title, description, category, product_type, tags, vendor, image_urls[1], image_urls,
-			       options, variant_count, price, content_hash, row_number, import_id
+			       options, variant_count, price, content_hash, row_number, import_id, alt_key
 			FROM catalog_import_row
 			WHERE parent_key IS NULL AND %s
 			ON CONFLICT (merchant_id, source_key) DO UPDATE
@@ -110,7 +110,7 @@ class CatalogMerge implements Tasklet {
 			    variant_count = excluded.variant_count, price = excluded.price,
 			    image_sha256 = CASE WHEN product.image_url = excluded.image_url THEN product.image_sha256 END,
 			    content_hash = excluded.content_hash, source_row = excluded.source_row,
-			    last_import_id = excluded.last_import_id, removed_at = NULL,
+			    last_import_id = excluded.last_import_id, removed_at = NULL, external_id = excluded.external_id,
 			    updated_at = CASE WHEN product.content_hash = excluded.content_hash AND product.removed_at IS NULL
 			                      THEN product.updated_at ELSE now() END""".formatted(GOOD);
 

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ShopifyWebhookReceiver {
 
-	static final Set<String> PRODUCT_TOPICS = Set.of("products/create", "products/update");
+	static final Set<String> PRODUCT_TOPICS = Set.of("products/create", "products/update", "products/delete");
+
+	private static final String DELETE = "products/delete";
 
 	private static final Logger logger = LoggerFactory.getLogger(ShopifyWebhookReceiver.class);
 
@@ -60,7 +62,7 @@ public class ShopifyWebhookReceiver {
 	/** What became of a delivery, each with its HTTP answer in the controller. */
 	public enum Outcome {
 
-		QUEUED, REPEATED, IGNORED_TOPIC, NOT_CONFIGURED, BAD_SIGNATURE, UNKNOWN_SHOP, BAD_PAYLOAD
+		QUEUED, REMOVED, REPEATED, IGNORED_TOPIC, NOT_CONFIGURED, BAD_SIGNATURE, UNKNOWN_SHOP, BAD_PAYLOAD
 
 	}
 
@@ -83,9 +85,15 @@ public class ShopifyWebhookReceiver {
 		if (merchant.isEmpty()) {
 			return new Receipt(Outcome.UNKNOWN_SHOP, null, "shop '" + shop + "' is connected to no merchant");
 		}
-		String snapshot;
+		String snapshot = null;
+		String deleted = null;
 		try {
-			snapshot = ShopifyWebhook.toSnapshot(body);
+			if (DELETE.equals(topic)) {
+				deleted = ShopifyWebhook.deletedProduct(body);
+			}
+			else {
+				snapshot = ShopifyWebhook.toSnapshot(body);
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			return new Receipt(Outcome.BAD_PAYLOAD, null, ex.getMessage());
@@ -99,6 +107,14 @@ public class ShopifyWebhookReceiver {
 			Long earlier = this.jdbc.queryForObject(
 					"SELECT import_id FROM shopify_webhook_delivery WHERE webhook_id = ?", Long.class, delivery);
 			return new Receipt(Outcome.REPEATED, earlier, "delivery " + delivery + " was received before");
+		}
+		if (deleted != null) {
+			// kept, marked removed: its images and history stay, no run renders it again
+			int removed = this.jdbc.update("""
+					UPDATE product SET removed_at = now()
+					WHERE merchant_id = ? AND external_id = ? AND removed_at IS NULL""", merchant.get(), deleted);
+			return new Receipt(Outcome.REMOVED, null, (removed > 0) ? "product " + deleted + " marked removed"
+					: "product " + deleted + " is not among the products of merchant '" + merchant.get() + "'");
 		}
 		long importId;
 		try {

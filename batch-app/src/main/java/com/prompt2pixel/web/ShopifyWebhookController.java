@@ -36,7 +36,7 @@ class ShopifyWebhookController {
 		Receipt receipt = this.receiver.receive(body, signature, shop, topic, webhookId);
 		HttpStatus status = switch (receipt.outcome()) {
 			case QUEUED -> HttpStatus.ACCEPTED;
-			case REPEATED, IGNORED_TOPIC, BAD_PAYLOAD -> HttpStatus.OK;
+			case REMOVED, REPEATED, IGNORED_TOPIC, BAD_PAYLOAD -> HttpStatus.OK;
 			case NOT_CONFIGURED -> HttpStatus.SERVICE_UNAVAILABLE;
 			case BAD_SIGNATURE -> HttpStatus.UNAUTHORIZED;
 			case UNKNOWN_SHOP -> HttpStatus.NOT_FOUND;

@@ -219,6 +219,16 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 				Long.class))
 			.as("the forged, repeated and stranger deliveries imported nothing")
 			.isEqualTo(2);
+
+		byte[] deletion = "{\"id\":31}".getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> deleted = webhook(deletion, sign(deletion), shop, "delivery-3", "products/delete");
+
+		assertThat(deleted.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(deleted.body()).get("outcome").asString()).isEqualTo("REMOVED");
+		assertThat(this.jdbc.queryForList(
+				"SELECT source_key FROM product WHERE merchant_id = 'shop-hook' " + "AND removed_at IS NOT NULL",
+				String.class))
+			.containsExactly("lantern");
 	}
 
 	/** Connects the merchant to the fake shop, with its token in the environment. */
@@ -292,12 +302,17 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 
 	private HttpResponse<String> webhook(byte[] body, String signature, String shop, String webhookId)
 			throws Exception {
+		return webhook(body, signature, shop, webhookId, "products/update");
+	}
+
+	private HttpResponse<String> webhook(byte[] body, String signature, String shop, String webhookId, String topic)
+			throws Exception {
 		return this.http
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/webhooks/shopify/products"))
 				.header("Content-Type", "application/json")
 				.header("X-Shopify-Hmac-SHA256", signature)
 				.header("X-Shopify-Shop-Domain", shop)
-				.header("X-Shopify-Topic", "products/update")
+				.header("X-Shopify-Topic", topic)
 				.header("X-Shopify-Webhook-Id", webhookId)
 				.header("X-Shopify-API-Version", "2025-10")
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))

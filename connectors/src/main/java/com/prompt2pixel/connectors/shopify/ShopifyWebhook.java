@@ -22,13 +22,16 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Shopify's {@code products/create} and {@code products/update} webhooks: the signature
- * check, and the payload (a product in the REST Admin API's shape) turned into snapshot
- * lines, so that the one product is imported like any other.
+ * Shopify's product webhooks: the signature check; for {@code products/create} and
+ * {@code products/update} the payload (a product in the REST Admin API's shape) turned
+ * into snapshot lines, so that the one product is imported like any other; for
+ * {@code products/delete} the product it names.
  */
 public final class ShopifyWebhook {
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+	private static final String PRODUCT_GID = "gid://shopify/Product/";
 
 	private ShopifyWebhook() {
 	}
@@ -65,6 +68,26 @@ public final class ShopifyWebhook {
 	}
 
 	/**
+	 * The product GID a {@code products/delete} payload ({@code {"id":
+	 * 788032119674292922}}) names.
+	 * @throws IllegalArgumentException when the payload names no product
+	 */
+	public static String deletedProduct(byte[] payload) {
+		JsonNode body;
+		try {
+			body = JSON.readTree(payload);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("the webhook's body is not JSON: " + ex.getOriginalMessage(), ex);
+		}
+		long id = body.path("id").asLong(0);
+		if (id <= 0) {
+			throw new IllegalArgumentException("the webhook's body names no product: it has no numeric id");
+		}
+		return PRODUCT_GID + id;
+	}
+
+	/**
 	 * The product of a webhook's payload as snapshot lines: the product, then its images
 	 * in their position order.
 	 * @throws IllegalArgumentException when the payload is not a product
@@ -81,7 +104,7 @@ public final class ShopifyWebhook {
 		if (!product.isObject() || id <= 0) {
 			throw new IllegalArgumentException("the webhook's body is not a product: it has no numeric id");
 		}
-		String gid = product.path("admin_graphql_api_id").asString("gid://shopify/Product/" + id);
+		String gid = product.path("admin_graphql_api_id").asString(PRODUCT_GID + id);
 		ObjectNode line = JSON.createObjectNode();
 		line.put("id", gid);
 		line.put("handle", product.path("handle").asString(""));

@@ -82,6 +82,15 @@ class ShopifyWebhookTest {
 	}
 
 	@Test
+	void shouldNameTheProductADeletionIsAbout() {
+		assertThat(ShopifyWebhook.deletedProduct("{\"id\":788032119674292922}".getBytes(StandardCharsets.UTF_8)))
+			.isEqualTo("gid://shopify/Product/788032119674292922");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ShopifyWebhook.deletedProduct("{}".getBytes(StandardCharsets.UTF_8)))
+			.withMessage("the webhook's body names no product: it has no numeric id");
+	}
+
+	@Test
 	void shouldRefuseABodyThatIsNoProduct() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ShopifyWebhook.toSnapshot("{\"order_id\": 5}".getBytes(StandardCharsets.UTF_8)))
