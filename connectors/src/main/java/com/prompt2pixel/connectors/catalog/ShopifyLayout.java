@@ -2,6 +2,7 @@ package com.prompt2pixel.connectors.catalog;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -195,14 +196,22 @@ final class ShopifyLayout implements CatalogLayout {
 	private String options(Line first, List<Set<String>> values) {
 		List<String> options = new ArrayList<>();
 		for (int i = 0; i < OPTIONS; i++) {
-			String name = first.cell(this.optionName[i]);
-			Set<String> optionValues = values.get(i);
-			boolean placeholder = name.equals("Title") && optionValues.equals(Set.of("Default Title"));
-			if (!name.isEmpty() && !optionValues.isEmpty() && !placeholder) {
-				options.add(name + ": " + String.join(", ", optionValues));
-			}
+			addOption(options, first.cell(this.optionName[i]), values.get(i));
 		}
 		return String.join("; ", options);
+	}
+
+	/**
+	 * Adds {@code Name: v1, v2} to a product's options, unless the name or the values are
+	 * empty or it is Shopify's placeholder for a product without options ("Title: Default
+	 * Title"). Shared by the CSV export and the API snapshot, which describe options
+	 * alike.
+	 */
+	static void addOption(List<String> options, String name, Collection<String> values) {
+		boolean placeholder = name.equals("Title") && values.size() == 1 && values.contains("Default Title");
+		if (!name.isEmpty() && !values.isEmpty() && !placeholder) {
+			options.add(name + ": " + String.join(", ", values));
+		}
 	}
 
 }

@@ -243,10 +243,7 @@ final class ShopifySnapshot implements CatalogSource {
 					values.add(text);
 				}
 			}
-			boolean placeholder = name.equals("Title") && values.equals(List.of("Default Title"));
-			if (!name.isEmpty() && !values.isEmpty() && !placeholder) {
-				options.add(name + ": " + String.join(", ", values));
-			}
+			ShopifyLayout.addOption(options, name, values);
 		}
 		return String.join("; ", options);
 	}
