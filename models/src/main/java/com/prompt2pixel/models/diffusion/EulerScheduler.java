@@ -59,7 +59,7 @@ final class EulerScheduler implements Scheduler {
 	 */
 	@Override
 	public NDArray step(NDArray noisePrediction, int step, NDArray sample, StepNoise noise) {
-		return sample.add(noisePrediction.mul(this.sigmas[step + 1] - this.sigmas[step]));
+		return noisePrediction.mul(this.sigmas[step + 1] - this.sigmas[step]).addi(sample);
 	}
 
 }

@@ -1,9 +1,11 @@
 package com.prompt2pixel.models.diffusion;
 
 /**
- * Standard normal numbers from a seed: SplitMix64 for the bits, Box-Muller for the shape.
- * Written out here (with StrictMath) rather than taken from the JDK or the engine, so
- * that a seed gives the same latents on every Java version and every device, CPU or GPU.
+ * Standard normal numbers from a seed: SplitMix64 for the bits, Marsaglia's polar method
+ * for the shape (one logarithm per pair, where Box-Muller also needs a sine and a cosine:
+ * half the time). Written out here (with StrictMath) rather than taken from the JDK or
+ * the engine, so that a seed gives the same latents on every Java version and every
+ * device, CPU or GPU.
  */
 final class SeededNoise {
 
@@ -30,15 +32,18 @@ final class SeededNoise {
 			this.spare = Double.NaN;
 			return value;
 		}
-		double u1;
+		double x;
+		double y;
+		double square;
 		do {
-			u1 = nextDouble();
+			x = 2 * nextDouble() - 1;
+			y = 2 * nextDouble() - 1;
+			square = x * x + y * y;
 		}
-		while (u1 <= 0);
-		double u2 = nextDouble();
-		double radius = StrictMath.sqrt(-2 * StrictMath.log(u1));
-		this.spare = radius * StrictMath.sin(2 * Math.PI * u2);
-		return radius * StrictMath.cos(2 * Math.PI * u2);
+		while (square >= 1 || square == 0);
+		double factor = StrictMath.sqrt(-2 * StrictMath.log(square) / square);
+		this.spare = y * factor;
+		return x * factor;
 	}
 
 	/** Uniform in [0, 1), 53 bits. */

@@ -151,8 +151,12 @@ class DiffusionBenchmark {
 		});
 	}
 
+	/**
+	 * Mean time of a round, after as many rounds again to warm up: a service runs these
+	 * paths compiled, so the measure should too.
+	 */
 	private static double time(int rounds, Runnable work) {
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < rounds; i++) {
 			work.run();
 		}
 		long started = System.nanoTime();
