@@ -98,6 +98,8 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 			throw new PipelineException("pipeline " + directory + " is float16, which runs on cuda only; export it "
 					+ "without --fp16 to run it on the CPU");
 		}
+		DeviceMemory.available(device)
+			.ifPresent((available) -> DeviceMemory.check(config, deviceName(device), available));
 		List<AutoCloseable> opened = new ArrayList<>();
 		try {
 			HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(config.tokenizer());
@@ -500,6 +502,10 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 					+ " CUDA device(s) here" + ((available == 0) ? " (a CPU-only libtorch, or no GPU visible)" : ""));
 		}
 		return Device.gpu(gpu);
+	}
+
+	private static String deviceName(Device device) {
+		return device.isGpu() ? "cuda:" + device.getDeviceId() : "the CPU";
 	}
 
 	private static void closeQuietly(AutoCloseable closeable) {

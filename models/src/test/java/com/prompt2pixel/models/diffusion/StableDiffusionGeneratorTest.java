@@ -2,6 +2,7 @@ package com.prompt2pixel.models.diffusion;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,6 +196,38 @@ class StableDiffusionGeneratorTest {
 			.hasMessageStartingWith("device cuda:3 does not exist: PyTorch sees 0 CUDA device(s) here");
 		assertThatThrownBy(() -> StableDiffusionGenerator.load(TINY, "tpu")).isInstanceOf(PipelineException.class)
 			.hasMessage("device 'tpu' is not cpu, cuda or cuda:N");
+	}
+
+	@Test
+	void shouldRefuseAPipelineLargerThanTheDevicesMemoryBeforeLoadingIt() throws IOException {
+		Path huge = copyTiny("huge");
+		// a sparse file: 4 TiB by its size, no disk used, larger than any machine's
+		// memory
+		try (RandomAccessFile unet = new RandomAccessFile(huge.resolve("unet.pt").toFile(), "rw")) {
+			unet.setLength(4L << 40);
+		}
+
+		assertThatThrownBy(() -> StableDiffusionGenerator.load(huge, "cpu")).isInstanceOf(PipelineException.class)
+			.hasMessageStartingWith("pipeline " + huge + " is too large for the CPU: its weights take 4096.0 GiB and "
+					+ "it needs about 4915.2 GiB with working memory, but the CPU has ")
+			.hasMessageEndingWith(" free; use a smaller or float16 export, or another device");
+	}
+
+	@Test
+	void shouldCountEveryPartsFileAsWeights() throws IOException {
+		PipelineConfig config = PipelineConfig.read(TINY);
+		long weights = DeviceMemory.weights(config);
+		long parts = 0;
+		for (String part : List.of("text_encoder.pt", "unet.pt", "vae_decoder.pt", "vae_encoder.pt")) {
+			parts += Files.size(TINY.resolve(part));
+		}
+		assertThat(weights).isEqualTo(parts);
+
+		DeviceMemory.check(config, "cuda:0", (long) (weights * 1.2) + 1);
+		assertThatThrownBy(() -> DeviceMemory.check(config, "cuda:0", weights))
+			.hasMessage("pipeline " + TINY + " is too large for cuda:0: its weights take 0.2 MiB and it needs about "
+					+ "0.2 MiB with working memory, but cuda:0 has 0.2 MiB free; use a smaller or float16 export, "
+					+ "or another device");
 	}
 
 	private Path copyTiny(String name) throws IOException {
