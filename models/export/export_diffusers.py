@@ -6,7 +6,7 @@ Run it where the weights are, with torch, diffusers and transformers installed:
     python export_diffusers.py runwayml/stable-diffusion-v1-5 out/sd15
     python export_diffusers.py stabilityai/sd-turbo out/sd-turbo --fp16 --device cuda
 
-SD 1.x, SD 2.x (base, epsilon prediction) and SD-Turbo class models share these signatures.
+SD 1.x, SD 2.x (epsilon or v-prediction) and SD-Turbo class models share these signatures.
 The 768-v models of SD 2.x predict v and are refused by this version of the Java engine.
 
 NOT RUN in the project's CI: the build machines have neither diffusers nor the weights. The

@@ -35,6 +35,11 @@ abstract class DiscreteScheduler implements Scheduler {
 	}
 
 	@Override
+	public double alphaCumprod(int step) {
+		return this.alphas[this.timesteps[step]];
+	}
+
+	@Override
 	public NDArray scaleModelInput(NDArray sample, int step) {
 		return sample;
 	}

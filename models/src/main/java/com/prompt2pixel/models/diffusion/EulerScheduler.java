@@ -43,6 +43,13 @@ final class EulerScheduler implements Scheduler {
 		return this.sigmas[0];
 	}
 
+	/** sigma^2 = (1 - alpha-bar) / alpha-bar, so alpha-bar = 1 / (sigma^2 + 1). */
+	@Override
+	public double alphaCumprod(int step) {
+		double sigma = this.sigmas[step];
+		return 1 / (sigma * sigma + 1);
+	}
+
 	@Override
 	public NDArray scaleModelInput(NDArray sample, int step) {
 		double sigma = this.sigmas[step];

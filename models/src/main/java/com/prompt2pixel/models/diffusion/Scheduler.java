@@ -16,6 +16,12 @@ public interface Scheduler {
 	/** What the seeded unit-variance noise is multiplied by to start. */
 	double initNoiseSigma();
 
+	/**
+	 * alpha-bar of the noise level the UNet sees at a step: its input is sqrt(alpha-bar)
+	 * x_0 + sqrt(1 - alpha-bar) noise. What turns a v-prediction into a noise prediction.
+	 */
+	double alphaCumprod(int step);
+
 	/** The latents as the UNet takes them at a step. */
 	NDArray scaleModelInput(NDArray sample, int step);
 

@@ -85,10 +85,6 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 	 */
 	public static StableDiffusionGenerator load(Path directory, String deviceName) {
 		PipelineConfig config = PipelineConfig.read(directory);
-		if (!config.predictionType().equals("epsilon")) {
-			throw new PipelineException("pipeline " + directory + " predicts " + config.predictionType()
-					+ "; only epsilon-prediction models (SD 1.x, SD 2.x base, SD-Turbo) are supported so far");
-		}
 		if (System.getProperty("ai.djl.offline") == null) {
 			// the engine's native library is in the jar: never reach for the network
 			System.setProperty("ai.djl.offline", "true");
@@ -173,6 +169,7 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 	private List<byte[]> render(BatchKey key, List<ImageRequest> batch) {
 		Sampling sampling = key.sampling();
 		boolean guided = sampling.guided();
+		boolean velocity = this.config.predictionType().equals("v_prediction");
 		int size = batch.size();
 		int latentHeight = key.height() / this.config.vaeScaleFactor();
 		int latentWidth = key.width() / this.config.vaeScaleFactor();
@@ -207,6 +204,9 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 					NDArray time = manager.full(new Shape(prompts.size()), (float) timesteps[step]);
 					NDArray output = forward(this.unet, manager, modelInput, time, hidden).singletonOrThrow();
 					NDArray prediction = guided ? guide(output, size, sampling.guidance()) : output;
+					if (velocity) {
+						prediction = noiseFromVelocity(prediction, input, scheduler.alphaCumprod(step));
+					}
 					next = scheduler.step(prediction, step, latents, (like) -> noise(manager, noises, like.getShape()));
 					if (scene != null) {
 						// the product's latents, held at the noise level of the rest
@@ -282,6 +282,17 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 		NDArray unconditional = halves.get(0);
 		// one new array, then in place: a third of the allocations of add(sub().mul())
 		return halves.get(1).sub(unconditional).muli(guidance).addi(unconditional);
+	}
+
+	/**
+	 * The noise prediction from a v-prediction (SD 2.x at 768, some fine-tunes): with x_t
+	 * = a x_0 + s noise and v = a noise - s x_0 (a = sqrt(alpha-bar), s = sqrt(1 -
+	 * alpha-bar)), noise = a v + s x_t. The schedulers then step as for any epsilon
+	 * model.
+	 * @param modelInput x_t, the latents as the UNet took them (one copy, not doubled)
+	 */
+	static NDArray noiseFromVelocity(NDArray velocity, NDArray modelInput, double alphaCumprod) {
+		return velocity.mul(Math.sqrt(alphaCumprod)).addi(modelInput.mul(Math.sqrt(1 - alphaCumprod)));
 	}
 
 	/** Each request's next noise from its own seed, stacked into a batch. */

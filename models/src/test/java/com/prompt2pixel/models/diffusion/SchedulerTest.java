@@ -10,9 +10,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,6 +75,57 @@ class SchedulerTest {
 					(like) -> manager.create(input(size, (i) -> Math.sin(0.13 * i - 0.7 * step))));
 			assertClose(sample, expected.path("outputs").get(k), name, k);
 		}
+	}
+
+	/**
+	 * A v-prediction turned into a noise prediction moves Euler's latents as diffusers'
+	 * Euler does with v ({@code x_0 = v * -sigma / sqrt(sigma^2 + 1) + sample / (sigma^2
+	 * + 1)}, then the derivative (sample - x_0) / sigma), and gives DDIM's published
+	 * noise (sqrt(alpha-bar) v + sqrt(1 - alpha-bar) x_t).
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "euler", "ddim" })
+	void shouldTurnAVelocityIntoTheNoiseThePublishedFormulasImply(String name) {
+		int size = 64;
+		NoiseSchedule schedule = NoiseSchedule.STABLE_DIFFUSION;
+		Scheduler scheduler = Scheduler.create(name, schedule, 10);
+		for (int step = 0; step < 10; step++) {
+			int k = step;
+			float[] sample = input(size, (i) -> 3 * Math.sin(0.37 * i + k));
+			float[] velocity = input(size, (i) -> Math.cos(0.21 * i - k));
+			NDArray modelInput = scheduler.scaleModelInput(manager.create(sample), step);
+			float[] noise = StableDiffusionGenerator
+				.noiseFromVelocity(manager.create(velocity), modelInput, scheduler.alphaCumprod(step))
+				.toFloatArray();
+			double alpha = scheduler.alphaCumprod(step);
+			double sigma = Math.sqrt((1 - alpha) / alpha);
+			for (int i = 0; i < size; i++) {
+				double expected;
+				if (name.equals("euler")) {
+					double clean = velocity[i] * -sigma / Math.sqrt(sigma * sigma + 1)
+							+ sample[i] / (sigma * sigma + 1);
+					expected = (sample[i] - clean) / sigma;
+				}
+				else {
+					expected = Math.sqrt(alpha) * velocity[i] + Math.sqrt(1 - alpha) * sample[i];
+				}
+				assertThat((double) noise[i]).as("%s step %d element %d", name, step, i)
+					.isCloseTo(expected, within(1e-5 * Math.max(1, Math.abs(expected))));
+			}
+		}
+	}
+
+	@Test
+	void shouldSeeTheSameNoiseLevelInEulersSigmaAsInTheTrainingSchedule() {
+		NoiseSchedule schedule = NoiseSchedule.STABLE_DIFFUSION;
+		double[] alphas = schedule.alphasCumprod();
+		// at every training timestep, Euler's interpolated sigma is the schedule's own
+		Scheduler euler = Scheduler.create("euler", schedule, schedule.trainTimesteps());
+		for (int step = 0; step < schedule.trainTimesteps(); step += 111) {
+			assertThat(euler.alphaCumprod(step)).isCloseTo(alphas[schedule.trainTimesteps() - 1 - step], within(1e-12));
+		}
+		Scheduler ddim = Scheduler.create("ddim", schedule, 10);
+		assertThat(ddim.alphaCumprod(0)).isEqualTo(alphas[(int) ddim.timesteps()[0]]);
 	}
 
 	private static void assertClose(NDArray actual, JsonNode expected, String name, int step) {

@@ -71,6 +71,22 @@ class StableDiffusionGeneratorTest {
 	}
 
 	@Test
+	void shouldSampleAVPredictionPipelineThroughTheSameSchedulers() throws IOException {
+		Path velocity = copyTiny("velocity");
+		Files.writeString(velocity.resolve("pipeline.json"), Files.readString(velocity.resolve("pipeline.json"))
+			.replace("\"prediction_type\": \"epsilon\"", "\"prediction_type\": \"v_prediction\""));
+
+		try (StableDiffusionGenerator v = StableDiffusionGenerator.load(velocity, "cpu")) {
+			byte[] image = v.generate(List.of(request(7, "euler"))).get(0).png();
+
+			assertThat(v.generate(List.of(request(7, "euler"))).get(0).png()).isEqualTo(image);
+			// the same weights read as v rather than noise: another image
+			assertThat(image).isNotEqualTo(generator.generate(List.of(request(7, "euler"))).get(0).png());
+			assertThat(v.generate(List.of(request(7, "dpm++2m"))).get(0).png()).isNotEmpty();
+		}
+	}
+
+	@Test
 	void shouldKeepRequestOrderAcrossBatchesOfDifferentSizes() {
 		ImageRequest small = request(1, "ddim");
 		ImageRequest large = new ImageRequest("a mug on a table", "blurry", 2, 128, 128, new byte[0],
