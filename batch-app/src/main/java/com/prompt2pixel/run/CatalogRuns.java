@@ -13,6 +13,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
@@ -66,6 +67,15 @@ public class CatalogRuns {
 	 * written)
 	 */
 	public RunSummary start(RunRequest request) {
+		return execute(record(request).id());
+	}
+
+	/**
+	 * Checks the request and records the run, queued, without starting it.
+	 * @throws InvalidRunRequestException when the request is unusable (nothing is
+	 * written)
+	 */
+	public GenerationRun record(RunRequest request) {
 		RunRequestCheck.check(request);
 		if (request.templateSet() != null) {
 			try {
@@ -75,8 +85,28 @@ public class CatalogRuns {
 				throw new InvalidRunRequestException(ex.getMessage(), ex);
 			}
 		}
-		GenerationRun run = this.runs.create(request);
-		return execute(run.id());
+		return this.runs.create(request);
+	}
+
+	/**
+	 * Asks a running run to stop at its next chunk boundary, wherever it runs: the job
+	 * repository carries the request, each step reads it when it commits a chunk, and the
+	 * run ends STOPPED, to be resumed later from where it stopped.
+	 * @return whether a running execution was asked to stop
+	 */
+	public boolean stop(long runId) {
+		JobExecution last = this.jobRepository.getLastJobExecution(CatalogImageJob.NAME, parameters(runId));
+		if (last == null || !last.isRunning()) {
+			return false;
+		}
+		try {
+			this.jobOperator.stop(last);
+		}
+		catch (JobExecutionNotRunningException ex) {
+			return false;
+		}
+		this.runs.markStopping(runId);
+		return true;
 	}
 
 	/**

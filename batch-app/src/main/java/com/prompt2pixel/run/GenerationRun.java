@@ -7,7 +7,8 @@ import java.nio.file.Path;
  *
  * @param id run id, also the job's identifying parameter {@code run.id}
  * @param merchantId the merchant
- * @param status QUEUED, RUNNING, COMPLETED or FAILED
+ * @param status QUEUED, WAITING_WINDOW, RUNNING, STOPPING, STOPPED (resumable), COMPLETED
+ * or FAILED
  * @param catalogFile the catalog being imported
  * @param templateSet the scene-template set, or null to match each product to its
  * vertical

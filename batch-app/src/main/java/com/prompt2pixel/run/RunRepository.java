@@ -72,9 +72,13 @@ public class RunRepository {
 				WHERE id = ?""", id);
 	}
 
-	void markFinished(long id, boolean completed, String failure) {
-		this.jdbc.update("UPDATE generation_run SET status = ?, failure = ?, finished_at = now() WHERE id = ?",
-				completed ? "COMPLETED" : "FAILED", failure, id);
+	void markFinished(long id, String status, String failure) {
+		this.jdbc.update("UPDATE generation_run SET status = ?, failure = ?, finished_at = now() WHERE id = ?", status,
+				failure, id);
+	}
+
+	void markStopping(long id) {
+		this.jdbc.update("UPDATE generation_run SET status = 'STOPPING' WHERE id = ? AND status = 'RUNNING'", id);
 	}
 
 }

@@ -26,8 +26,17 @@ class RunStatusListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
-		this.runs.markFinished(runId(execution), completed, completed ? null : failure(execution));
+		BatchStatus status = execution.getStatus();
+		if (status == BatchStatus.COMPLETED) {
+			this.runs.markFinished(runId(execution), "COMPLETED", null);
+		}
+		else if (status == BatchStatus.STOPPED) {
+			// asked to stop (its window closed): resumable, not failed
+			this.runs.markFinished(runId(execution), "STOPPED", null);
+		}
+		else {
+			this.runs.markFinished(runId(execution), "FAILED", failure(execution));
+		}
 	}
 
 	static String failure(JobExecution execution) {

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * What a run did, as the CLI prints it and the API returns it.
  *
  * @param run run id
- * @param status QUEUED, RUNNING, COMPLETED or FAILED
+ * @param status QUEUED, WAITING_WINDOW, RUNNING, STOPPING, STOPPED (resumable), COMPLETED
+ * or FAILED
  * @param products products in the run's catalog import
  * @param images images generated (and billed) in this run
  * @param cached tasks that reused an image the merchant had already paid for

@@ -2,6 +2,8 @@ package com.prompt2pixel.web;
 
 import com.prompt2pixel.run.RunSummaries;
 import com.prompt2pixel.run.RunSummary;
+import com.prompt2pixel.schedule.RunProgress;
+import com.prompt2pixel.schedule.RunProgresses;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Runs: status and counts, the same summary the CLI prints.
+ * Runs: status and counts, the same summary the CLI prints; and their progress (state,
+ * tasks per state, expected start, ETA), as {@code status --run} prints it.
  */
 @RestController
 @RequestMapping("/api/v1/runs")
@@ -19,8 +22,17 @@ class RunController {
 
 	private final RunSummaries summaries;
 
-	RunController(RunSummaries summaries) {
+	private final RunProgresses progresses;
+
+	RunController(RunSummaries summaries, RunProgresses progresses) {
 		this.summaries = summaries;
+		this.progresses = progresses;
+	}
+
+	@GetMapping("/{id}/progress")
+	RunProgress progress(@PathVariable long id) {
+		return this.progresses.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run with id " + id));
 	}
 
 	@GetMapping("/{id}")

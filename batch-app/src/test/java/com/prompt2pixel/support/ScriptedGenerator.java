@@ -5,6 +5,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.prompt2pixel.models.CompositorGenerator;
@@ -16,7 +18,8 @@ import com.prompt2pixel.models.Png;
 /**
  * The compositor, with faults and degenerate outputs that a test can switch on: fail on
  * the k-th image, return one identical image for every request, or a blank image for
- * prompts containing a word. Counts every image it rendered.
+ * prompts containing a word; or hold every call after the n-th image until released.
+ * Counts every image it rendered.
  */
 public class ScriptedGenerator implements ImageGenerator {
 
@@ -30,12 +33,43 @@ public class ScriptedGenerator implements ImageGenerator {
 
 	private volatile String blankFor;
 
+	/** Images after which generate() waits for {@link #release()}; 0: never waits. */
+	private volatile int holdAfter;
+
+	private volatile CountDownLatch held = new CountDownLatch(1);
+
+	private volatile CountDownLatch release = new CountDownLatch(1);
+
 	/** Back to a plain compositor with a zero count. */
 	public void reset() {
 		this.rendered.set(0);
 		this.failOnImage = 0;
 		this.sameImageForAll = false;
 		this.blankFor = null;
+		this.holdAfter = 0;
+		this.release.countDown();
+		this.held = new CountDownLatch(1);
+		this.release = new CountDownLatch(1);
+	}
+
+	/**
+	 * From the call that would render image {@code images + 1} on, generate() waits until
+	 * {@link #release()}: a run stays in the middle of a step for as long as a test
+	 * needs.
+	 */
+	public void holdAfter(int images) {
+		this.holdAfter = images;
+	}
+
+	/** Waits until a generate() call is being held. */
+	public boolean awaitHeld(long seconds) throws InterruptedException {
+		return this.held.await(seconds, TimeUnit.SECONDS);
+	}
+
+	/** Lets held and later calls through. */
+	public void release() {
+		this.holdAfter = 0;
+		this.release.countDown();
 	}
 
 	/** Throws when asked for the k-th image (1-based) since the last reset, once. */
@@ -73,6 +107,18 @@ public class ScriptedGenerator implements ImageGenerator {
 
 	@Override
 	public List<GeneratedImage> generate(List<ImageRequest> requests) {
+		if (this.holdAfter > 0 && this.rendered.get() >= this.holdAfter) {
+			this.held.countDown();
+			try {
+				if (!this.release.await(60, TimeUnit.SECONDS)) {
+					throw new IllegalStateException("held for 60 s and never released");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while held", ex);
+			}
+		}
 		List<GeneratedImage> images = new ArrayList<>();
 		for (ImageRequest request : requests) {
 			int number = this.rendered.get() + 1;

@@ -1,0 +1,83 @@
+package com.prompt2pixel.schedule;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dispatcher's view of {@code generation_run}: only runs that were submitted, never
+ * those the CLI runs in place.
+ */
+@Repository
+class SubmittedRuns {
+
+	private static final String COLUMNS = "id, status, priority, pool, expected_start";
+
+	private final JdbcTemplate jdbc;
+
+	SubmittedRuns(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void markSubmitted(long id, RunPriority priority, String pool, String status, Instant expectedStart) {
+		this.jdbc.update("""
+				UPDATE generation_run SET submitted = true, priority = ?, pool = ?, status = ?, expected_start = ?
+				WHERE id = ?""", priority.name(), pool, status, timestamp(expectedStart), id);
+	}
+
+	/** Runs that may start, on-demand first, then oldest first. */
+	List<SubmittedRun> waiting() {
+		return this.jdbc.query("SELECT " + COLUMNS + """
+				 FROM generation_run
+				WHERE submitted AND status IN ('QUEUED', 'WAITING_WINDOW', 'STOPPED')
+				ORDER BY priority = 'ON_DEMAND' DESC, created_at, id""", SubmittedRuns::map);
+	}
+
+	List<SubmittedRun> runningBatch() {
+		return this.jdbc.query("SELECT " + COLUMNS
+				+ " FROM generation_run WHERE submitted AND status = 'RUNNING' AND priority = 'BATCH' ORDER BY id",
+				SubmittedRuns::map);
+	}
+
+	Optional<SubmittedRun> find(long id) {
+		return this.jdbc
+			.query("SELECT " + COLUMNS + " FROM generation_run WHERE submitted AND id = ?", SubmittedRuns::map, id)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Takes a waiting run for this node: only one dispatcher can move it out of the state
+	 * it was read in.
+	 */
+	boolean claim(SubmittedRun run) {
+		return this.jdbc.update("""
+				UPDATE generation_run SET status = 'RUNNING', expected_start = NULL
+				WHERE id = ? AND status = ? AND submitted""", run.id(), run.status()) == 1;
+	}
+
+	/** A queued run now waits for its window; a stopped one keeps its state. */
+	void expect(SubmittedRun run, Instant expectedStart) {
+		this.jdbc.update("""
+				UPDATE generation_run
+				SET status = CASE WHEN status = 'QUEUED' THEN 'WAITING_WINDOW' ELSE status END, expected_start = ?
+				WHERE id = ? AND status = ?""", timestamp(expectedStart), run.id(), run.status());
+	}
+
+	private static SubmittedRun map(ResultSet rs, int row) throws SQLException {
+		Timestamp expected = rs.getTimestamp("expected_start");
+		return new SubmittedRun(rs.getLong("id"), rs.getString("status"), RunPriority.valueOf(rs.getString("priority")),
+				rs.getString("pool"), (expected != null) ? expected.toInstant() : null);
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+}
