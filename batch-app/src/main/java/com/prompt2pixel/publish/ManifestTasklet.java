@@ -15,8 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ManifestTasklet implements Tasklet {
 
-	private static final String PUBLISHED = """
-			SELECT p.source_key, t.template_id, t.variant, t.seed, t.backend, t.prompt, pub.location, t.image_sha256
+	/**
+	 * The run's published images, in manifest order; also what {@link RunExport} copies.
+	 */
+	static final String PUBLISHED = """
+			SELECT p.source_key, t.template_id, t.variant, t.seed, t.backend, t.prompt, pub.location, t.image_sha256,
+			       t.image_key
 			FROM render_task t
 			JOIN product p ON p.id = t.product_id
 			JOIN publication pub ON pub.task_id = t.id AND pub.destination = 'FOLDER'

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +121,57 @@ class CliIT {
 		}
 		assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
 		assertThat(Files.readString(log)).doesNotContain("Exception");
+	}
+
+	@Test
+	void shouldQueueRunsForAManagerToStartByTheirWindows() throws Exception {
+		Path small = SampleCatalogs.firstProducts(this.workdir.resolve("small"), 1);
+		LocalTime later = LocalTime.now(ZoneOffset.UTC).plusHours(2).withSecond(0).withNano(0);
+		String window = later + "-" + later.plusHours(1);
+		assertThat(run("window", "--pool", "night", "--time-zone", "UTC", "--open", window).stdout())
+			.startsWith("pool night (UTC): [" + window + "]; closed now, opens ");
+		assertThat(run("import", "--catalog", small.toString(), "--merchant", "acme").exitCode()).isZero();
+
+		Result batch = run("submit", "--catalog", small.toString(), "--merchant", "acme", "--pool", "night");
+		Result onDemand = run("submit", "--catalog", small.toString(), "--merchant", "acme", "--pool", "night",
+				"--priority", "on-demand");
+
+		assertThat(batch.exitCode()).as(batch.stderr()).isZero();
+		assertThat(batch.summary().get("run").asLong()).isEqualTo(1);
+		assertThat(batch.summary().get("status").asString()).isEqualTo("WAITING_WINDOW");
+		assertThat(batch.summary().get("expected_start").asString()).endsWith(later + ":00Z");
+		assertThat(onDemand.summary().get("status").asString()).isEqualTo("QUEUED");
+		assertThat(onDemand.summary().get("priority").asString()).isEqualTo("on-demand");
+
+		Path log = this.workdir.resolve("serve.log");
+		Process server = start(log, "serve", "--server.port=0", "--p2p.schedule.dispatch-interval=1s");
+		try {
+			awaitLine(log, "Job: [SimpleJob: [name=catalogImageJob]] completed");
+		}
+		finally {
+			server.destroy();
+		}
+		assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+		JsonNode done = run("status", "--run", "2").summary();
+		assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(done.get("tasks").get("PUBLISHED").asInt()).isEqualTo(4);
+		assertThat(run("status", "--run", "1").summary().get("status").asString()).isEqualTo("WAITING_WINDOW");
+		Result exported = run("export-run", "--run", "2", "--out", "exported");
+		assertThat(exported.exitCode()).as(exported.stderr()).isZero();
+		Manifest.of(this.workdir.resolve("exported")).assertEveryImageListedOnceWithItsChecksum(4);
+
+		assertThat(run("schedule", "--merchant", "acme", "--at", "02:30", "--time-zone", "Europe/Berlin").stdout())
+			.startsWith("merchant acme: nightly run at '0 30 2 * * ?' (Europe/Berlin), pool default; next ");
+		Result empty = run("window", "--time-zone", "UTC", "--open", "05:00-05:00");
+		assertThat(empty.exitCode()).isEqualTo(2);
+		assertThat(empty.stderr()).contains("window '05:00-05:00' is empty");
+		Result ghost = run("submit", "--catalog", small.toString(), "--merchant", "ghost");
+		assertThat(ghost.exitCode()).isEqualTo(2);
+		assertThat(ghost.stderr()).contains("no merchant 'ghost'; import a catalog for it first");
+		Result cron = run("schedule", "--merchant", "acme", "--cron", "every night", "--time-zone", "UTC");
+		assertThat(cron.exitCode()).isEqualTo(2);
+		assertThat(cron.stderr()).contains("'every night' is not a Quartz cron expression");
 	}
 
 	@ParameterizedTest

@@ -10,15 +10,14 @@ import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.Manifest;
 import com.prompt2pixel.support.MutableClock;
+import com.prompt2pixel.support.MutableClockConfiguration;
 import com.prompt2pixel.support.SampleCatalogs;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +30,9 @@ import static org.awaitility.Awaitility.await;
  * itself, as Quartz would at each tick (Quartz's own tick is an hour here, out of the
  * way).
  */
-@Import(GenerationWindowFunctionalTests.Clocks.class)
-@TestPropertySource(properties = "p2p.schedule.dispatch-interval=1h")
+@Import(MutableClockConfiguration.class)
+@TestPropertySource(properties = { "p2p.schedule.dispatch-interval=1h",
+		"spring.quartz.properties.org.quartz.jobStore.misfireThreshold=2000" })
 class GenerationWindowFunctionalTests extends FunctionalTest {
 
 	private static final int TASKS = 6 * 4 * 2;
@@ -57,6 +57,11 @@ class GenerationWindowFunctionalTests extends FunctionalTest {
 
 	@TempDir
 	Path folder;
+
+	@BeforeEach
+	void onlyThisTestsRuns() {
+		retireSubmittedRuns();
+	}
 
 	@Test
 	void shouldWaitForTheWindowStopWhenItClosesAndResumeAtTheNextOpening() throws Exception {
@@ -129,17 +134,6 @@ class GenerationWindowFunctionalTests extends FunctionalTest {
 
 	private RunProgress progress(SubmittedRun run) {
 		return this.progresses.find(run.id()).orElseThrow();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
-		}
-
 	}
 
 }

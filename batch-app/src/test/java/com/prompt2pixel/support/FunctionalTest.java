@@ -55,4 +55,14 @@ public abstract class FunctionalTest {
 		this.generator.reset();
 	}
 
+	/**
+	 * Runs other tests left queued on the cluster are marked failed, so that a test that
+	 * drives the dispatcher sees only its own.
+	 */
+	protected void retireSubmittedRuns() {
+		this.jdbc.update("""
+				UPDATE generation_run SET status = 'FAILED', failure = 'retired by a test'
+				WHERE submitted AND status IN ('QUEUED', 'WAITING_WINDOW', 'STOPPED')""");
+	}
+
 }
