@@ -39,3 +39,8 @@ CREATE TABLE merchant_schedule (
     pool         TEXT        NOT NULL,
     updated_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- Within a lane, paid plans go ahead of free ones; a free run that has waited long
+-- enough (p2p.schedule.aging) counts as paid, so none starves.
+ALTER TABLE merchant ADD COLUMN plan TEXT NOT NULL DEFAULT 'FREE' CHECK (plan IN ('FREE', 'PAID'));
+ALTER TABLE generation_run ADD COLUMN queued_at TIMESTAMPTZ;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 		subcommands = { RunCommand.class, ResumeCommand.class, ImportCommand.class, ResumeImportCommand.class,
 				ExportCatalogCommand.class, ShopifyConnectCommand.class, ExpandCommand.class, TemplatesCommand.class,
 				PolicyCommand.class, SubmitCommand.class, StatusCommand.class, WindowCommand.class,
-				ScheduleCommand.class, ExportRunCommand.class, ServeCommand.class, CommandLine.HelpCommand.class })
+				ScheduleCommand.class, PlanCommand.class, ExportRunCommand.class, ServeCommand.class,
+				CommandLine.HelpCommand.class })
 public class Cli implements Runnable {
 
 	static final int FAILED = 1;

@@ -59,8 +59,9 @@ class GenerateImagesStepConfiguration {
 	@Bean
 	@StepScope
 	GenerateImagesWriter generateImagesWriter(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId, RunRepository runs,
-			ImageGenerator generator, ImageStore store, TaskStateUpdates updates) {
-		return new GenerateImagesWriter(generator, store, updates, runs.get(runId).merchantId());
+			ImageGenerator generator, ImageStore store, TaskStateUpdates updates, GpuLanes lanes) {
+		return new GenerateImagesWriter(generator, store, updates, runs.get(runId).merchantId(), lanes,
+				runs.isOnDemand(runId));
 	}
 
 }

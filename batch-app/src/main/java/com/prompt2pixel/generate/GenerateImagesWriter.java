@@ -15,7 +15,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Renders a chunk of tasks as one generator batch, stores each image under a key derived
  * from its task (so a redone chunk overwrites rather than duplicates) and marks the tasks
- * GENERATED. Tasks whose photo could not be used become FAILED with the reason.
+ * GENERATED. Tasks whose photo could not be used become FAILED with the reason. The
+ * generator is taken in turn through {@link GpuLanes}: an on-demand run's chunk goes
+ * ahead of batch chunks.
  */
 class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 
@@ -27,7 +29,14 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 
 	private final String merchantId;
 
-	GenerateImagesWriter(ImageGenerator generator, ImageStore store, TaskStateUpdates updates, String merchantId) {
+	private final GpuLanes lanes;
+
+	private final boolean onDemand;
+
+	GenerateImagesWriter(ImageGenerator generator, ImageStore store, TaskStateUpdates updates, String merchantId,
+			GpuLanes lanes, boolean onDemand) {
+		this.lanes = lanes;
+		this.onDemand = onDemand;
 		this.generator = generator;
 		this.store = store;
 		this.updates = updates;
@@ -48,7 +57,8 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 		if (ready.isEmpty()) {
 			return;
 		}
-		List<GeneratedImage> images = this.generator.generate(ready.stream().map(GenerationInput::request).toList());
+		List<GeneratedImage> images = this.lanes.render(this.onDemand,
+				() -> this.generator.generate(ready.stream().map(GenerationInput::request).toList()));
 		if (images.size() != ready.size()) {
 			throw new IllegalStateException("generator " + this.generator.backend() + " returned " + images.size()
 					+ " images for " + ready.size() + " requests");

@@ -1,5 +1,6 @@
 package com.prompt2pixel.merchant;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +43,21 @@ public class Merchants {
 			.stream()
 			.findFirst()
 			.orElse("en");
+	}
+
+	/**
+	 * A merchant's plan: a paid plan's runs go ahead of free ones in their lane.
+	 * @param plan {@code free} or {@code paid}
+	 * @throws IllegalArgumentException for another plan or an unknown merchant
+	 */
+	public void setPlan(String merchantId, String plan) {
+		String normalized = (plan == null) ? "" : plan.strip().toUpperCase(Locale.ROOT);
+		if (!normalized.equals("FREE") && !normalized.equals("PAID")) {
+			throw new IllegalArgumentException("plan must be free or paid, was '" + plan + "'");
+		}
+		if (this.jdbc.update("UPDATE merchant SET plan = ? WHERE id = ?", normalized, merchantId) == 0) {
+			throw new IllegalArgumentException("no merchant '" + merchantId + "'");
+		}
 	}
 
 	public void setLocale(String merchantId, String locale) {

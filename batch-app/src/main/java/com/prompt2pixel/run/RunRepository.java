@@ -77,6 +77,12 @@ public class RunRepository {
 				failure, id);
 	}
 
+	/** Whether the run was submitted in the on-demand lane. */
+	public boolean isOnDemand(long id) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"SELECT submitted AND priority = 'ON_DEMAND' FROM generation_run WHERE id = ?", Boolean.class, id));
+	}
+
 	void markStopping(long id) {
 		this.jdbc.update("UPDATE generation_run SET status = 'STOPPING' WHERE id = ? AND status = 'RUNNING'", id);
 	}

@@ -1,7 +1,9 @@
 package com.prompt2pixel.schedule;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -19,10 +21,13 @@ import org.springframework.stereotype.Service;
 /**
  * Starts and stops submitted runs by their pools' generation windows. Each call looks at
  * the queue once: batch runs whose window has closed are asked to stop (they end STOPPED
- * at their next chunk boundary); waiting runs start, on-demand ones first and then the
- * oldest, while this manager has room, batch ones only inside their window; the rest are
- * told when they are expected to start. A stopped run resumes from its last committed
- * chunk when its window opens again.
+ * at their next chunk boundary); waiting runs start in the queue's order (on-demand
+ * first, then paid plans and runs that have waited long, then the oldest) while their
+ * lane on this manager has room, batch ones only inside their window; the rest are told
+ * when they are expected to start. A stopped run resumes from its last committed chunk
+ * when its window opens again. On-demand runs have a lane of their own, so a batch run
+ * occupying the manager does not keep them waiting; on the generator their chunks go
+ * first ({@code GpuLanes}).
  */
 @Service
 public class RunDispatcher implements DisposableBean {
@@ -37,11 +42,9 @@ public class RunDispatcher implements DisposableBean {
 
 	private final Clock clock;
 
-	private final int capacity;
+	private final Duration aging;
 
-	private final ExecutorService executor;
-
-	private final AtomicInteger active = new AtomicInteger();
+	private final Map<RunPriority, Lane> lanes = new EnumMap<>(RunPriority.class);
 
 	RunDispatcher(SubmittedRuns submitted, GpuPools pools, CatalogRuns runs, Clock clock,
 			ScheduleProperties properties) {
@@ -49,13 +52,9 @@ public class RunDispatcher implements DisposableBean {
 		this.pools = pools;
 		this.runs = runs;
 		this.clock = clock;
-		this.capacity = properties.concurrentRuns();
-		AtomicInteger threads = new AtomicInteger();
-		this.executor = Executors.newFixedThreadPool(this.capacity, (task) -> {
-			Thread thread = new Thread(task, "run-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.aging = properties.aging();
+		this.lanes.put(RunPriority.ON_DEMAND, new Lane("on-demand", properties.onDemandRuns()));
+		this.lanes.put(RunPriority.BATCH, new Lane("batch", properties.concurrentRuns()));
 	}
 
 	/** One look at the queue; safe to call from several managers at once. */
@@ -67,11 +66,12 @@ public class RunDispatcher implements DisposableBean {
 				log.info("Run {} is stopping: the generation window of pool {} has closed", run.id(), run.pool());
 			}
 		}
-		for (SubmittedRun run : this.submitted.waiting()) {
+		for (SubmittedRun run : this.submitted.waiting(now, this.aging)) {
 			GpuPool pool = pool(pools, run);
 			if (run.priority() == RunPriority.ON_DEMAND || pool.isOpen(now)) {
-				if (this.active.get() < this.capacity && this.submitted.claim(run)) {
-					launch(run);
+				Lane lane = this.lanes.get(run.priority());
+				if (lane.hasRoom() && this.submitted.claim(run)) {
+					lane.launch(run);
 				}
 			}
 			else {
@@ -82,7 +82,7 @@ public class RunDispatcher implements DisposableBean {
 
 	/** Submitted runs executing on this manager now. */
 	public int active() {
-		return this.active.get();
+		return this.lanes.values().stream().mapToInt((lane) -> lane.active.get()).sum();
 	}
 
 	private GpuPool pool(Map<String, GpuPool> pools, SubmittedRun run) {
@@ -92,26 +92,56 @@ public class RunDispatcher implements DisposableBean {
 				(name) -> this.pools.find(name).orElseGet(() -> GpuPool.alwaysOpen(name)));
 	}
 
-	private void launch(SubmittedRun run) {
-		this.active.incrementAndGet();
-		log.info("Starting submitted run {} ({}, pool {}, was {})", run.id(), run.priority(), run.pool(), run.status());
-		this.executor.execute(() -> {
-			try {
-				this.runs.resume(run.id());
-			}
-			catch (RuntimeException ex) {
-				log.error("Submitted run {} could not be executed: {}", run.id(), ex.getMessage(), ex);
-			}
-			finally {
-				this.active.decrementAndGet();
-			}
-		});
-	}
-
 	@Override
 	public void destroy() throws InterruptedException {
-		this.executor.shutdownNow();
-		this.executor.awaitTermination(30, TimeUnit.SECONDS);
+		for (Lane lane : this.lanes.values()) {
+			lane.executor.shutdownNow();
+		}
+		for (Lane lane : this.lanes.values()) {
+			lane.executor.awaitTermination(30, TimeUnit.SECONDS);
+		}
+	}
+
+	/** A lane's runs on this manager: as many at once as it has threads. */
+	private final class Lane {
+
+		private final int capacity;
+
+		private final ExecutorService executor;
+
+		private final AtomicInteger active = new AtomicInteger();
+
+		Lane(String name, int capacity) {
+			this.capacity = capacity;
+			AtomicInteger threads = new AtomicInteger();
+			this.executor = Executors.newFixedThreadPool(capacity, (task) -> {
+				Thread thread = new Thread(task, name + "-run-" + threads.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+
+		boolean hasRoom() {
+			return this.active.get() < this.capacity;
+		}
+
+		void launch(SubmittedRun run) {
+			this.active.incrementAndGet();
+			log.info("Starting submitted run {} ({}, pool {}, was {})", run.id(), run.priority(), run.pool(),
+					run.status());
+			this.executor.execute(() -> {
+				try {
+					RunDispatcher.this.runs.resume(run.id());
+				}
+				catch (RuntimeException ex) {
+					log.error("Submitted run {} could not be executed: {}", run.id(), ex.getMessage(), ex);
+				}
+				finally {
+					this.active.decrementAndGet();
+				}
+			});
+		}
+
 	}
 
 }

@@ -99,7 +99,7 @@ public class RunQueue {
 		boolean waits = priority == RunPriority.BATCH && !pool.isOpen(now);
 		Instant expectedStart = waits ? pool.nextOpening(now).orElseThrow() : null;
 		this.submitted.markSubmitted(run.id(), priority, pool.name(), waits ? "WAITING_WINDOW" : "QUEUED",
-				expectedStart);
+				expectedStart, now);
 		return this.submitted.find(run.id()).orElseThrow();
 	}
 

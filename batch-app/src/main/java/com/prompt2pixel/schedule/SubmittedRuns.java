@@ -3,6 +3,7 @@ package com.prompt2pixel.schedule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SubmittedRuns {
 
-	private static final String COLUMNS = "id, status, priority, pool, expected_start";
+	private static final String COLUMNS = "r.id, r.status, r.priority, r.pool, r.expected_start";
 
 	private final JdbcTemplate jdbc;
 
@@ -25,29 +26,36 @@ class SubmittedRuns {
 		this.jdbc = jdbc;
 	}
 
-	void markSubmitted(long id, RunPriority priority, String pool, String status, Instant expectedStart) {
+	void markSubmitted(long id, RunPriority priority, String pool, String status, Instant expectedStart,
+			Instant queuedAt) {
 		this.jdbc.update("""
-				UPDATE generation_run SET submitted = true, priority = ?, pool = ?, status = ?, expected_start = ?
-				WHERE id = ?""", priority.name(), pool, status, timestamp(expectedStart), id);
+				UPDATE generation_run
+				SET submitted = true, priority = ?, pool = ?, status = ?, expected_start = ?, queued_at = ?
+				WHERE id = ?""", priority.name(), pool, status, timestamp(expectedStart), timestamp(queuedAt), id);
 	}
 
-	/** Runs that may start, on-demand first, then oldest first. */
-	List<SubmittedRun> waiting() {
+	/**
+	 * Runs that may start, in the order they should: on-demand before batch; within a
+	 * lane, paid plans before free ones, except that a run queued for longer than
+	 * {@code aging} counts as paid (so no free run starves); then the longest queued.
+	 */
+	List<SubmittedRun> waiting(Instant now, Duration aging) {
 		return this.jdbc.query("SELECT " + COLUMNS + """
-				 FROM generation_run
-				WHERE submitted AND status IN ('QUEUED', 'WAITING_WINDOW', 'STOPPED')
-				ORDER BY priority = 'ON_DEMAND' DESC, created_at, id""", SubmittedRuns::map);
+				 FROM generation_run r JOIN merchant m ON m.id = r.merchant_id
+				WHERE r.submitted AND r.status IN ('QUEUED', 'WAITING_WINDOW', 'STOPPED')
+				ORDER BY r.priority = 'ON_DEMAND' DESC, (m.plan = 'PAID' OR r.queued_at <= ?) DESC, r.queued_at, r.id
+				""", SubmittedRuns::map, timestamp(now.minus(aging)));
 	}
 
 	List<SubmittedRun> runningBatch() {
 		return this.jdbc.query("SELECT " + COLUMNS
-				+ " FROM generation_run WHERE submitted AND status = 'RUNNING' AND priority = 'BATCH' ORDER BY id",
+				+ " FROM generation_run r WHERE submitted AND status = 'RUNNING' AND priority = 'BATCH' ORDER BY id",
 				SubmittedRuns::map);
 	}
 
 	Optional<SubmittedRun> find(long id) {
 		return this.jdbc
-			.query("SELECT " + COLUMNS + " FROM generation_run WHERE submitted AND id = ?", SubmittedRuns::map, id)
+			.query("SELECT " + COLUMNS + " FROM generation_run r WHERE submitted AND id = ?", SubmittedRuns::map, id)
 			.stream()
 			.findFirst();
 	}

@@ -33,6 +33,9 @@ public class ScriptedGenerator implements ImageGenerator {
 
 	private volatile String blankFor;
 
+	/** Added to every image's rendering time, so a chunk takes a known while. */
+	private volatile long millisPerImage;
+
 	/** Images after which generate() waits for {@link #release()}; 0: never waits. */
 	private volatile int holdAfter;
 
@@ -47,6 +50,7 @@ public class ScriptedGenerator implements ImageGenerator {
 		this.sameImageForAll = false;
 		this.blankFor = null;
 		this.holdAfter = 0;
+		this.millisPerImage = 0;
 		this.release.countDown();
 		this.held = new CountDownLatch(1);
 		this.release = new CountDownLatch(1);
@@ -61,6 +65,11 @@ public class ScriptedGenerator implements ImageGenerator {
 		this.holdAfter = images;
 	}
 
+	/** Each image takes at least this long to render. */
+	public void slowDown(long millisPerImage) {
+		this.millisPerImage = millisPerImage;
+	}
+
 	/** Waits until a generate() call is being held. */
 	public boolean awaitHeld(long seconds) throws InterruptedException {
 		return this.held.await(seconds, TimeUnit.SECONDS);
@@ -69,6 +78,7 @@ public class ScriptedGenerator implements ImageGenerator {
 	/** Lets held and later calls through. */
 	public void release() {
 		this.holdAfter = 0;
+		this.millisPerImage = 0;
 		this.release.countDown();
 	}
 
@@ -120,6 +130,15 @@ public class ScriptedGenerator implements ImageGenerator {
 			}
 		}
 		List<GeneratedImage> images = new ArrayList<>();
+		if (this.millisPerImage > 0) {
+			try {
+				Thread.sleep(this.millisPerImage * requests.size());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while slowed down", ex);
+			}
+		}
 		for (ImageRequest request : requests) {
 			int number = this.rendered.get() + 1;
 			if (number == this.failOnImage) {
