@@ -44,3 +44,20 @@ CREATE TABLE merchant_schedule (
 -- enough (p2p.schedule.aging) counts as paid, so none starves.
 ALTER TABLE merchant ADD COLUMN plan TEXT NOT NULL DEFAULT 'FREE' CHECK (plan IN ('FREE', 'PAID'));
 ALTER TABLE generation_run ADD COLUMN queued_at TIMESTAMPTZ;
+
+-- The processes that execute submitted runs (serve and worker). Each heartbeats; a run
+-- whose node has stopped heartbeating is recovered by another node and resumed from its
+-- last committed chunk.
+CREATE TABLE node (
+    id            TEXT PRIMARY KEY,
+    role          TEXT        NOT NULL,
+    host          TEXT        NOT NULL,
+    pid           BIGINT      NOT NULL,
+    started_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
+    heartbeat_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+    -- stopping: takes no more runs
+    draining      BOOLEAN     NOT NULL DEFAULT false,
+    stopped_at    TIMESTAMPTZ
+);
+
+ALTER TABLE generation_run ADD COLUMN node_id TEXT REFERENCES node (id);

@@ -1,5 +1,7 @@
 package com.prompt2pixel.cli;
 
+import java.util.Map;
+
 import com.prompt2pixel.Prompt2PixelApplication;
 import com.prompt2pixel.system.EnvironmentProblem;
 
@@ -23,6 +25,18 @@ final class Applications {
 		application.setMainApplicationClass(Prompt2PixelApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setAdditionalProfiles(CLI_PROFILE);
+		return application.run(args);
+	}
+
+	/**
+	 * A worker: executes submitted runs, no web server, and leaves the nightly triggers
+	 * to the managers.
+	 */
+	static ConfigurableApplicationContext startWorker(String... args) {
+		SpringApplication application = new SpringApplication(Prompt2PixelApplication.class);
+		application.setMainApplicationClass(Prompt2PixelApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("p2p.schedule.role", "worker", "spring.quartz.auto-startup", "false"));
 		return application.run(args);
 	}
 

@@ -1,5 +1,7 @@
 package com.prompt2pixel.cli;
 
+import java.util.List;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
 				ExportCatalogCommand.class, ShopifyConnectCommand.class, ExpandCommand.class, TemplatesCommand.class,
 				PolicyCommand.class, SubmitCommand.class, StatusCommand.class, WindowCommand.class,
 				ScheduleCommand.class, PlanCommand.class, ExportRunCommand.class, ServeCommand.class,
-				CommandLine.HelpCommand.class })
+				WorkerCommand.class, CommandLine.HelpCommand.class })
 public class Cli implements Runnable {
 
 	static final int FAILED = 1;
@@ -28,11 +30,11 @@ public class Cli implements Runnable {
 		int exitCode = commandLine.execute(args);
 		CommandLine.ParseResult parsed = commandLine.getParseResult();
 		boolean serving = parsed != null && parsed.subcommand() != null
-				&& "serve".equals(parsed.subcommand().commandSpec().name());
+				&& List.of("serve", "worker").contains(parsed.subcommand().commandSpec().name());
 		if (!serving || exitCode != 0) {
 			System.exit(exitCode);
 		}
-		// serve: the web server's threads keep the process alive until it is stopped
+		// serve, worker: their threads keep the process alive until it is stopped
 	}
 
 	@Override

@@ -8,6 +8,8 @@ import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.run.Hashes;
 import com.prompt2pixel.run.TaskState;
 import com.prompt2pixel.run.TaskStateUpdates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -20,6 +22,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * ahead of batch chunks.
  */
 class GenerateImagesWriter implements ItemWriter<GenerationInput> {
+
+	private static final Logger log = LoggerFactory.getLogger(GenerateImagesWriter.class);
 
 	private final ImageGenerator generator;
 
@@ -56,6 +60,11 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 			.forEach((input) -> this.updates.move(input.task().id(), TaskState.FAILED, input.failure()));
 		if (ready.isEmpty()) {
 			return;
+		}
+		if (log.isDebugEnabled()) {
+			// one line per generator batch, as it starts: a chunk cut off by a crash and
+			// rendered again after it shows up twice
+			log.debug("rendering tasks {}", ready.stream().map((input) -> input.task().id()).toList());
 		}
 		List<GeneratedImage> images = this.lanes.render(this.onDemand,
 				() -> this.generator.generate(ready.stream().map(GenerationInput::request).toList()));

@@ -89,6 +89,19 @@ public class CatalogRuns {
 	}
 
 	/**
+	 * Marks the run's last execution as ended when the process that ran it is gone (its
+	 * node stopped heartbeating), so that it can be restarted elsewhere: Spring Batch's
+	 * recovery of an abandoned execution.
+	 */
+	public void recoverAbandoned(long runId) {
+		JobExecution last = this.jobRepository.getLastJobExecution(CatalogImageJob.NAME, parameters(runId));
+		if (last != null && last.isRunning()) {
+			log.warn("Run {} was abandoned by its node in execution {}; recovering it", runId, last.getId());
+			this.jobOperator.recover(last);
+		}
+	}
+
+	/**
 	 * Asks a running run to stop at its next chunk boundary, wherever it runs: the job
 	 * repository carries the request, each step reads it when it commits a chunk, and the
 	 * run ends STOPPED, to be resumed later from where it stopped.

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +48,22 @@ public class RunDispatcher implements DisposableBean {
 
 	private final Map<RunPriority, Lane> lanes = new EnumMap<>(RunPriority.class);
 
-	RunDispatcher(SubmittedRuns submitted, GpuPools pools, CatalogRuns runs, Clock clock,
-			ScheduleProperties properties) {
+	private final Nodes nodes;
+
+	private final Duration deadAfter;
+
+	/** This process's node, once it takes part; null in the one-shot CLI commands. */
+	private volatile String nodeId;
+
+	private volatile boolean draining;
+
+	/** The runs executing here, so that a drain can ask each to stop. */
+	private final Set<Long> executing = ConcurrentHashMap.newKeySet();
+
+	RunDispatcher(SubmittedRuns submitted, GpuPools pools, CatalogRuns runs, Clock clock, ScheduleProperties properties,
+			Nodes nodes) {
+		this.nodes = nodes;
+		this.deadAfter = properties.deadAfter();
 		this.submitted = submitted;
 		this.pools = pools;
 		this.runs = runs;
@@ -57,8 +73,48 @@ public class RunDispatcher implements DisposableBean {
 		this.lanes.put(RunPriority.BATCH, new Lane("batch", properties.concurrentRuns()));
 	}
 
-	/** One look at the queue; safe to call from several managers at once. */
+	/**
+	 * Makes this process a node that executes submitted runs.
+	 * @return its node id
+	 */
+	synchronized String join(String role) {
+		if (this.nodeId == null) {
+			this.nodeId = this.nodes.register(role);
+		}
+		return this.nodeId;
+	}
+
+	/** This process's heartbeat, at every tick. */
+	void heartbeat() {
+		if (this.nodeId != null) {
+			this.nodes.heartbeat(this.nodeId);
+		}
+	}
+
+	/**
+	 * Runs held by dead nodes are recovered (their executions marked ended) and go back
+	 * to the queue, to resume from their last committed chunk.
+	 */
+	public synchronized void recoverOrphans() {
+		for (long runId : this.nodes.orphanedRuns(this.deadAfter)) {
+			log.warn("Run {} lost its node; it resumes from its last committed chunk", runId);
+			this.runs.recoverAbandoned(runId);
+			this.submitted.requeueOrphan(runId);
+		}
+	}
+
+	/**
+	 * One look at the queue; safe to call from several nodes at once (a run is claimed by
+	 * one).
+	 * @throws IllegalStateException in a process that does not execute submitted runs
+	 */
 	public synchronized void dispatch() {
+		if (this.nodeId == null) {
+			throw new IllegalStateException("this process does not execute submitted runs (p2p.schedule.dispatch)");
+		}
+		if (this.draining) {
+			return;
+		}
 		Instant now = this.clock.instant();
 		Map<String, GpuPool> pools = new HashMap<>();
 		for (SubmittedRun run : this.submitted.runningBatch()) {
@@ -70,7 +126,7 @@ public class RunDispatcher implements DisposableBean {
 			GpuPool pool = pool(pools, run);
 			if (run.priority() == RunPriority.ON_DEMAND || pool.isOpen(now)) {
 				Lane lane = this.lanes.get(run.priority());
-				if (lane.hasRoom() && this.submitted.claim(run)) {
+				if (lane.hasRoom() && this.submitted.claim(run, this.nodeId)) {
 					lane.launch(run);
 				}
 			}
@@ -90,6 +146,37 @@ public class RunDispatcher implements DisposableBean {
 		// leave it waiting for a window that no longer exists
 		return pools.computeIfAbsent(run.pool(),
 				(name) -> this.pools.find(name).orElseGet(() -> GpuPool.alwaysOpen(name)));
+	}
+
+	/**
+	 * Stops taking runs and asks those executing here to stop at their next chunk
+	 * boundary; waits for them up to the deadline, then cuts them off (their chunk in
+	 * progress is rolled back and redone wherever the run resumes).
+	 * @return whether every run stopped within the deadline
+	 */
+	boolean drain(Duration deadline) throws InterruptedException {
+		this.draining = true;
+		if (this.nodeId != null) {
+			this.nodes.draining(this.nodeId);
+		}
+		for (long runId : this.executing) {
+			if (this.runs.stop(runId)) {
+				log.info("Run {} is stopping: this node is shutting down", runId);
+			}
+		}
+		long end = System.nanoTime() + deadline.toNanos();
+		while (active() > 0 && System.nanoTime() < end) {
+			Thread.sleep(100);
+		}
+		boolean stopped = active() == 0;
+		if (!stopped) {
+			log.warn("{} run(s) did not reach a chunk boundary within {}; cutting them off", active(), deadline);
+		}
+		destroy();
+		if (this.nodeId != null) {
+			this.nodes.stopped(this.nodeId);
+		}
+		return stopped;
 	}
 
 	@Override
@@ -129,6 +216,7 @@ public class RunDispatcher implements DisposableBean {
 			this.active.incrementAndGet();
 			log.info("Starting submitted run {} ({}, pool {}, was {})", run.id(), run.priority(), run.pool(),
 					run.status());
+			RunDispatcher.this.executing.add(run.id());
 			this.executor.execute(() -> {
 				try {
 					RunDispatcher.this.runs.resume(run.id());
@@ -137,6 +225,7 @@ public class RunDispatcher implements DisposableBean {
 					log.error("Submitted run {} could not be executed: {}", run.id(), ex.getMessage(), ex);
 				}
 				finally {
+					RunDispatcher.this.executing.remove(run.id());
 					this.active.decrementAndGet();
 				}
 			});

@@ -64,10 +64,20 @@ class SubmittedRuns {
 	 * Takes a waiting run for this node: only one dispatcher can move it out of the state
 	 * it was read in.
 	 */
-	boolean claim(SubmittedRun run) {
+	boolean claim(SubmittedRun run, String nodeId) {
 		return this.jdbc.update("""
-				UPDATE generation_run SET status = 'RUNNING', expected_start = NULL
-				WHERE id = ? AND status = ? AND submitted""", run.id(), run.status()) == 1;
+				UPDATE generation_run SET status = 'RUNNING', expected_start = NULL, node_id = ?
+				WHERE id = ? AND status = ? AND submitted""", nodeId, run.id(), run.status()) == 1;
+	}
+
+	/**
+	 * A run whose node died goes back to the queue as stopped: the next dispatch resumes
+	 * it from its last committed chunk.
+	 */
+	void requeueOrphan(long runId) {
+		this.jdbc.update("""
+				UPDATE generation_run SET status = 'STOPPED'
+				WHERE id = ? AND submitted AND status IN ('RUNNING', 'STOPPING')""", runId);
 	}
 
 	/** A queued run now waits for its window; a stopped one keeps its state. */

@@ -1,0 +1,369 @@
+package com.prompt2pixel.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.prompt2pixel.support.Manifest;
+import com.prompt2pixel.support.SampleCatalogs;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Worker processes of the packaged jar sharing one PostgreSQL (embedded, started here)
+ * and one data folder, as nodes on separate machines would share a database server and an
+ * image store: a worker killed with SIGKILL at random points, a worker stopped with
+ * SIGTERM, a worker told by a (fake) EC2 metadata service that its spot instance is
+ * going. Each render a worker does is counted from its log (one line per generator batch,
+ * before the chunk commits).
+ */
+class ClusterIT {
+
+	private static final Path JAR = Path.of("target", "prompt2pixel.jar").toAbsolutePath();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int CHUNK = 8;
+
+	private static final Pattern RENDERED = Pattern.compile("rendering tasks \\[([0-9, ]+)]");
+
+	@TempDir
+	Path workdir;
+
+	private EmbeddedPostgres postgres;
+
+	private final List<Process> workers = new ArrayList<>();
+
+	private int logs;
+
+	@BeforeEach
+	void database() throws IOException {
+		this.postgres = EmbeddedPostgres.builder().start();
+	}
+
+	@AfterEach
+	void stopEverything() throws IOException {
+		for (Process worker : this.workers) {
+			worker.destroyForcibly();
+		}
+		this.postgres.close();
+	}
+
+	@Test
+	void shouldLoseAndDuplicateNothingWhenWorkersAreKilledAtRandomPoints() throws Exception {
+		startWorker();
+		startWorker();
+		long run = submit(7);
+		int tasks = awaitTasks(run);
+		assertThat(tasks).isGreaterThanOrEqualTo(500);
+
+		Random random = new Random();
+		List<Integer> points = random.ints(30, tasks - 40).distinct().limit(10).sorted().boxed().toList();
+		int kills = 0;
+		for (int point : points) {
+			awaitProgress(run, point);
+			Long pid = runningPid(run);
+			if (pid == null) {
+				continue;
+			}
+			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+			kills++;
+			startWorker();
+		}
+		assertThat(kills).as("kills landed while the run was running").isGreaterThanOrEqualTo(10);
+		awaitStatus(run, "COMPLETED", Duration.ofMinutes(5));
+
+		assertThat(query("SELECT state, count(*) FROM render_task WHERE run_id = " + run + " GROUP BY state"))
+			.containsExactly(Map.entry("PUBLISHED", (long) tasks));
+		assertThat(query("SELECT 'events', count(*) FROM usage_event WHERE run_id = " + run))
+			.as("one usage event per billable task")
+			.containsExactly(Map.entry("events", (long) tasks));
+		Manifest.of(this.workdir.resolve("out")).assertEveryImageListedOnceWithItsChecksum(tasks);
+		Map<Long, Integer> renders = renders();
+		assertThat(renders).as("every task rendered").hasSize(tasks);
+		int again = renders.values().stream().mapToInt((count) -> count - 1).sum();
+		System.out.printf("ClusterIT: %d tasks, %d kills at %s, %d renders done again (at most %d allowed)%n", tasks,
+				kills, points, again, kills * CHUNK);
+		assertThat(again).as("renders done again after %d kills", kills).isLessThanOrEqualTo(kills * CHUNK);
+	}
+
+	@Test
+	void shouldStopAtAChunkBoundaryOnSigtermAndOnASpotNoticeAndResumeElsewhere() throws Exception {
+		WireMockServer metadata = new WireMockServer(options().dynamicPort());
+		metadata.start();
+		try {
+			metadata.stubFor(
+					get(urlEqualTo("/latest/meta-data/spot/instance-action")).willReturn(aResponse().withStatus(404)));
+			String notice = "--p2p.schedule.spot-notice-url=" + metadata.baseUrl()
+					+ "/latest/meta-data/spot/instance-action";
+			Process spot = startWorker(notice, "--p2p.schedule.spot-poll-interval=500ms");
+			long run = submit(3);
+			int tasks = awaitTasks(run);
+
+			awaitProgress(run, 40);
+			Process other = startWorker();
+			Process first = processRunning(run);
+			first.destroy();
+			assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stopped within its deadline").isTrue();
+			assertThat(log(first)).contains("Node drained; every run stopped at a chunk boundary");
+
+			// the other worker resumes it; then the spot notice comes for whichever runs
+			// it
+			awaitProgress(run, Math.min(tasks - 10, progress(run) + 20));
+			Process holder = processRunning(run);
+			if (holder == spot) {
+				metadata.stubFor(
+						get(urlEqualTo("/latest/meta-data/spot/instance-action")).willReturn(aResponse().withStatus(200)
+							.withBody("{\"action\": \"terminate\", \"time\": \"2026-11-25T23:59:00Z\"}")));
+				assertThat(spot.waitFor(30, TimeUnit.SECONDS)).as("left on the spot notice").isTrue();
+				assertThat(log(spot)).contains("Spot interruption notice")
+					.contains("Node drained; every run stopped at a chunk boundary");
+				startWorker();
+			}
+			awaitStatus(run, "COMPLETED", Duration.ofMinutes(3));
+
+			Map<Long, Integer> renders = renders();
+			assertThat(renders).hasSize(tasks);
+			assertThat(renders.values()).as("a graceful stop redoes nothing").allMatch((count) -> count == 1);
+			Manifest.of(this.workdir.resolve("out")).assertEveryImageListedOnceWithItsChecksum(tasks);
+		}
+		finally {
+			metadata.stop();
+		}
+	}
+
+	@Test
+	void shouldFireEachScheduledNightOnceAcrossTwoManagers() throws Exception {
+		Path catalog = SampleCatalogs.firstProducts(this.workdir.resolve("one"), 1);
+		assertThat(cli("import", "--catalog", catalog.toString(), "--merchant", "acme").exitCode).isZero();
+		for (int i = 0; i < 2; i++) {
+			startNode("serve", "--server.port=0", "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=500");
+		}
+		awaitLogLine(1, "Started Prompt2PixelApplication");
+		awaitLogLine(2, "Started Prompt2PixelApplication");
+
+		// every 3 seconds for a while, so that both managers race for several firings
+		Result scheduled = cli("schedule", "--merchant", "acme", "--cron", "*/3 * * * * ?", "--time-zone", "UTC");
+		assertThat(scheduled.exitCode).as(scheduled.stderr).isZero();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (firings() < 4 && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+		}
+		assertThat(cli("schedule", "--merchant", "acme", "--off").exitCode).isZero();
+
+		Map<String, Long> runsPerFiring = query("""
+				SELECT to_char(date_trunc('second', created_at), 'HH24:MI:SS'), count(*) FROM generation_run
+				WHERE kind = 'NIGHTLY' GROUP BY 1""");
+		assertThat(runsPerFiring).as("nightly runs per firing second").hasSizeGreaterThanOrEqualTo(4);
+		assertThat(runsPerFiring.values()).as("one run per firing, however many managers").allMatch((n) -> n == 1);
+	}
+
+	private long firings() throws SQLException {
+		return query("SELECT 'n', count(*) FROM generation_run WHERE kind = 'NIGHTLY'").getOrDefault("n", 0L);
+	}
+
+	private void awaitLogLine(int node, String text) throws Exception {
+		Path log = this.workdir.resolve("worker-" + node + ".log");
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (!Files.exists(log) || !Files.readString(log).contains(text)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("no '" + text + "' in node " + node + "'s log");
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	/** A worker whose log goes to its own file. */
+	private Process startWorker(String... options) throws IOException {
+		return startNode("worker", options);
+	}
+
+	/** A serve or worker process whose log goes to its own file. */
+	private Process startNode(String role, String... options) throws IOException {
+		List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), role,
+				"--p2p.schedule.dispatch-interval=500ms", "--p2p.schedule.dead-after=6s",
+				"--p2p.schedule.stop-deadline=20s", "--logging.level.com.prompt2pixel.generate=DEBUG"));
+		command.addAll(List.of(options));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workdir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.workdir.resolve("worker-" + (++this.logs) + ".log").toFile());
+		builder.environment().putAll(environment());
+		Process worker = builder.start();
+		this.workers.add(worker);
+		return worker;
+	}
+
+	private long submit(int variants) throws Exception {
+		Path catalog = SampleCatalogs.firstProducts(this.workdir.resolve("catalog"), 20);
+		assertThat(cli("import", "--catalog", catalog.toString(), "--merchant", "acme").exitCode).isZero();
+		Result submitted = cli("submit", "--catalog", catalog.toString(), "--merchant", "acme", "--variants",
+				Integer.toString(variants), "--out", "out");
+		assertThat(submitted.exitCode).as(submitted.stderr).isZero();
+		List<String> lines = submitted.stdout.lines().toList();
+		return JSON.readTree(lines.get(lines.size() - 1)).get("run").asLong();
+	}
+
+	private Result cli(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		Path stdout = Files.createTempFile("cli", ".out");
+		Path stderr = Files.createTempFile("cli", ".err");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workdir.toFile())
+			.redirectOutput(stdout.toFile())
+			.redirectError(stderr.toFile());
+		builder.environment().putAll(environment());
+		Process process = builder.start();
+		assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+		return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+	}
+
+	private Map<String, String> environment() {
+		return Map.of("SPRING_DATASOURCE_URL", this.postgres.getJdbcUrl("postgres", "postgres"),
+				"SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "postgres", "P2P_DATA_DIR",
+				this.workdir.resolve("data").toString());
+	}
+
+	/** Tasks once the run has expanded its prompts. */
+	private int awaitTasks(long run) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (System.nanoTime() < deadline) {
+			Map<String, Long> generating = query("SELECT 'tasks', count(*) FROM render_task WHERE run_id = " + run
+					+ " AND EXISTS (SELECT 1 FROM batch_step_execution s JOIN batch_job_execution e "
+					+ "ON e.job_execution_id = s.job_execution_id WHERE s.step_name = 'generateImagesStep')");
+			if (generating.getOrDefault("tasks", 0L) > 0) {
+				return generating.get("tasks").intValue();
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("run " + run + " never reached its generate step");
+	}
+
+	/** Tasks past PENDING. */
+	private int progress(long run) throws SQLException {
+		return query("SELECT 'done', count(*) FROM render_task WHERE run_id = " + run + " AND state <> 'PENDING'")
+			.getOrDefault("done", 0L)
+			.intValue();
+	}
+
+	private void awaitProgress(long run, int tasks) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (progress(run) < tasks) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("run " + run + " stuck at " + progress(run) + " of " + tasks + " tasks");
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	private void awaitStatus(long run, String status, Duration within) throws Exception {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (!status.equals(status(run))) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("run " + run + " is " + status(run) + ", not " + status + ", after " + within);
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	private String status(long run) throws SQLException {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT status FROM generation_run WHERE id = " + run)) {
+			return rs.next() ? rs.getString(1) : null;
+		}
+	}
+
+	private Long runningPid(long run) throws SQLException {
+		Map<String, Long> pid = query("SELECT 'pid', n.pid FROM generation_run r JOIN node n ON n.id = r.node_id "
+				+ "WHERE r.id = " + run + " AND r.status = 'RUNNING'");
+		return pid.get("pid");
+	}
+
+	private Process processRunning(long run) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+		while (System.nanoTime() < deadline) {
+			Long pid = runningPid(run);
+			for (Process worker : this.workers) {
+				if (pid != null && worker.pid() == pid && worker.isAlive()) {
+					return worker;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("no worker of this test is running run " + run);
+	}
+
+	private Map<String, Long> query(String sql) throws SQLException {
+		Map<String, Long> rows = new HashMap<>();
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				rows.put(rs.getString(1), rs.getLong(2));
+			}
+		}
+		catch (SQLException ex) {
+			if (ex.getMessage().contains("does not exist")) {
+				// the schema is not there yet: the first worker is still migrating it
+				return rows;
+			}
+			throw ex;
+		}
+		return rows;
+	}
+
+	/** Renders per task, from every worker's log. */
+	private Map<Long, Integer> renders() throws IOException {
+		Map<Long, Integer> renders = new HashMap<>();
+		try (var files = Files.list(this.workdir)) {
+			for (Path log : files.filter((file) -> file.getFileName().toString().startsWith("worker-")).toList()) {
+				Matcher matcher = RENDERED.matcher(Files.readString(log, StandardCharsets.UTF_8));
+				while (matcher.find()) {
+					for (String id : matcher.group(1).split(",\\s*")) {
+						renders.merge(Long.parseLong(id.strip()), 1, Integer::sum);
+					}
+				}
+			}
+		}
+		return renders;
+	}
+
+	private String log(Process worker) throws IOException {
+		int index = this.workers.indexOf(worker) + 1;
+		return Files.readString(this.workdir.resolve("worker-" + index + ".log"));
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private record Result(int exitCode, String stdout, String stderr) {
+	}
+
+}
