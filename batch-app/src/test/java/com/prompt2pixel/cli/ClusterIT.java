@@ -122,30 +122,33 @@ class ClusterIT {
 					get(urlEqualTo("/latest/meta-data/spot/instance-action")).willReturn(aResponse().withStatus(404)));
 			String notice = "--p2p.schedule.spot-notice-url=" + metadata.baseUrl()
 					+ "/latest/meta-data/spot/instance-action";
-			Process spot = startWorker(notice, "--p2p.schedule.spot-poll-interval=500ms");
+			Process plain = startWorker();
 			long run = submit(3);
 			int tasks = awaitTasks(run);
-
 			awaitProgress(run, 40);
-			Process other = startWorker();
-			Process first = processRunning(run);
-			first.destroy();
-			assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stopped within its deadline").isTrue();
-			assertThat(log(first)).contains("Node drained; every run stopped at a chunk boundary");
+			assertThat(processRunning(run)).isSameAs(plain);
 
-			// the other worker resumes it; then the spot notice comes for whichever runs
-			// it
-			awaitProgress(run, Math.min(tasks - 10, progress(run) + 20));
-			Process holder = processRunning(run);
-			if (holder == spot) {
-				metadata.stubFor(
-						get(urlEqualTo("/latest/meta-data/spot/instance-action")).willReturn(aResponse().withStatus(200)
-							.withBody("{\"action\": \"terminate\", \"time\": \"2026-11-25T23:59:00Z\"}")));
-				assertThat(spot.waitFor(30, TimeUnit.SECONDS)).as("left on the spot notice").isTrue();
-				assertThat(log(spot)).contains("Spot interruption notice")
-					.contains("Node drained; every run stopped at a chunk boundary");
-				startWorker();
-			}
+			// SIGTERM: the run stops at a chunk boundary and waits for another node
+			Process spot = startWorker(notice, "--p2p.schedule.spot-poll-interval=500ms");
+			plain.destroy();
+			assertThat(plain.waitFor(30, TimeUnit.SECONDS)).as("stopped within its deadline").isTrue();
+			assertThat(log(plain)).contains("is stopping: this node is shutting down")
+				.contains("Node drained; every run stopped at a chunk boundary");
+
+			// the worker watching the spot notice resumes it; then its instance is
+			// reclaimed
+			int resumedAt = progress(run);
+			awaitProgress(run, resumedAt + 16);
+			assertThat(processRunning(run)).isSameAs(spot);
+			metadata.stubFor(
+					get(urlEqualTo("/latest/meta-data/spot/instance-action")).willReturn(aResponse().withStatus(200)
+						.withBody("{\"action\": \"terminate\", \"time\": \"2026-11-25T23:59:00Z\"}")));
+			assertThat(spot.waitFor(30, TimeUnit.SECONDS)).as("left on the spot notice within its deadline").isTrue();
+			assertThat(log(spot)).contains("Spot interruption notice")
+				.contains("Node drained; every run stopped at a chunk boundary");
+			assertThat(status(run)).isEqualTo("STOPPED");
+
+			startWorker();
 			awaitStatus(run, "COMPLETED", Duration.ofMinutes(3));
 
 			Map<Long, Integer> renders = renders();
@@ -163,10 +166,14 @@ class ClusterIT {
 		Path catalog = SampleCatalogs.firstProducts(this.workdir.resolve("one"), 1);
 		assertThat(cli("import", "--catalog", catalog.toString(), "--merchant", "acme").exitCode).isZero();
 		for (int i = 0; i < 2; i++) {
-			startNode("serve", "--server.port=0", "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=500");
+			// Quartz looks for due triggers at least every second (its shortest idle
+			// wait)
+			startNode("serve", "--server.port=0", "--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000");
 		}
 		awaitLogLine(1, "Started Prompt2PixelApplication");
 		awaitLogLine(2, "Started Prompt2PixelApplication");
+		assertThat(query("SELECT 'instances', count(*) FROM qrtz_scheduler_state")).as("two Quartz cluster members")
+			.containsEntry("instances", 2L);
 
 		// every 3 seconds for a while, so that both managers race for several firings
 		Result scheduled = cli("schedule", "--merchant", "acme", "--cron", "*/3 * * * * ?", "--time-zone", "UTC");
@@ -192,7 +199,7 @@ class ClusterIT {
 		Path log = this.workdir.resolve("worker-" + node + ".log");
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
 		while (!Files.exists(log) || !Files.readString(log).contains(text)) {
-			if (System.nanoTime() > deadline) {
+			if (System.nanoTime() > deadline || !this.workers.get(node - 1).isAlive()) {
 				throw new AssertionError("no '" + text + "' in node " + node + "'s log");
 			}
 			Thread.sleep(200);

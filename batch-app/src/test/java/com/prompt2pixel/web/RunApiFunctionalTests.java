@@ -60,6 +60,24 @@ class RunApiFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldReportARunsProgressAsJson() throws Exception {
+		RunSummary run = this.runs
+			.start(new RunRequest("api", SampleCatalogs.firstProducts(this.folder, 1), null, 1, this.folder));
+
+		HttpResponse<String> response = get("/api/v1/runs/" + run.run() + "/progress");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = this.json.readTree(response.body());
+		assertThat(body.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(body.get("submitted").asBoolean()).as("run in place, not queued").isFalse();
+		assertThat(body.get("tasks").get("PUBLISHED").asInt()).isEqualTo(4);
+		assertThat(body.get("total").asInt()).isEqualTo(4);
+		assertThat(body.get("pending").asInt()).isZero();
+		assertThat(body.get("eta").isNull()).isTrue();
+		assertThat(get("/api/v1/runs/987654/progress").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void shouldAnswerNotFoundForAnUnknownRun() throws Exception {
 		assertThat(get("/api/v1/runs/987654").statusCode()).isEqualTo(404);
 	}

@@ -28,6 +28,14 @@ public final class Png {
 
 	private static final int BAND_ROWS = 16;
 
+	static {
+		// decode from memory, without ImageIO's temporary cache files: a JVM shutdown
+		// hook
+		// of ImageIO closes those, which broke images being read while a node drained on
+		// SIGTERM ("Error reading PNG image data: closed")
+		ImageIO.setUseCache(false);
+	}
+
 	private Png() {
 	}
 
