@@ -32,6 +32,17 @@ public class Merchants {
 		}
 	}
 
+	/**
+	 * @return null when the merchant exists, else why it cannot be used: for the caller
+	 * to throw in its own terms
+	 */
+	public String unknown(String merchantId) {
+		boolean exists = !this.jdbc.queryForList("SELECT 1 FROM merchant WHERE id = ?", Integer.class, merchantId)
+			.isEmpty();
+		return exists ? null : "no merchant '" + merchantId + "'; import a catalog for it first (import --catalog FILE "
+				+ "--merchant " + merchantId + ")";
+	}
+
 	public void ensure(String merchantId) {
 		this.jdbc.update("INSERT INTO merchant (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", merchantId,
 				merchantId);

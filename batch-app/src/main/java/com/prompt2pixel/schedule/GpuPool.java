@@ -43,14 +43,7 @@ public record GpuPool(String name, ZoneId zone, List<Window> windows) {
 			throw new InvalidScheduleException(
 					"pool name must be lower-case letters, digits and '-', was '" + name + "'");
 		}
-		ZoneId zoneId;
-		try {
-			zoneId = ZoneId.of(zone);
-		}
-		catch (DateTimeException ex) {
-			throw new InvalidScheduleException(
-					"'" + zone + "' is not a time zone; use a region such as Europe/Berlin or UTC");
-		}
+		ZoneId zoneId = zone(zone);
 		List<Window> parsed = new ArrayList<>();
 		for (String text : windows) {
 			parsed.add(Window.parse(text));
@@ -65,6 +58,19 @@ public record GpuPool(String name, ZoneId zone, List<Window> windows) {
 			}
 		}
 		return new GpuPool(name, zoneId, parsed);
+	}
+
+	/**
+	 * @throws InvalidScheduleException when the text names no time zone
+	 */
+	static ZoneId zone(String text) {
+		try {
+			return ZoneId.of(text);
+		}
+		catch (DateTimeException | NullPointerException ex) {
+			throw new InvalidScheduleException(
+					"'" + text + "' is not a time zone; use a region such as Europe/Berlin or UTC");
+		}
 	}
 
 	/** A pool that is always open. */

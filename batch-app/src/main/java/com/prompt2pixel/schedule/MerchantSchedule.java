@@ -1,7 +1,6 @@
 package com.prompt2pixel.schedule;
 
 import java.text.ParseException;
-import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -45,15 +44,8 @@ public record MerchantSchedule(String merchantId, String cron, ZoneId zone, Stri
 			throw new InvalidScheduleException("'" + expression + "' is not a Quartz cron expression (seconds minutes "
 					+ "hours day-of-month month day-of-week, e.g. '0 30 2 * * ?'): " + ex.getMessage());
 		}
-		ZoneId zoneId;
-		try {
-			zoneId = ZoneId.of(zone);
-		}
-		catch (DateTimeException | NullPointerException ex) {
-			throw new InvalidScheduleException(
-					"'" + zone + "' is not a time zone; use a region such as Europe/Berlin or UTC");
-		}
-		return new MerchantSchedule(merchantId, expression, zoneId, (pool != null) ? pool : GpuPool.DEFAULT);
+		return new MerchantSchedule(merchantId, expression, GpuPool.zone(zone),
+				(pool != null) ? pool : GpuPool.DEFAULT);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 
+import com.prompt2pixel.merchant.Merchants;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -44,7 +45,10 @@ public class MerchantSchedules {
 
 	private final Clock clock;
 
-	MerchantSchedules(JdbcTemplate jdbc, Scheduler scheduler, GpuPools pools, Clock clock) {
+	private final Merchants merchants;
+
+	MerchantSchedules(JdbcTemplate jdbc, Scheduler scheduler, GpuPools pools, Clock clock, Merchants merchants) {
+		this.merchants = merchants;
 		this.jdbc = jdbc;
 		this.scheduler = scheduler;
 		this.pools = pools;
@@ -58,9 +62,9 @@ public class MerchantSchedules {
 	@Transactional
 	public Instant save(MerchantSchedule schedule) {
 		String merchant = schedule.merchantId();
-		if (this.jdbc.queryForList("SELECT 1 FROM merchant WHERE id = ?", Integer.class, merchant).isEmpty()) {
-			throw new InvalidScheduleException("no merchant '" + merchant + "'; import a catalog for it first "
-					+ "(import --catalog FILE --merchant " + merchant + ")");
+		String unknown = this.merchants.unknown(merchant);
+		if (unknown != null) {
+			throw new InvalidScheduleException(unknown);
 		}
 		this.pools.get(schedule.pool());
 		this.jdbc.update("""

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
+import com.prompt2pixel.merchant.Merchants;
 import com.prompt2pixel.run.CatalogRuns;
 import com.prompt2pixel.run.GenerationRun;
 import com.prompt2pixel.run.InvalidRunRequestException;
@@ -34,7 +35,11 @@ public class RunQueue {
 
 	private final Clock clock;
 
-	RunQueue(CatalogRuns runs, SubmittedRuns submitted, GpuPools pools, JdbcTemplate jdbc, Clock clock) {
+	private final Merchants merchants;
+
+	RunQueue(CatalogRuns runs, SubmittedRuns submitted, GpuPools pools, JdbcTemplate jdbc, Clock clock,
+			Merchants merchants) {
+		this.merchants = merchants;
 		this.runs = runs;
 		this.submitted = submitted;
 		this.pools = pools;
@@ -83,9 +88,9 @@ public class RunQueue {
 	@Transactional
 	public SubmittedRun submit(RunRequest request, RunPriority priority, String poolName) {
 		String merchant = request.merchantId();
-		if (this.jdbc.queryForList("SELECT 1 FROM merchant WHERE id = ?", Integer.class, merchant).isEmpty()) {
-			throw new InvalidRunRequestException("no merchant '" + merchant + "'; import a catalog for it first "
-					+ "(import --catalog FILE --merchant " + merchant + ")");
+		String unknown = this.merchants.unknown(merchant);
+		if (unknown != null) {
+			throw new InvalidRunRequestException(unknown);
 		}
 		GpuPool pool;
 		try {

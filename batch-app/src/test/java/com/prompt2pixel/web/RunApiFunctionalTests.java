@@ -62,7 +62,7 @@ class RunApiFunctionalTests extends FunctionalTest {
 	@Test
 	void shouldReportARunsProgressAsJson() throws Exception {
 		RunSummary run = this.runs
-			.start(new RunRequest("api", SampleCatalogs.firstProducts(this.folder, 1), null, 1, this.folder));
+			.start(new RunRequest("api-progress", SampleCatalogs.firstProducts(this.folder, 1), null, 1, this.folder));
 
 		HttpResponse<String> response = get("/api/v1/runs/" + run.run() + "/progress");
 
