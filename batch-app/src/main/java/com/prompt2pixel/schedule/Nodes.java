@@ -46,12 +46,28 @@ public class Nodes {
 	 * Runs held by nodes that stopped, or have not heartbeated for {@code deadAfter}:
 	 * their process is gone (or cut off) and will not finish them.
 	 */
-	List<Long> orphanedRuns(Duration deadAfter) {
-		return this.jdbc.queryForList("""
-				SELECT r.id FROM generation_run r JOIN node n ON n.id = r.node_id
+	List<Orphan> orphanedRuns(Duration deadAfter) {
+		return this.jdbc.query("""
+				SELECT r.id, r.node_id FROM generation_run r JOIN node n ON n.id = r.node_id
 				WHERE r.submitted AND r.status IN ('RUNNING', 'STOPPING')
 				  AND (n.stopped_at IS NOT NULL OR n.heartbeat_at < now() - make_interval(secs => ?))
-				ORDER BY r.id""", Long.class, deadAfter.toMillis() / 1000.0);
+				ORDER BY r.id""", (rs, row) -> new Orphan(rs.getLong(1), rs.getString(2)),
+				deadAfter.toMillis() / 1000.0);
+	}
+
+	/**
+	 * Takes an orphaned run over from its dead node: only one live node can, and while it
+	 * recovers the run no other node can claim it.
+	 */
+	boolean adopt(Orphan orphan, String nodeId) {
+		return this.jdbc.update("""
+				UPDATE generation_run SET node_id = ?
+				WHERE id = ? AND node_id = ? AND status IN ('RUNNING', 'STOPPING')""", nodeId, orphan.runId(),
+				orphan.nodeId()) == 1;
+	}
+
+	/** A run and the dead node that held it. */
+	record Orphan(long runId, String nodeId) {
 	}
 
 	/**

@@ -96,10 +96,18 @@ public class RunDispatcher implements DisposableBean {
 	 * to the queue, to resume from their last committed chunk.
 	 */
 	public synchronized void recoverOrphans() {
-		for (long runId : this.nodes.orphanedRuns(this.deadAfter)) {
-			log.warn("Run {} lost its node; it resumes from its last committed chunk", runId);
-			this.runs.recoverAbandoned(runId);
-			this.submitted.requeueOrphan(runId);
+		if (this.nodeId == null) {
+			return;
+		}
+		for (Nodes.Orphan orphan : this.nodes.orphanedRuns(this.deadAfter)) {
+			// adopted first, so that no other node recovers it twice or claims it
+			// meanwhile
+			if (this.nodes.adopt(orphan, this.nodeId)) {
+				log.warn("Run {} lost its node {}; it resumes from its last committed chunk", orphan.runId(),
+						orphan.nodeId());
+				this.runs.recoverAbandoned(orphan.runId());
+				this.submitted.requeueOrphan(orphan.runId(), this.nodeId);
+			}
 		}
 	}
 

@@ -74,10 +74,10 @@ class SubmittedRuns {
 	 * A run whose node died goes back to the queue as stopped: the next dispatch resumes
 	 * it from its last committed chunk.
 	 */
-	void requeueOrphan(long runId) {
+	void requeueOrphan(long runId, String adoptedBy) {
 		this.jdbc.update("""
 				UPDATE generation_run SET status = 'STOPPED'
-				WHERE id = ? AND submitted AND status IN ('RUNNING', 'STOPPING')""", runId);
+				WHERE id = ? AND node_id = ? AND submitted AND status IN ('RUNNING', 'STOPPING')""", runId, adoptedBy);
 	}
 
 	/** A queued run now waits for its window; a stopped one keeps its state. */

@@ -146,7 +146,13 @@ class CliIT {
 		Path log = this.workdir.resolve("serve.log");
 		Process server = start(log, "serve", "--server.port=0", "--p2p.schedule.dispatch-interval=1s");
 		try {
+			String tomcat = awaitLine(log, "Tomcat started on port ");
+			int port = Integer.parseInt(tomcat.replaceAll(".*Tomcat started on port (\\d+).*", "$1"));
 			awaitLine(log, "Job: [SimpleJob: [name=catalogImageJob]] completed");
+			HttpResponse<String> waiting = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/runs/1/progress"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(JSON.readTree(waiting.body()).get("status").asString()).isEqualTo("WAITING_WINDOW");
 		}
 		finally {
 			server.destroy();
@@ -156,7 +162,6 @@ class CliIT {
 		JsonNode done = run("status", "--run", "2").summary();
 		assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(done.get("tasks").get("PUBLISHED").asInt()).isEqualTo(4);
-		assertThat(run("status", "--run", "1").summary().get("status").asString()).isEqualTo("WAITING_WINDOW");
 		Result exported = run("export-run", "--run", "2", "--out", "exported");
 		assertThat(exported.exitCode()).as(exported.stderr()).isZero();
 		Manifest.of(this.workdir.resolve("exported")).assertEveryImageListedOnceWithItsChecksum(4);
@@ -166,9 +171,6 @@ class CliIT {
 		Result empty = run("window", "--time-zone", "UTC", "--open", "05:00-05:00");
 		assertThat(empty.exitCode()).isEqualTo(2);
 		assertThat(empty.stderr()).contains("window '05:00-05:00' is empty");
-		Result ghost = run("submit", "--catalog", small.toString(), "--merchant", "ghost");
-		assertThat(ghost.exitCode()).isEqualTo(2);
-		assertThat(ghost.stderr()).contains("no merchant 'ghost'; import a catalog for it first");
 		Result cron = run("schedule", "--merchant", "acme", "--cron", "every night", "--time-zone", "UTC");
 		assertThat(cron.exitCode()).isEqualTo(2);
 		assertThat(cron.stderr()).contains("'every night' is not a Quartz cron expression");
@@ -369,7 +371,10 @@ class CliIT {
 	}
 
 	private static List<String> command(String... args) {
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString()));
+		// C1 only and the serial collector: a process starts faster and leaves the other
+		// cores to the processes beside it
+		List<String> command = new ArrayList<>(
+				List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		return command;
 	}

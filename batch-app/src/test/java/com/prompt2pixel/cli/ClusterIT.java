@@ -51,6 +51,15 @@ class ClusterIT {
 
 	private static final int CHUNK = 8;
 
+	/**
+	 * C1 only and the serial collector: a process starts faster and leaves the other
+	 * cores to the processes beside it (a dozen JVMs start in a test on a 2-core
+	 * machine).
+	 */
+	private static final String LIGHT_JIT = "-XX:TieredStopAtLevel=1";
+
+	private static final String LIGHT_GC = "-XX:+UseSerialGC";
+
 	private static final Pattern RENDERED = Pattern.compile("rendering tasks \\[([0-9, ]+)]");
 
 	@TempDir
@@ -213,7 +222,7 @@ class ClusterIT {
 
 	/** A serve or worker process whose log goes to its own file. */
 	private Process startNode(String role, String... options) throws IOException {
-		List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), role,
+		List<String> command = new ArrayList<>(List.of(java(), LIGHT_JIT, LIGHT_GC, "-jar", JAR.toString(), role,
 				"--p2p.schedule.dispatch-interval=500ms", "--p2p.schedule.dead-after=6s",
 				"--p2p.schedule.stop-deadline=20s", "--logging.level.com.prompt2pixel.generate=DEBUG"));
 		command.addAll(List.of(options));
@@ -237,7 +246,7 @@ class ClusterIT {
 	}
 
 	private Result cli(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+		List<String> command = new ArrayList<>(List.of(java(), LIGHT_JIT, LIGHT_GC, "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		Path stdout = Files.createTempFile("cli", ".out");
 		Path stderr = Files.createTempFile("cli", ".err");

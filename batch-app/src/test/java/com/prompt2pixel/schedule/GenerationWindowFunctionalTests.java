@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.prompt2pixel.merchant.Merchants;
+import com.prompt2pixel.run.InvalidRunRequestException;
 import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.Manifest;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -114,6 +116,24 @@ class GenerationWindowFunctionalTests extends FunctionalTest {
 		assertThat(progress(run).tasks()).containsEntry("PUBLISHED", (long) TASKS);
 		assertThat(progress(run).expectedStart()).isNull();
 		Manifest.of(out).assertEveryImageListedOnceWithItsChecksum(TASKS);
+	}
+
+	@Test
+	void shouldRefuseARunForAnUnknownMerchantOrPoolAndWriteNothing() {
+		this.merchants.ensure("known");
+		long before = this.jdbc.queryForObject("SELECT count(*) FROM generation_run", Long.class);
+
+		assertThatThrownBy(() -> this.queue.submit(
+				new RunRequest("ghost", SampleCatalogs.firstProducts(this.folder, 1), null, 1, this.folder),
+				RunPriority.BATCH, GpuPool.DEFAULT))
+			.isInstanceOf(InvalidRunRequestException.class)
+			.hasMessage("no merchant 'ghost'; import a catalog for it first (import --catalog FILE --merchant ghost)");
+		assertThatThrownBy(() -> this.queue.submit(
+				new RunRequest("known", SampleCatalogs.firstProducts(this.folder, 1), null, 1, this.folder),
+				RunPriority.BATCH, "moon"))
+			.isInstanceOf(InvalidRunRequestException.class)
+			.hasMessageStartingWith("no GPU pool 'moon'; give it windows first");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM generation_run", Long.class)).isEqualTo(before);
 	}
 
 	@Test
