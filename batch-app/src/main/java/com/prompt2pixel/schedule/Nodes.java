@@ -70,15 +70,6 @@ public class Nodes {
 	record Orphan(long runId, String nodeId) {
 	}
 
-	/**
-	 * The pid of the node executing a run, if any: for operators (and tests) to find it.
-	 */
-	public List<Long> pidRunning(long runId) {
-		return this.jdbc.queryForList("""
-				SELECT n.pid FROM generation_run r JOIN node n ON n.id = r.node_id
-				WHERE r.id = ? AND r.status IN ('RUNNING', 'STOPPING')""", Long.class, runId);
-	}
-
 	private static String host() {
 		try {
 			return InetAddress.getLocalHost().getHostName();
