@@ -8,13 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code worker}: a node that executes submitted runs, without the web server.
+ * {@code worker}: a node that executes the generate partitions of runs, without the web
+ * server.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-		description = "Executes submitted runs taken from the database it shares with the managers "
-				+ "(SPRING_DATASOURCE_URL etc.). Stops on SIGTERM, or on an EC2 spot interruption notice when "
-				+ "p2p.schedule.spot-notice-url is set, after its runs reach a chunk boundary "
-				+ "(p2p.schedule.stop-deadline); they resume on other nodes. Spring options pass through.")
+		description = "Executes the generate partitions that managers send through the database it shares "
+				+ "with them (SPRING_DATASOURCE_URL etc.). Stops on SIGTERM, or on an EC2 spot interruption notice "
+				+ "when p2p.schedule.spot-notice-url is set, after its partitions reach a chunk boundary "
+				+ "(p2p.schedule.stop-deadline); they resume on other workers. Spring options pass through.")
 class WorkerCommand implements Callable<Integer> {
 
 	@Unmatched

@@ -10,6 +10,7 @@ import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.run.CatalogImageJob;
 import com.prompt2pixel.run.GenerationRun;
+import com.prompt2pixel.run.IdRangePartitioner;
 import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.templates.ProductFacts;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,9 +45,9 @@ class ExpandPromptsStepConfiguration {
 
 	@Bean(CatalogImageJob.EXPAND_PROMPTS_STEP)
 	Step expandPromptsStep(JobRepository jobRepository, ExpandProperties properties,
-			ProductRangePartitioner productRangePartitioner, Step expandPromptsPartitionStep) {
+			IdRangePartitioner importedProductRanges, Step expandPromptsPartitionStep) {
 		return new StepBuilder(CatalogImageJob.EXPAND_PROMPTS_STEP, jobRepository)
-			.partitioner(PARTITION_STEP, productRangePartitioner)
+			.partitioner(PARTITION_STEP, importedProductRanges)
 			.step(expandPromptsPartitionStep)
 			.gridSize(properties.partitions())
 			.taskExecutor(new SimpleAsyncTaskExecutor("expand-"))
@@ -67,17 +68,17 @@ class ExpandPromptsStepConfiguration {
 
 	@Bean
 	@StepScope
-	ProductRangePartitioner productRangePartitioner(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
-			RunRepository runs, JdbcTemplate jdbc) {
-		return new ProductRangePartitioner(jdbc, runs.get(runId).importId());
+	IdRangePartitioner importedProductRanges(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId, RunRepository runs,
+			JdbcTemplate jdbc) {
+		return IdRangePartitioner.importedProducts(jdbc, runs.get(runId).importId());
 	}
 
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<ExpandableProduct> importedProductReader(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
-			@Value("#{stepExecutionContext['minId']}") Long minId,
-			@Value("#{stepExecutionContext['maxId']}") Long maxId, RunRepository runs, DataSource dataSource)
-			throws Exception {
+			@Value("#{stepExecutionContext['" + IdRangePartitioner.MIN_ID + "']}") Long minId,
+			@Value("#{stepExecutionContext['" + IdRangePartitioner.MAX_ID + "']}") Long maxId, RunRepository runs,
+			DataSource dataSource) throws Exception {
 		return new JdbcPagingItemReaderBuilder<ExpandableProduct>().name("importedProductReader")
 			.dataSource(dataSource)
 			.selectClause(

@@ -6,6 +6,7 @@ import com.prompt2pixel.connectors.images.ProductImageSource;
 import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.run.CatalogImageJob;
+import com.prompt2pixel.run.IdRangePartitioner;
 import com.prompt2pixel.run.RenderTask;
 import com.prompt2pixel.run.RenderTaskReaders;
 import com.prompt2pixel.run.RunRepository;
@@ -14,10 +15,12 @@ import com.prompt2pixel.run.TaskStateUpdates;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,16 +28,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code generateImagesStep}: PENDING tasks -> generator requests -> stored images.
+ * {@code generateImagesStep}: PENDING tasks -> generator requests -> stored images. A
+ * partitioned step: the run's tasks are split into id ranges, and each range is a chunk
+ * step ({@value CatalogImageJob#GENERATE_IMAGES_PARTITION_STEP}) that a worker node, or a
+ * thread of this process, executes and restarts on its own. Where the partitions go is
+ * the {@link #GENERATE_PARTITION_HANDLER}'s choice.
  */
 @Configuration(proxyBeanMethods = false)
-class GenerateImagesStepConfiguration {
+public class GenerateImagesStepConfiguration {
+
+	/** The bean that hands the partitions out: to worker nodes or to local threads. */
+	public static final String GENERATE_PARTITION_HANDLER = "generatePartitionHandler";
 
 	@Bean(CatalogImageJob.GENERATE_IMAGES_STEP)
-	Step generateImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step generateImagesStep(JobRepository jobRepository, IdRangePartitioner runTaskRanges,
+			@Qualifier(GENERATE_PARTITION_HANDLER) PartitionHandler partitionHandler) {
+		return new StepBuilder(CatalogImageJob.GENERATE_IMAGES_STEP, jobRepository)
+			.partitioner(CatalogImageJob.GENERATE_IMAGES_PARTITION_STEP, runTaskRanges)
+			.partitionHandler(partitionHandler)
+			.build();
+	}
+
+	@Bean(CatalogImageJob.GENERATE_IMAGES_PARTITION_STEP)
+	Step generateImagesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			GenerateProperties properties, JdbcPagingItemReader<RenderTask> pendingTaskReader,
 			GenerationInputProcessor generationInputProcessor, GenerateImagesWriter generateImagesWriter) {
-		return new StepBuilder(CatalogImageJob.GENERATE_IMAGES_STEP, jobRepository)
+		return new StepBuilder(CatalogImageJob.GENERATE_IMAGES_PARTITION_STEP, jobRepository)
 			.<RenderTask, GenerationInput>chunk(properties.batchSize())
 			.transactionManager(transactionManager)
 			.reader(pendingTaskReader)
@@ -45,9 +64,18 @@ class GenerateImagesStepConfiguration {
 
 	@Bean
 	@StepScope
+	IdRangePartitioner runTaskRanges(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId, JdbcTemplate jdbc) {
+		return IdRangePartitioner.runTasks(jdbc, runId);
+	}
+
+	@Bean
+	@StepScope
 	JdbcPagingItemReader<RenderTask> pendingTaskReader(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
-			DataSource dataSource) throws Exception {
-		return RenderTaskReaders.inState("pendingTaskReader", dataSource, runId, TaskState.PENDING);
+			@Value("#{stepExecutionContext['" + IdRangePartitioner.MIN_ID + "']}") Long minId,
+			@Value("#{stepExecutionContext['" + IdRangePartitioner.MAX_ID + "']}") Long maxId, DataSource dataSource)
+			throws Exception {
+		return RenderTaskReaders.inStateAndRange("pendingTaskReader", dataSource, runId, TaskState.PENDING, minId,
+				maxId);
 	}
 
 	@Bean

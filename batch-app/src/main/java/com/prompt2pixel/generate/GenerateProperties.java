@@ -18,14 +18,18 @@ import jakarta.validation.constraints.Min;
  *
  * @param batchSize render tasks per chunk, and so per generator batch; a restart redoes
  * at most one chunk
+ * @param partitions id ranges a run's tasks are split into when its manager has live
+ * worker nodes: each is executed by one worker, and restarts on its own (without workers
+ * a run is one range)
  * @param backend the default backend's settings (its fields are {@code p2p.generate.*})
  * @param models backends by model name, e.g.
  * {@code p2p.generate.models.turbo.backend=djl}
  */
 @Validated
 @ConfigurationProperties("p2p.generate")
-public record GenerateProperties(@Min(1) @Max(256) int batchSize, String backend, Path modelDir, String device, URI url,
-		String model, String apiKey, Duration timeout, Integer attempts, Map<String, Backend> models) {
+public record GenerateProperties(@Min(1) @Max(256) int batchSize, @Min(1) @Max(256) int partitions, String backend,
+		Path modelDir, String device, URI url, String model, String apiKey, Duration timeout, Integer attempts,
+		Map<String, Backend> models) {
 
 	/** The backends there are. */
 	public static final List<String> BACKENDS = List.of("compositor", "djl", "a1111", "openai");

@@ -17,6 +17,12 @@ public final class CatalogImageJob {
 
 	public static final String GENERATE_IMAGES_STEP = "generateImagesStep";
 
+	/**
+	 * The chunk step that renders one id range of a run's tasks; worker nodes execute it
+	 * by this name.
+	 */
+	public static final String GENERATE_IMAGES_PARTITION_STEP = GENERATE_IMAGES_STEP + ":partition";
+
 	public static final String MODERATE_IMAGES_STEP = "moderateImagesStep";
 
 	public static final String PUBLISH_IMAGES_STEP = "publishImagesStep";

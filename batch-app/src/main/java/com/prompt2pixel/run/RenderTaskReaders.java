@@ -27,6 +27,13 @@ public final class RenderTaskReaders {
 		return matching(name, dataSource, runId, "state = :state", Map.of("state", state.name()));
 	}
 
+	/** Tasks in one state within one id range (a partition of the run). */
+	public static JdbcPagingItemReader<RenderTask> inStateAndRange(String name, DataSource dataSource, long runId,
+			TaskState state, long minId, long maxId) throws Exception {
+		return matching(name, dataSource, runId, "state = :state AND id BETWEEN :minId AND :maxId",
+				Map.of("state", state.name(), "minId", minId, "maxId", maxId));
+	}
+
 	/**
 	 * Tasks to publish: APPROVED ones, and SKIPPED_CACHED ones that reuse an approved
 	 * image and are not published yet (their state does not change when they are, so the

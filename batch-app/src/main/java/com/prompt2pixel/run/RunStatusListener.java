@@ -40,16 +40,26 @@ class RunStatusListener implements JobExecutionListener {
 	}
 
 	static String failure(JobExecution execution) {
+		StepExecution failed = null;
 		for (StepExecution step : execution.getStepExecutions()) {
-			if (!step.getFailureExceptions().isEmpty()) {
-				return "failed in " + step.getStepName() + ": "
-						+ oneLine(rootCause(step.getFailureExceptions().get(0)));
+			// a partition's own failure ("step:partition:range") tells more than its
+			// partitioned step's ("Partition handler returned an unsuccessful step")
+			if (!step.getFailureExceptions().isEmpty() && (failed == null || isPartition(step))) {
+				failed = step;
 			}
+		}
+		if (failed != null) {
+			String step = failed.getStepName().split(":", 2)[0];
+			return "failed in " + step + ": " + oneLine(rootCause(failed.getFailureExceptions().get(0)));
 		}
 		if (!execution.getFailureExceptions().isEmpty()) {
 			return oneLine(rootCause(execution.getFailureExceptions().get(0)));
 		}
 		return "ended " + execution.getStatus();
+	}
+
+	private static boolean isPartition(StepExecution step) {
+		return step.getStepName().contains(":");
 	}
 
 	private static Throwable rootCause(Throwable error) {

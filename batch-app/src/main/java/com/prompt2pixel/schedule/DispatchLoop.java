@@ -11,11 +11,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes serve and worker processes nodes of the cluster: at every tick a node heartbeats,
- * recovers runs of dead nodes and takes runs from the queue. Every node ticks on its own
- * (claims are atomic in the database), so runs spread over the nodes. On shutdown
- * (SIGTERM) the node drains first: its runs stop at a chunk boundary within
- * {@code p2p.schedule.stop-deadline}, resumable by the other nodes.
+ * Makes serve and worker processes nodes of the cluster. At every tick a node heartbeats;
+ * a manager then recovers the runs of dead managers and the partitions of dead workers,
+ * and takes runs from the queue; a worker takes generate partitions from the partition
+ * channel. Every node ticks on its own (claims are atomic in the database), so work
+ * spreads over the nodes. On shutdown (SIGTERM) the node drains first: its runs or
+ * partitions stop at a chunk boundary within {@code p2p.schedule.stop-deadline}, to be
+ * resumed by the other nodes.
  */
 @Component
 class DispatchLoop implements SmartLifecycle {
@@ -24,14 +26,26 @@ class DispatchLoop implements SmartLifecycle {
 
 	private final RunDispatcher dispatcher;
 
+	private final PartitionWorker worker;
+
+	private final LostPartitionRecovery lostPartitions;
+
+	private final Nodes nodes;
+
 	private final ScheduleProperties properties;
 
 	private ScheduledExecutorService ticker;
 
+	private volatile String nodeId;
+
 	private volatile boolean running;
 
-	DispatchLoop(RunDispatcher dispatcher, ScheduleProperties properties) {
+	DispatchLoop(RunDispatcher dispatcher, PartitionWorker worker, LostPartitionRecovery lostPartitions, Nodes nodes,
+			ScheduleProperties properties) {
 		this.dispatcher = dispatcher;
+		this.worker = worker;
+		this.lostPartitions = lostPartitions;
+		this.nodes = nodes;
 		this.properties = properties;
 	}
 
@@ -40,9 +54,17 @@ class DispatchLoop implements SmartLifecycle {
 		if (!this.properties.dispatch()) {
 			return;
 		}
-		String node = this.dispatcher.join(this.properties.role());
-		log.info("Node {} ({}) takes submitted runs, {} batch and {} on-demand at once", node, this.properties.role(),
-				this.properties.concurrentRuns(), this.properties.onDemandRuns());
+		this.nodeId = this.nodes.register(this.properties.role().label());
+		if (isManager()) {
+			this.dispatcher.join(this.nodeId);
+			log.info("Node {} (manager) takes submitted runs, {} batch and {} on-demand at once", this.nodeId,
+					this.properties.concurrentRuns(), this.properties.onDemandRuns());
+		}
+		else {
+			this.worker.join(this.nodeId);
+			log.info("Node {} (worker) takes generate partitions, {} at once", this.nodeId,
+					this.properties.workerPartitions());
+		}
 		this.ticker = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "dispatch");
 			thread.setDaemon(true);
@@ -53,11 +75,21 @@ class DispatchLoop implements SmartLifecycle {
 		this.running = true;
 	}
 
+	private boolean isManager() {
+		return this.properties.role() == ScheduleProperties.Role.MANAGER;
+	}
+
 	private void tick() {
 		try {
-			this.dispatcher.heartbeat();
-			this.dispatcher.recoverOrphans();
-			this.dispatcher.dispatch();
+			this.nodes.heartbeat(this.nodeId);
+			if (isManager()) {
+				this.dispatcher.recoverOrphans();
+				this.lostPartitions.recover(this.properties.deadAfter());
+				this.dispatcher.dispatch();
+			}
+			else {
+				this.worker.take();
+			}
 		}
 		catch (RuntimeException ex) {
 			// the next tick tries again; a database that is away for a while is not fatal
@@ -73,8 +105,12 @@ class DispatchLoop implements SmartLifecycle {
 		this.running = false;
 		this.ticker.shutdownNow();
 		try {
-			boolean clean = this.dispatcher.drain(this.properties.stopDeadline());
-			log.info("Node drained{}", clean ? "; every run stopped at a chunk boundary" : " past its deadline");
+			this.nodes.draining(this.nodeId);
+			boolean clean = isManager() ? this.dispatcher.drain(this.properties.stopDeadline())
+					: this.worker.drain(this.properties.stopDeadline());
+			this.nodes.stopped(this.nodeId);
+			log.info("Node drained{}",
+					clean ? "; everything it executed stopped at a chunk boundary" : " past its deadline");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code node} table: the processes executing submitted runs, and their heartbeats.
- * Liveness is judged on the database's clock, the one all nodes share.
+ * The {@code node} table: the manager and worker processes of the cluster, and their
+ * heartbeats. Liveness is judged on the database's clock, the one all nodes share.
  */
 @Repository
 public class Nodes {

@@ -50,6 +50,8 @@ public class RunDispatcher implements DisposableBean {
 
 	private final Nodes nodes;
 
+	private final GeneratePartitions partitions;
+
 	private final Duration deadAfter;
 
 	/** This process's node, once it takes part; null in the one-shot CLI commands. */
@@ -61,8 +63,9 @@ public class RunDispatcher implements DisposableBean {
 	private final Set<Long> executing = ConcurrentHashMap.newKeySet();
 
 	RunDispatcher(SubmittedRuns submitted, GpuPools pools, CatalogRuns runs, Clock clock, ScheduleProperties properties,
-			Nodes nodes) {
+			Nodes nodes, GeneratePartitions partitions) {
 		this.nodes = nodes;
+		this.partitions = partitions;
 		this.deadAfter = properties.deadAfter();
 		this.submitted = submitted;
 		this.pools = pools;
@@ -73,22 +76,9 @@ public class RunDispatcher implements DisposableBean {
 		this.lanes.put(RunPriority.BATCH, new Lane("batch", properties.concurrentRuns()));
 	}
 
-	/**
-	 * Makes this process a node that executes submitted runs.
-	 * @return its node id
-	 */
-	synchronized String join(String role) {
-		if (this.nodeId == null) {
-			this.nodeId = this.nodes.register(role);
-		}
-		return this.nodeId;
-	}
-
-	/** This process's heartbeat, at every tick. */
-	void heartbeat() {
-		if (this.nodeId != null) {
-			this.nodes.heartbeat(this.nodeId);
-		}
+	/** Makes this process, the given manager node, execute submitted runs. */
+	synchronized void join(String nodeId) {
+		this.nodeId = nodeId;
 	}
 
 	/**
@@ -164,9 +154,6 @@ public class RunDispatcher implements DisposableBean {
 	 */
 	boolean drain(Duration deadline) throws InterruptedException {
 		this.draining = true;
-		if (this.nodeId != null) {
-			this.nodes.draining(this.nodeId);
-		}
 		for (long runId : this.executing) {
 			if (this.runs.stop(runId)) {
 				log.info("Run {} is stopping: this node is shutting down", runId);
@@ -181,9 +168,6 @@ public class RunDispatcher implements DisposableBean {
 			log.warn("{} run(s) did not reach a chunk boundary within {}; cutting them off", active(), deadline);
 		}
 		destroy();
-		if (this.nodeId != null) {
-			this.nodes.stopped(this.nodeId);
-		}
 		return stopped;
 	}
 
@@ -227,7 +211,13 @@ public class RunDispatcher implements DisposableBean {
 			RunDispatcher.this.executing.add(run.id());
 			this.executor.execute(() -> {
 				try {
-					RunDispatcher.this.runs.resume(run.id());
+					// a run whose step failed because a worker node died with one of its
+					// partitions is restarted at once: only that partition is executed
+					// again
+					do {
+						RunDispatcher.this.runs.resume(run.id());
+					}
+					while (!RunDispatcher.this.draining && RunDispatcher.this.partitions.takeLoss(run.id()));
 				}
 				catch (RuntimeException ex) {
 					log.error("Submitted run {} could not be executed: {}", run.id(), ex.getMessage(), ex);

@@ -12,11 +12,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How a node (serve or worker) takes part in executing submitted runs.
  *
- * @param dispatch whether this process executes submitted runs (off for the one-shot CLI
+ * @param dispatch whether this process is a node of the cluster (off for the one-shot CLI
  * commands)
- * @param role what the node table calls it: manager or worker
+ * @param role {@code manager} (serve: executes submitted runs, and sends their generate
+ * partitions to workers when there are live ones) or {@code worker} (executes generate
+ * partitions only)
  * @param dispatchInterval how often it heartbeats and looks for runs to start, stop or
  * recover
+ * @param workerPartitions partitions of the generate step a worker node executes at once
  * @param concurrentRuns submitted batch runs it executes at once
  * @param onDemandRuns on-demand runs it executes at once, beside the batch runs: their
  * chunks go ahead of batch chunks on the generator
@@ -32,9 +35,25 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("p2p.schedule")
-public record ScheduleProperties(boolean dispatch, @NotNull String role, @NotNull Duration dispatchInterval,
-		@Min(1) @Max(64) int concurrentRuns, @Min(1) @Max(64) int onDemandRuns, @NotNull Duration aging,
-		@NotNull Duration deadAfter, @NotNull Duration stopDeadline, String spotNoticeUrl,
+public record ScheduleProperties(boolean dispatch, @NotNull Role role, @NotNull Duration dispatchInterval,
+		@Min(1) @Max(16) int workerPartitions, @Min(1) @Max(64) int concurrentRuns, @Min(1) @Max(64) int onDemandRuns,
+		@NotNull Duration aging, @NotNull Duration deadAfter, @NotNull Duration stopDeadline, String spotNoticeUrl,
 		@NotNull Duration spotPollInterval) {
+
+	/** What a node does in the cluster. */
+	public enum Role {
+
+		/** serve: executes submitted runs; their generate partitions go to workers. */
+		MANAGER,
+
+		/** worker: executes generate partitions that managers send. */
+		WORKER;
+
+		/** As the node table and the logs name it. */
+		String label() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
 
 }

@@ -11,9 +11,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +27,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,12 +39,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Worker processes of the packaged jar sharing one PostgreSQL (embedded, started here)
- * and one data folder, as nodes on separate machines would share a database server and an
- * image store: a worker killed with SIGKILL at random points, a worker stopped with
- * SIGTERM, a worker told by a (fake) EC2 metadata service that its spot instance is
- * going. Each render a worker does is counted from its log (one line per generator batch,
- * before the chunk commits).
+ * Manager and worker processes of the packaged jar sharing one PostgreSQL (embedded,
+ * started here) and one data folder, as nodes on separate machines would share a database
+ * server and an image store. The manager sends a run's generate partitions to the workers
+ * through the channel in PostgreSQL; a worker is killed with SIGKILL at random points,
+ * stopped with SIGTERM, or told by a (fake) EC2 metadata service that its spot instance
+ * is going. Each render a node does is counted from its log (one line per generator
+ * batch, before the chunk commits).
  */
 class ClusterIT {
 
@@ -62,7 +66,8 @@ class ClusterIT {
 
 	private static final Pattern RENDERED = Pattern.compile("rendering tasks \\[([0-9, ]+)]");
 
-	@TempDir
+	/** Kept when a test fails: the nodes' logs are there. */
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	Path workdir;
 
 	private EmbeddedPostgres postgres;
@@ -86,26 +91,26 @@ class ClusterIT {
 
 	@Test
 	void shouldLoseAndDuplicateNothingWhenWorkersAreKilledAtRandomPoints() throws Exception {
-		startWorker();
-		startWorker();
+		startManager();
+		awaitReady(startWorker());
+		awaitReady(startWorker());
 		long run = submit(7);
 		int tasks = awaitTasks(run);
 		assertThat(tasks).isGreaterThanOrEqualTo(500);
 
 		Random random = new Random();
 		List<Integer> points = random.ints(30, tasks - 40).distinct().limit(10).sorted().boxed().toList();
-		int kills = 0;
+		Set<Long> killed = new HashSet<>();
 		for (int point : points) {
 			awaitProgress(run, point);
-			Long pid = runningPid(run);
-			if (pid == null) {
-				continue;
-			}
-			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-			kills++;
-			startWorker();
+			Process worker = workerExecutingAPartition(run, killed);
+			killed.add(worker.pid());
+			worker.destroyForcibly();
+			// a live worker is always there: a manager that finds none executes the
+			// rest of the run itself
+			awaitReady(startWorker());
 		}
-		assertThat(kills).as("kills landed while the run was running").isGreaterThanOrEqualTo(10);
+		assertThat(killed).as("workers killed while executing a partition").hasSizeGreaterThanOrEqualTo(10);
 		awaitStatus(run, "COMPLETED", Duration.ofMinutes(5));
 
 		assertThat(query("SELECT state, count(*) FROM render_task WHERE run_id = " + run + " GROUP BY state"))
@@ -114,12 +119,17 @@ class ClusterIT {
 			.as("one usage event per billable task")
 			.containsExactly(Map.entry("events", (long) tasks));
 		Manifest.of(this.workdir.resolve("out")).assertEveryImageListedOnceWithItsChecksum(tasks);
+		assertThat(
+				query("SELECT 'lost', count(*) FROM generate_partition WHERE lost_at IS NOT NULL AND run_id = " + run))
+			.as("one partition recovered per kill")
+			.containsExactly(Map.entry("lost", (long) killed.size()));
 		Map<Long, Integer> renders = renders();
 		assertThat(renders).as("every task rendered").hasSize(tasks);
 		int again = renders.values().stream().mapToInt((count) -> count - 1).sum();
 		System.out.printf("ClusterIT: %d tasks, %d kills at %s, %d renders done again (at most %d allowed)%n", tasks,
-				kills, points, again, kills * CHUNK);
-		assertThat(again).as("renders done again after %d kills", kills).isLessThanOrEqualTo(kills * CHUNK);
+				killed.size(), points, again, killed.size() * CHUNK);
+		assertThat(again).as("renders done again after %d kills", killed.size())
+			.isLessThanOrEqualTo(killed.size() * CHUNK);
 	}
 
 	@Test
@@ -131,33 +141,37 @@ class ClusterIT {
 					get(urlEqualTo("/latest/meta-data/spot/instance-action")).willReturn(aResponse().withStatus(404)));
 			String notice = "--p2p.schedule.spot-notice-url=" + metadata.baseUrl()
 					+ "/latest/meta-data/spot/instance-action";
+			startManager();
 			Process plain = startWorker();
-			long run = submit(3);
+			Process spot = startWorker(notice, "--p2p.schedule.spot-poll-interval=500ms");
+			awaitReady(plain);
+			awaitReady(spot);
+			long run = submit(7);
 			int tasks = awaitTasks(run);
 			awaitProgress(run, 40);
-			assertThat(processRunning(run)).isSameAs(plain);
+			assertThat(workerExecutingAPartition(run, Set.of(spot.pid()))).isSameAs(plain);
+			long stopped = partitionOf(plain);
 
-			// SIGTERM: the run stops at a chunk boundary and waits for another node
-			Process spot = startWorker(notice, "--p2p.schedule.spot-poll-interval=500ms");
+			// SIGTERM: the partition stops at a chunk boundary, and the other worker
+			// executes the rest of it when the run restarts
 			plain.destroy();
 			assertThat(plain.waitFor(30, TimeUnit.SECONDS)).as("stopped within its deadline").isTrue();
-			assertThat(log(plain)).contains("is stopping: this node is shutting down")
-				.contains("Node drained; every run stopped at a chunk boundary");
+			assertThat(log(plain)).contains("Partition " + stopped + " is stopping: this node is shutting down")
+				.contains("Node drained; everything it executed stopped at a chunk boundary");
+			assertThat(text("SELECT status FROM batch_step_execution WHERE step_execution_id = " + stopped))
+				.isEqualTo("STOPPED");
+			awaitPartitionOn(text("SELECT step_name FROM batch_step_execution WHERE step_execution_id = " + stopped),
+					spot);
 
-			// the worker watching the spot notice resumes it; then its instance is
-			// reclaimed
-			int resumedAt = progress(run);
-			awaitProgress(run, resumedAt + 16);
-			assertThat(processRunning(run)).isSameAs(spot);
+			// then the spot worker's instance is reclaimed, and the manager, left
+			// without workers, finishes the run itself
+			awaitProgress(run, progress(run) + 16);
 			metadata.stubFor(
 					get(urlEqualTo("/latest/meta-data/spot/instance-action")).willReturn(aResponse().withStatus(200)
 						.withBody("{\"action\": \"terminate\", \"time\": \"2026-11-25T23:59:00Z\"}")));
 			assertThat(spot.waitFor(30, TimeUnit.SECONDS)).as("left on the spot notice within its deadline").isTrue();
 			assertThat(log(spot)).contains("Spot interruption notice")
-				.contains("Node drained; every run stopped at a chunk boundary");
-			assertThat(status(run)).isEqualTo("STOPPED");
-
-			startWorker();
+				.contains("Node drained; everything it executed stopped at a chunk boundary");
 			awaitStatus(run, "COMPLETED", Duration.ofMinutes(3));
 
 			Map<Long, Integer> renders = renders();
@@ -215,9 +229,19 @@ class ClusterIT {
 		}
 	}
 
+	/** Waits until a worker has joined the cluster. */
+	private void awaitReady(Process worker) throws Exception {
+		awaitLogLine(this.workers.indexOf(worker) + 1, "(worker) takes generate partitions");
+	}
+
 	/** A worker whose log goes to its own file. */
 	private Process startWorker(String... options) throws IOException {
 		return startNode("worker", options);
+	}
+
+	/** A manager (serve) on a free port, whose log goes to its own file. */
+	private Process startManager() throws IOException {
+		return startNode("serve", "--server.port=0");
 	}
 
 	/** A serve or worker process whose log goes to its own file. */
@@ -308,31 +332,56 @@ class ClusterIT {
 	}
 
 	private String status(long run) throws SQLException {
-		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT status FROM generation_run WHERE id = " + run)) {
-			return rs.next() ? rs.getString(1) : null;
-		}
+		return text("SELECT status FROM generation_run WHERE id = " + run);
 	}
 
-	private Long runningPid(long run) throws SQLException {
-		Map<String, Long> pid = query("SELECT 'pid', n.pid FROM generation_run r JOIN node n ON n.id = r.node_id "
-				+ "WHERE r.id = " + run + " AND r.status = 'RUNNING'");
-		return pid.get("pid");
-	}
-
-	private Process processRunning(long run) throws Exception {
+	/** A live worker of this test that is executing a partition of the run. */
+	private Process workerExecutingAPartition(long run, Set<Long> killed) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
 		while (System.nanoTime() < deadline) {
-			Long pid = runningPid(run);
+			Map<String, Long> pids = query("""
+					SELECT n.pid::text, n.pid FROM generate_partition p
+					JOIN node n ON n.id = p.node_id
+					JOIN batch_step_execution s ON s.step_execution_id = p.step_execution_id
+					WHERE s.status = 'STARTED' AND p.run_id = """ + run);
 			for (Process worker : this.workers) {
-				if (pid != null && worker.pid() == pid && worker.isAlive()) {
+				if (pids.containsValue(worker.pid()) && worker.isAlive() && !killed.contains(worker.pid())) {
 					return worker;
 				}
 			}
 			Thread.sleep(100);
 		}
-		throw new AssertionError("no worker of this test is running run " + run);
+		throw new AssertionError("no worker of this test is executing a partition of run " + run);
+	}
+
+	/** The step execution of the partition a worker took last. */
+	private long partitionOf(Process worker) throws SQLException {
+		return Long.parseLong(text("""
+				SELECT p.step_execution_id FROM generate_partition p JOIN node n ON n.id = p.node_id
+				WHERE n.pid = %d ORDER BY p.taken_at DESC LIMIT 1""".formatted(worker.pid())));
+	}
+
+	/** Waits until a worker executes the partition of that name. */
+	private void awaitPartitionOn(String partition, Process worker) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+		String executing = """
+				SELECT count(*) FROM generate_partition p JOIN node n ON n.id = p.node_id
+				JOIN batch_step_execution s ON s.step_execution_id = p.step_execution_id
+				WHERE n.pid = %d AND s.step_name = '%s' AND s.status = 'STARTED'""".formatted(worker.pid(), partition);
+		while (!"1".equals(text(executing))) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError(partition + " was not resumed by worker " + worker.pid());
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private String text(String sql) throws SQLException {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			return rs.next() ? rs.getString(1) : null;
+		}
 	}
 
 	private Map<String, Long> query(String sql) throws SQLException {

@@ -76,7 +76,7 @@ class GeneratorConfigurationTest {
 
 	private static GenerateProperties properties(String backend, Path modelDir,
 			Map<String, GenerateProperties.Backend> models) {
-		return new GenerateProperties(8, backend, modelDir, "cpu", null, null, null, null, null, models);
+		return new GenerateProperties(8, 4, backend, modelDir, "cpu", null, null, null, null, null, models);
 	}
 
 	private static ImageRequest request(String model) throws IOException {
