@@ -15,6 +15,9 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.prompt2pixel.connectors.shopify.ShopifyWebhook;
+import com.prompt2pixel.run.InvalidRunRequestException;
+import com.prompt2pixel.schedule.RunQueue;
+import com.prompt2pixel.schedule.SubmittedRun;
 import com.prompt2pixel.support.FunctionalTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +36,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -59,6 +63,9 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 
 	@Autowired
 	ShopifyConnections connections;
+
+	@Autowired
+	RunQueue queue;
 
 	@Autowired
 	JsonMapper json;
@@ -229,6 +236,55 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 				"SELECT source_key FROM product WHERE merchant_id = 'shop-hook' " + "AND removed_at IS NOT NULL",
 				String.class))
 			.containsExactly("lantern");
+	}
+
+	@Test
+	void shouldReadTheShopAgainForTheNightlyRunAndGenerateFromWhatItHoldsNow() {
+		connect("shop-nightly", "token-nightly");
+		stubCount(1);
+		shopify.stubFor(graphql("query Products", "token-nightly")
+			.willReturn(data(page(false, "c1", product(7, "wool-scarf", "Wool Scarf", "30.0")))));
+		assertThat(this.imports.startShopify("shop-nightly", "AUTO").status()).isEqualTo("COMPLETED");
+		shopify.stubFor(graphql("query Products", "token-nightly")
+			.willReturn(data(page(false, "c1", product(7, "wool-scarf", "Wool Scarf, Grey", "30.0")))));
+
+		SubmittedRun run = this.queue.submitNightly("shop-nightly");
+		SubmittedRun again = this.queue.submitNightly("shop-nightly");
+
+		List<String> reads = this.jdbc.queryForList("""
+				SELECT file_path FROM catalog_import WHERE merchant_id = 'shop-nightly' AND source = 'SHOPIFY'
+				AND status = 'COMPLETED' ORDER BY id""", String.class);
+		assertThat(reads).as("the first import, then one read of the shop per night").hasSize(3);
+		assertThat(
+				this.jdbc.queryForObject("SELECT title FROM product WHERE merchant_id = 'shop-nightly'", String.class))
+			.as("the shop as it is tonight")
+			.isEqualTo("Wool Scarf, Grey");
+		assertThat(this.jdbc.queryForMap("SELECT kind, catalog_file FROM generation_run WHERE id = ?", run.id()))
+			.containsEntry("kind", "NIGHTLY")
+			.containsEntry("catalog_file", reads.get(1));
+		assertThat(this.jdbc.queryForObject("SELECT catalog_file FROM generation_run WHERE id = ?", String.class,
+				again.id()))
+			.as("the second night read the shop again, not the first night's run")
+			.isEqualTo(reads.get(2));
+		shopify.verify(3, postRequestedFor(urlMatching(ENDPOINT)).withRequestBody(containing("query Products")));
+	}
+
+	@Test
+	void shouldQueueNoNightlyRunWhenTheShopCannotBeRead() {
+		connect("shop-gone", "token-gone");
+		stubCount(1);
+		shopify.stubFor(graphql("query Products", "token-gone")
+			.willReturn(data(page(false, "c1", product(8, "lamp", "Lamp", "40.0")))));
+		assertThat(this.imports.startShopify("shop-gone", "AUTO").status()).isEqualTo("COMPLETED");
+		shopify.resetAll();
+		shopify.stubFor(post(urlMatching(ENDPOINT)).willReturn(aResponse().withStatus(401)));
+
+		assertThatThrownBy(() -> this.queue.submitNightly("shop-gone")).isInstanceOf(InvalidRunRequestException.class)
+			.hasMessageContaining("the nightly sync of merchant shop-gone's Shopify shop failed")
+			.hasMessageContaining("read_products");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM generation_run WHERE merchant_id = 'shop-gone' AND kind = 'NIGHTLY'", Long.class))
+			.isZero();
 	}
 
 	/** Connects the merchant to the fake shop, with its token in the environment. */
