@@ -30,17 +30,19 @@ final class Applications {
 
 	/**
 	 * A worker: executes generate partitions, no web server, and leaves the nightly
-	 * triggers to the managers. Its role is an argument, so that application.yaml (which
-	 * makes every node a manager) cannot override it.
+	 * triggers and the inbox to the managers. Its role is an argument, so that
+	 * application.yaml (which makes every node a manager) cannot override it.
 	 */
 	static ConfigurableApplicationContext startWorker(String... args) {
 		SpringApplication application = new SpringApplication(Prompt2PixelApplication.class);
 		application.setMainApplicationClass(Prompt2PixelApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(Map.of("spring.quartz.auto-startup", "false"));
-		String[] workerArgs = new String[args.length + 1];
+		String[] workerArgs = new String[args.length + 2];
 		workerArgs[0] = "--p2p.schedule.role=worker";
-		System.arraycopy(args, 0, workerArgs, 1, args.length);
+		// the inbox is the managers' to watch
+		workerArgs[1] = "--p2p.inbox.dir=";
+		System.arraycopy(args, 0, workerArgs, 2, args.length);
 		return application.run(workerArgs);
 	}
 
