@@ -49,8 +49,6 @@ class PartitionWorker {
 
 	private final GeneratePartitions partitions;
 
-	private final AtomicInteger active = new AtomicInteger();
-
 	/** The partitions executing here, so that a drain can ask each to stop. */
 	private final Set<StepExecution> executing = ConcurrentHashMap.newKeySet();
 
@@ -127,7 +125,6 @@ class PartitionWorker {
 	}
 
 	private void launch(Lane lane, StepExecution execution) {
-		this.active.incrementAndGet();
 		lane.active.incrementAndGet();
 		this.executing.add(execution);
 		log.info("Executing partition {} ({}, {}) of job execution {}", execution.getId(), execution.getStepName(),
@@ -145,7 +142,6 @@ class PartitionWorker {
 			finally {
 				this.executing.remove(execution);
 				lane.active.decrementAndGet();
-				this.active.decrementAndGet();
 			}
 		});
 	}
@@ -163,19 +159,23 @@ class PartitionWorker {
 			execution.setTerminateOnly();
 		}
 		long end = System.nanoTime() + deadline.toNanos();
-		while (this.active.get() > 0 && System.nanoTime() < end) {
+		while (active() > 0 && System.nanoTime() < end) {
 			Thread.sleep(100);
 		}
-		boolean stopped = this.active.get() == 0;
+		boolean stopped = active() == 0;
 		if (!stopped) {
-			log.warn("{} partition(s) did not reach a chunk boundary within {}; cutting them off", this.active.get(),
-					deadline);
+			log.warn("{} partition(s) did not reach a chunk boundary within {}; cutting them off", active(), deadline);
 		}
 		if (this.executor != null) {
 			this.executor.shutdownNow();
 			this.executor.awaitTermination(30, TimeUnit.SECONDS);
 		}
 		return stopped;
+	}
+
+	/** Partitions executing here now. */
+	private int active() {
+		return this.lanes.stream().mapToInt((lane) -> lane.active.get()).sum();
 	}
 
 	/** A lane's channel, and how many of its partitions this worker executes at once. */

@@ -214,10 +214,15 @@ public class RunDispatcher implements DisposableBean {
 					// a run whose step failed because a worker node died with one of its
 					// partitions is restarted at once: only that partition is executed
 					// again
+					boolean lost;
 					do {
 						RunDispatcher.this.runs.resume(run.id());
+						lost = RunDispatcher.this.partitions.takeLoss(run.id());
 					}
-					while (!RunDispatcher.this.draining && RunDispatcher.this.partitions.takeLoss(run.id()));
+					while (lost && !RunDispatcher.this.draining);
+					if (lost) {
+						RunDispatcher.this.submitted.requeueAfterLoss(run.id());
+					}
 				}
 				catch (RuntimeException ex) {
 					log.error("Submitted run {} could not be executed: {}", run.id(), ex.getMessage(), ex);

@@ -80,6 +80,17 @@ class SubmittedRuns {
 				WHERE id = ? AND node_id = ? AND submitted AND status IN ('RUNNING', 'STOPPING')""", runId, adoptedBy);
 	}
 
+	/**
+	 * A run that failed only because a worker died with one of its partitions, while its
+	 * manager was shutting down: it goes back to the queue as stopped, for another
+	 * manager to restart.
+	 */
+	void requeueAfterLoss(long runId) {
+		this.jdbc.update("""
+				UPDATE generation_run SET status = 'STOPPED', failure = NULL
+				WHERE id = ? AND submitted AND status = 'FAILED'""", runId);
+	}
+
 	/** A queued run now waits for its window; a stopped one keeps its state. */
 	void expect(SubmittedRun run, Instant expectedStart) {
 		this.jdbc.update("""
