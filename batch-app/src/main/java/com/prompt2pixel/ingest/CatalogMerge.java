@@ -19,6 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class CatalogMerge implements Tasklet {
 
+	/** The advisory lock key that merges take turns on ("p2p-merge" in ASCII). */
+	private static final long MERGE_LOCK = 0x7032702d6d657267L;
+
 	private static final String DUPLICATES = """
 			INSERT INTO catalog_import_error (import_id, row_number, column_name, reason, found_by)
 			SELECT r.import_id, r.row_number, 'key',
@@ -158,6 +161,7 @@ class CatalogMerge implements Tasklet {
 		String rejection = rejection(id);
 		if (rejection != null) {
 			this.transactions.executeWithoutResult((status) -> {
+				oneMergeAtATime();
 				clearStaging(id);
 				this.imports.failed(id, rejection);
 			});
@@ -167,6 +171,7 @@ class CatalogMerge implements Tasklet {
 		// the report is recorded with the merge: whoever sees the import COMPLETED sees
 		// its report
 		this.transactions.executeWithoutResult((status) -> {
+			oneMergeAtATime();
 			merge(id);
 			this.reports.write(id);
 		});
@@ -224,6 +229,16 @@ class CatalogMerge implements Tasklet {
 		return this.jdbc.queryForObject(COUNT,
 				(rs, row) -> new long[] { rs.getLong("created"), rs.getLong("changed"), rs.getLong("same") },
 				merchantId, id, id);
+	}
+
+	/**
+	 * Makes concurrent merges (two runs' imports, an upload beside a nightly run) take
+	 * their turn, for the rest of the transaction. Each merge reads the staging table and
+	 * then locks it exclusively to clear it: two at once would each hold the read lock
+	 * the other's exclusive lock waits for, and PostgreSQL would abort one as a deadlock.
+	 */
+	private void oneMergeAtATime() {
+		this.jdbc.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
 	}
 
 	/**

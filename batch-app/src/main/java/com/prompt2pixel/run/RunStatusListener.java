@@ -1,8 +1,12 @@
 package com.prompt2pixel.run;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +17,16 @@ import org.springframework.stereotype.Component;
 @Component
 class RunStatusListener implements JobExecutionListener {
 
+	/** A Java exception's "class: message" line, as a stored exit description has it. */
+	private static final Pattern EXCEPTION_LINE = Pattern.compile("^(Caused by: )?[\\w.$]+: ");
+
 	private final RunRepository runs;
 
-	RunStatusListener(RunRepository runs) {
+	private final JobRepository jobRepository;
+
+	RunStatusListener(RunRepository runs, JobRepository jobRepository) {
 		this.runs = runs;
+		this.jobRepository = jobRepository;
 	}
 
 	@Override
@@ -39,7 +49,7 @@ class RunStatusListener implements JobExecutionListener {
 		}
 	}
 
-	static String failure(JobExecution execution) {
+	String failure(JobExecution execution) {
 		StepExecution failed = null;
 		for (StepExecution step : execution.getStepExecutions()) {
 			// a partition's own failure ("step:partition:range") tells more than its
@@ -50,12 +60,39 @@ class RunStatusListener implements JobExecutionListener {
 		}
 		if (failed != null) {
 			String step = failed.getStepName().split(":", 2)[0];
-			return "failed in " + step + ": " + oneLine(rootCause(failed.getFailureExceptions().get(0)));
+			String cause = isPartition(failed) ? null : remotePartitionFailure(execution.getId(), step);
+			return "failed in " + step + ": "
+					+ ((cause != null) ? cause : oneLine(rootCause(failed.getFailureExceptions().get(0))));
 		}
 		if (!execution.getFailureExceptions().isEmpty()) {
 			return oneLine(rootCause(execution.getFailureExceptions().get(0)));
 		}
 		return "ended " + execution.getStatus();
+	}
+
+	/**
+	 * Why a partition that a worker node executed failed: its failure exceptions stayed
+	 * in the worker, and only its exit description (a stack trace) reached the job
+	 * repository. The last "Caused by" line is the root cause.
+	 */
+	private String remotePartitionFailure(long jobExecutionId, String step) {
+		JobExecution stored = this.jobRepository.getJobExecution(jobExecutionId);
+		if (stored == null) {
+			return null;
+		}
+		for (StepExecution partition : stored.getStepExecutions()) {
+			String description = partition.getExitStatus().getExitDescription();
+			if (partition.getStepName().startsWith(step + ":") && partition.getStatus() == BatchStatus.FAILED
+					&& description != null && !description.isBlank()) {
+				List<String> lines = description.lines().toList();
+				String cause = lines.stream()
+					.filter((line) -> line.startsWith("Caused by: "))
+					.reduce((first, last) -> last)
+					.orElse(lines.get(0));
+				return EXCEPTION_LINE.matcher(cause).replaceFirst("").strip();
+			}
+		}
+		return null;
 	}
 
 	private static boolean isPartition(StepExecution step) {

@@ -6,6 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -248,8 +251,12 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 		shopify.stubFor(graphql("query Products", "token-nightly")
 			.willReturn(data(page(false, "c1", product(7, "wool-scarf", "Wool Scarf, Grey", "30.0")))));
 
+		waitForAClosedWindow("shop-nightly");
+
 		SubmittedRun run = this.queue.submitNightly("shop-nightly");
 		SubmittedRun again = this.queue.submitNightly("shop-nightly");
+
+		assertThat(run.status()).isEqualTo("WAITING_WINDOW");
 
 		List<String> reads = this.jdbc.queryForList("""
 				SELECT file_path FROM catalog_import WHERE merchant_id = 'shop-nightly' AND source = 'SHOPIFY'
@@ -285,6 +292,21 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 		assertThat(this.jdbc.queryForObject(
 				"SELECT count(*) FROM generation_run WHERE merchant_id = 'shop-gone' AND kind = 'NIGHTLY'", Long.class))
 			.isZero();
+	}
+
+	/**
+	 * The merchant's nightly runs go to a pool whose only window opens in twelve hours,
+	 * so that they wait there and the dispatcher of this test application leaves them
+	 * alone.
+	 */
+	private void waitForAClosedWindow(String merchant) {
+		LocalTime opens = LocalTime.now(ZoneOffset.UTC).plusHours(12).truncatedTo(ChronoUnit.MINUTES);
+		String pool = merchant + "-pool";
+		this.jdbc.update("INSERT INTO gpu_pool (name, time_zone) VALUES (?, 'UTC')", pool);
+		this.jdbc.update("INSERT INTO generation_window (pool, opens, closes) VALUES (?, ?, ?)", pool, opens,
+				opens.plusMinutes(1));
+		this.jdbc.update("INSERT INTO merchant_schedule (merchant_id, cron, time_zone, pool) VALUES (?, ?, 'UTC', ?)",
+				merchant, "0 0 3 * * ?", pool);
 	}
 
 	/** Connects the merchant to the fake shop, with its token in the environment. */

@@ -151,6 +151,20 @@ class RemotePartitioningFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldReportWhyAPartitionFailedOnTheWorker() throws Exception {
+		String node = workerNode();
+		this.generator.failOnImage(3);
+		CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> this.runs.start(new RunRequest("broken",
+				SampleCatalogs.firstProducts(this.folder.resolve("c"), 6), null, 2, this.folder.resolve("out"))));
+
+		RunSummary failed = work(node, run);
+
+		assertThat(failed.status()).isEqualTo("FAILED");
+		assertThat(failed.failure()).as("the worker's exception, not the manager's 'unsuccessful step'")
+			.isEqualTo("failed in generateImagesStep: injected generator failure on image 3");
+	}
+
+	@Test
 	void shouldTakeAnOnDemandPartitionBesideTheBatchPartitionThatFillsTheWorker() throws Exception {
 		retireSubmittedRuns();
 		this.merchants.ensure("bulk");
