@@ -21,8 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * recover
  * @param workerPartitions partitions of the generate step a worker node executes at once
  * @param concurrentRuns submitted batch runs it executes at once
- * @param onDemandRuns on-demand runs it executes at once, beside the batch runs: their
- * chunks go ahead of batch chunks on the generator
+ * @param onDemandRuns on-demand runs a manager executes at once, beside the batch runs
+ * (on a worker: on-demand partitions beside its batch ones): their chunks go ahead of
+ * batch chunks on the generator
  * @param aging how long a free plan's run waits before it counts as a paid one
  * @param deadAfter a node silent this long is dead: its runs are recovered and resumed
  * elsewhere
