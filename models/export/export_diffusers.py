@@ -6,8 +6,11 @@ Run it where the weights are, with torch, diffusers and transformers installed:
     python export_diffusers.py runwayml/stable-diffusion-v1-5 out/sd15
     python export_diffusers.py stabilityai/sd-turbo out/sd-turbo --fp16 --device cuda
 
-SD 1.x, SD 2.x (epsilon or v-prediction) and SD-Turbo class models share these signatures.
-The 768-v models of SD 2.x predict v and are refused by this version of the Java engine.
+SD 1.x, SD 2.x (epsilon or v-prediction) and SD-Turbo class models share these signatures;
+the engine turns a v-prediction into a noise prediction before each scheduler step.
+Inpainting checkpoints (runwayml/stable-diffusion-inpainting and the like, whose UNet takes
+9 channels: latents, mask, latents of the kept pixels) export the same way and are marked
+with "unet_in_channels": 9.
 
 NOT RUN in the project's CI: the build machines have neither diffusers nor the weights. The
 tiny test pipeline (make_tiny_pipeline.py) has the same signatures and is what the tests run.
@@ -64,19 +67,21 @@ def main():
     parser.add_argument("--name", help="the model name recorded with every image (default: the model id)")
     args = parser.parse_args()
 
-    from diffusers import StableDiffusionPipeline
+    from diffusers import DiffusionPipeline
     from transformers import CLIPTokenizerFast
 
     dtype = torch.float16 if args.fp16 else torch.float32
     if args.fp16 and args.device == "cpu":
         parser.error("--fp16 needs --device cuda: half precision convolutions do not run on the CPU")
-    pipe = StableDiffusionPipeline.from_pretrained(args.model, torch_dtype=dtype).to(args.device)
+    # the pipeline class the checkpoint names (an inpainting one for inpainting checkpoints)
+    pipe = DiffusionPipeline.from_pretrained(args.model, torch_dtype=dtype).to(args.device)
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
     length = pipe.tokenizer.model_max_length
     hidden = pipe.text_encoder.config.hidden_size
-    channels = pipe.unet.config.in_channels
+    channels = pipe.vae.config.latent_channels
+    unet_in = pipe.unet.config.in_channels
     factor = 2 ** (len(pipe.vae.config.block_out_channels) - 1)
     size = pipe.unet.config.sample_size
     with torch.no_grad():
@@ -86,7 +91,8 @@ def main():
         timestep = torch.tensor([999.0, 999.0], dtype=dtype, device=args.device)
         image = torch.zeros(2, 3, size * factor, size * factor, dtype=dtype, device=args.device)
         torch.jit.trace(TextEncoder(pipe.text_encoder).eval(), (ids,)).save(str(out / "text_encoder.pt"))
-        torch.jit.trace(UNet(pipe.unet).eval(), (latents, timestep, states)).save(str(out / "unet.pt"))
+        unet_input = torch.randn(2, unet_in, size, size, dtype=dtype, device=args.device)
+        torch.jit.trace(UNet(pipe.unet).eval(), (unet_input, timestep, states)).save(str(out / "unet.pt"))
         torch.jit.trace(VaeDecoder(pipe.vae).eval(), (latents,)).save(str(out / "vae_decoder.pt"))
         torch.jit.trace(VaeEncoder(pipe.vae).eval(), (image,)).save(str(out / "vae_encoder.pt"))
 
@@ -105,6 +111,7 @@ def main():
         "pad_token_id": tokenizer.pad_token_id,
         "text_hidden_size": hidden,
         "latent_channels": channels,
+        "unet_in_channels": unet_in,
         "vae_scale_factor": factor,
         "latent_scale": pipe.vae.config.scaling_factor,
         "prediction_type": scheduler.get("prediction_type", "epsilon"),

@@ -5,6 +5,11 @@ milliseconds. It draws nothing meaningful; it is a fixture, not a model.
 
 Run with Debian's python3-torch (only /usr/bin/python3 sees it):
     /usr/bin/python3 models/export/make_tiny_pipeline.py models/src/test/resources/tiny-sd
+    /usr/bin/python3 models/export/make_tiny_pipeline.py --inpainting models/src/test/resources/tiny-sd-inpainting
+
+--inpainting gives the UNet the input of an inpainting UNet (runwayml/stable-diffusion-inpainting
+and its kind): the latents, the mask of what to generate and the latents of the pixels to keep,
+2 * 4 + 1 = 9 channels.
 """
 import json
 import math
@@ -85,9 +90,9 @@ class CrossAttention(nn.Module):
 
 
 class UNet(nn.Module):
-    def __init__(self):
+    def __init__(self, in_channels):
         super().__init__()
-        self.conv_in = nn.Conv2d(LATENT, CHANNELS, 3, padding=1)
+        self.conv_in = nn.Conv2d(in_channels, CHANNELS, 3, padding=1)
         self.time = nn.Sequential(nn.Linear(CHANNELS, CHANNELS), nn.SiLU(), nn.Linear(CHANNELS, CHANNELS))
         self.down = nn.Conv2d(CHANNELS, CHANNELS, 3, stride=2, padding=1)
         self.attention = CrossAttention()
@@ -133,8 +138,9 @@ class VaeEncoder(nn.Module):
         return self.conv_out(torch.nn.functional.silu(self.mid(x)))
 
 
-def main(folder):
+def main(folder, inpainting):
     folder = pathlib.Path(folder)
+    unet_in = 2 * LATENT + 1 if inpainting else LATENT
     folder.mkdir(parents=True, exist_ok=True)
     vocab = tokenizer_json(folder / "tokenizer.json")
     with torch.no_grad():
@@ -142,7 +148,8 @@ def main(folder):
         text_encoder = torch.jit.trace(TextEncoder(vocab).eval(), (ids,))
         hidden = text_encoder(ids)
         latents = torch.randn(2, LATENT, 8, 8)
-        unet = torch.jit.trace(UNet().eval(), (latents, torch.tensor([999.0, 999.0]), hidden))
+        unet = torch.jit.trace(UNet(unet_in).eval(), (torch.randn(2, unet_in, 8, 8), torch.tensor([999.0, 999.0]),
+                                                     hidden))
         decoder = torch.jit.trace(VaeDecoder().eval(), (latents,))
         encoder = torch.jit.trace(VaeEncoder().eval(), (torch.zeros(2, 3, 64, 64),))
     text_encoder.save(str(folder / "text_encoder.pt"))
@@ -151,7 +158,7 @@ def main(folder):
     encoder.save(str(folder / "vae_encoder.pt"))
     pipeline = {
         "format": "prompt2pixel-sd/1",
-        "name": "tiny-sd-test",
+        "name": "tiny-sd-inpainting-test" if inpainting else "tiny-sd-test",
         "text_encoder": "text_encoder.pt",
         "unet": "unet.pt",
         "vae_decoder": "vae_decoder.pt",
@@ -161,6 +168,7 @@ def main(folder):
         "pad_token_id": 0,
         "text_hidden_size": HIDDEN,
         "latent_channels": LATENT,
+        "unet_in_channels": unet_in,
         "vae_scale_factor": 8,
         "latent_scale": 0.18215,
         "prediction_type": "epsilon",
@@ -174,4 +182,5 @@ def main(folder):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "tiny-sd")
+    arguments = [a for a in sys.argv[1:] if a != "--inpainting"]
+    main(arguments[0] if arguments else "tiny-sd", "--inpainting" in sys.argv[1:])

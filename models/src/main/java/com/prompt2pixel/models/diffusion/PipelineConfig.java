@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param directory the pipeline directory
  * @param name the model's name, recorded with every image
  * @param textEncoder TorchScript file: int64 ids [B, L] to hidden states [B, L, H]
- * @param unet TorchScript file: latents [B, C, h, w], timesteps [B], hidden states [B, L,
- * H] to the model output [B, C, h, w]
+ * @param unet TorchScript file: latents [B, C, h, w] (with mask and kept latents [B, 2C +
+ * 1, h, w] for an inpainting UNet), timesteps [B], hidden states [B, L, H] to the model
+ * output [B, C, h, w]
  * @param vaeDecoder TorchScript file: latents [B, C, h, w] to an image [B, 3, h*f, w*f]
  * in [-1, 1]
  * @param vaeEncoder TorchScript file for img2img, or null
@@ -29,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param padTokenId the id prompts are padded with
  * @param textHiddenSize H
  * @param latentChannels C
+ * @param unetInChannels the UNet's input channels: C, or 2C + 1 for an inpainting UNet,
+ * which takes the latents, the mask of what to generate and the latents of the pixels to
+ * keep, stacked
  * @param vaeScaleFactor f, pixels per latent
  * @param latentScale the VAE's scaling factor (0.18215 for SD 1.x and 2.x)
  * @param predictionType {@code epsilon} or {@code v_prediction}
@@ -36,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param halfPrecision whether the parts are float16 (CUDA only) rather than float32
  */
 public record PipelineConfig(Path directory, String name, Path textEncoder, Path unet, Path vaeDecoder, Path vaeEncoder,
-		Path tokenizer, int maxTextLength, long padTokenId, int textHiddenSize, int latentChannels, int vaeScaleFactor,
-		double latentScale, String predictionType, NoiseSchedule schedule, boolean halfPrecision) {
+		Path tokenizer, int maxTextLength, long padTokenId, int textHiddenSize, int latentChannels, int unetInChannels,
+		int vaeScaleFactor, double latentScale, String predictionType, NoiseSchedule schedule, boolean halfPrecision) {
 
 	public static final String FORMAT = "prompt2pixel-sd/1";
 
@@ -79,11 +83,27 @@ public record PipelineConfig(Path directory, String name, Path textEncoder, Path
 		if (!betaSchedule.equals("scaled_linear") && !betaSchedule.equals("linear")) {
 			problems.add("'beta_schedule' must be scaled_linear or linear, was '" + betaSchedule + "'");
 		}
-		PipelineConfig config = new PipelineConfig(directory, fields.text("name"), fields.part("text_encoder"),
-				fields.part("unet"), fields.part("vae_decoder"), fields.optionalPart("vae_encoder"),
-				fields.part("tokenizer"), fields.positive("max_text_length"), root.path("pad_token_id").asLong(0),
-				fields.positive("text_hidden_size"), fields.positive("latent_channels"),
-				fields.positive("vae_scale_factor"), fields.number("latent_scale"), prediction,
+		String name = fields.text("name");
+		Path textEncoder = fields.part("text_encoder");
+		Path unet = fields.part("unet");
+		Path vaeDecoder = fields.part("vae_decoder");
+		Path vaeEncoder = fields.optionalPart("vae_encoder");
+		Path tokenizer = fields.part("tokenizer");
+		int maxTextLength = fields.positive("max_text_length");
+		int textHiddenSize = fields.positive("text_hidden_size");
+		int latentChannels = fields.positive("latent_channels");
+		int unetInChannels = root.path("unet_in_channels").asInt(latentChannels);
+		if (latentChannels > 0 && unetInChannels != latentChannels && unetInChannels != 2 * latentChannels + 1) {
+			problems.add("'unet_in_channels' is " + unetInChannels + ": a UNet takes the latent channels ("
+					+ latentChannels + "), or " + (2 * latentChannels + 1) + " if it is an inpainting UNet");
+		}
+		else if (latentChannels > 0 && unetInChannels != latentChannels && vaeEncoder == null) {
+			problems.add("an inpainting UNet ('unet_in_channels' " + unetInChannels
+					+ ") needs a 'vae_encoder' for the pixels it keeps");
+		}
+		PipelineConfig config = new PipelineConfig(directory, name, textEncoder, unet, vaeDecoder, vaeEncoder,
+				tokenizer, maxTextLength, root.path("pad_token_id").asLong(0), textHiddenSize, latentChannels,
+				unetInChannels, fields.positive("vae_scale_factor"), fields.number("latent_scale"), prediction,
 				new NoiseSchedule(root.path("num_train_timesteps").asInt(1000),
 						root.path("beta_start").asDouble(0.00085), root.path("beta_end").asDouble(0.012),
 						betaSchedule.equals("scaled_linear")),
@@ -92,6 +112,15 @@ public record PipelineConfig(Path directory, String name, Path textEncoder, Path
 			throw new PipelineException("pipeline " + file + " cannot be used: " + String.join("; ", problems));
 		}
 		return config;
+	}
+
+	/**
+	 * Whether the UNet is an inpainting one (such as
+	 * runwayml/stable-diffusion-inpainting): besides the latents it takes the mask of
+	 * what to generate and the latents of the pixels to keep.
+	 */
+	public boolean inpaintingUnet() {
+		return this.unetInChannels != this.latentChannels;
 	}
 
 	/** Reads fields, collecting every problem instead of stopping at the first. */

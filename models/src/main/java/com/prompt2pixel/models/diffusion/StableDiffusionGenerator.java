@@ -44,7 +44,10 @@ import com.prompt2pixel.models.Sampling;
  * prompts, then per step one UNet call for the whole batch, the unconditional and
  * conditional halves of classifier-free guidance stacked in it, then one VAE call. The
  * latents of a request come from its seed alone ({@link SeededNoise}), so a seed gives
- * the same image whatever else is in the batch, on the same device.
+ * the same image whatever else is in the batch, on the same device. With a VAE encoder
+ * and a product photo, images start from the composed scene and keep the product: a plain
+ * UNet's product latents are held at every step, an inpainting UNet is given the mask and
+ * the product's encoded pixels as input instead.
  */
 public final class StableDiffusionGenerator implements ImageGenerator, AutoCloseable {
 
@@ -196,11 +199,14 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 			else {
 				latents = start.mul(scheduler.initNoiseSigma());
 			}
+			NDArray inpainting = this.config.inpaintingUnet()
+					? inpaintingInput(manager, scene, size, latentHeight, latentWidth) : null;
 			for (int step = first; step < timesteps.length; step++) {
 				NDArray next;
 				try (NDScope scope = new NDScope()) {
 					NDArray input = scheduler.scaleModelInput(latents, step);
-					NDArray modelInput = guided ? NDArrays.concat(new NDList(input, input)) : input;
+					NDArray unetInput = (inpainting != null) ? input.concat(inpainting, 1) : input;
+					NDArray modelInput = guided ? NDArrays.concat(new NDList(unetInput, unetInput)) : unetInput;
 					NDArray time = manager.full(new Shape(prompts.size()), (float) timesteps[step]);
 					NDArray output = forward(this.unet, manager, modelInput, time, hidden).singletonOrThrow();
 					NDArray prediction = guided ? guide(output, size, sampling.guidance()) : output;
@@ -208,8 +214,9 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 						prediction = noiseFromVelocity(prediction, input, scheduler.alphaCumprod(step));
 					}
 					next = scheduler.step(prediction, step, latents, (like) -> noise(manager, noises, like.getShape()));
-					if (scene != null) {
-						// the product's latents, held at the noise level of the rest
+					if (scene != null && inpainting == null) {
+						// the product's latents, held at the noise level of the rest (an
+						// inpainting UNet is given them instead)
 						NDArray kept = scheduler.addNoise(scene.latents(), start, step + 1);
 						next = next.mul(scene.generate()).add(kept.mul(scene.keep()));
 					}
@@ -236,6 +243,8 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 		int height = latentHeight * factor;
 		int plane = width * height;
 		float[] pixels = new float[batch.size() * 3 * plane];
+		// for an inpainting UNet: the product's pixels alone, 0 (grey) around them
+		float[] kept = this.config.inpaintingUnet() ? new float[pixels.length] : null;
 		float[] keep = new float[batch.size() * latentHeight * latentWidth];
 		for (int i = 0; i < compositions.size(); i++) {
 			int[] argb = compositions.get(i).scene().getRGB(0, 0, width, height, null, 0, width);
@@ -246,6 +255,15 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 				pixels[offset + 2 * plane + p] = (argb[p] & 0xFF) / 127.5f - 1f;
 			}
 			float[] alpha = compositions.get(i).productAlpha();
+			if (kept != null) {
+				for (int p = 0; p < plane; p++) {
+					if (alpha[p] >= 0.5f) {
+						for (int c = 0; c < 3; c++) {
+							kept[offset + c * plane + p] = pixels[offset + c * plane + p];
+						}
+					}
+				}
+			}
 			for (int y = 0; y < latentHeight; y++) {
 				for (int x = 0; x < latentWidth; x++) {
 					float sum = 0;
@@ -258,10 +276,31 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 				}
 			}
 		}
-		NDArray image = manager.create(pixels, new Shape(batch.size(), 3, height, width));
-		NDArray latents = forward(this.vaeEncoder, manager, image).singletonOrThrow().mul(this.config.latentScale());
+		Shape imageShape = new Shape(batch.size(), 3, height, width);
+		NDArray latents = encode(manager, manager.create(pixels, imageShape));
+		NDArray keptLatents = (kept != null) ? encode(manager, manager.create(kept, imageShape)) : null;
 		NDArray keepMask = manager.create(keep, new Shape(batch.size(), 1, latentHeight, latentWidth));
-		return new Scene(latents, keepMask, keepMask.neg().add(1), compositions);
+		return new Scene(latents, keepMask, keepMask.neg().add(1), keptLatents, compositions);
+	}
+
+	/**
+	 * What an inpainting UNet takes besides the latents, as diffusers' inpainting
+	 * pipeline stacks it: the mask of what to generate (1) and the latents of the pixels
+	 * to keep. Without a product, everything is generated and nothing kept.
+	 */
+	private NDArray inpaintingInput(NDManager manager, Scene scene, int size, int latentHeight, int latentWidth) {
+		if (scene != null) {
+			return scene.generate().concat(scene.keptLatents(), 1);
+		}
+		int factor = this.config.vaeScaleFactor();
+		NDArray nothing = encode(manager,
+				manager.zeros(new Shape(size, 3, (long) latentHeight * factor, (long) latentWidth * factor)));
+		return manager.ones(new Shape(size, 1, latentHeight, latentWidth)).concat(nothing, 1);
+	}
+
+	/** Pixels in [-1, 1] to latents, scaled as the UNet expects them. */
+	private NDArray encode(NDManager manager, NDArray image) {
+		return forward(this.vaeEncoder, manager, image).singletonOrThrow().mul(this.config.latentScale());
 	}
 
 	/**
@@ -270,9 +309,11 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 	 * @param latents the composed scenes, encoded
 	 * @param keep 1 on latent cells of product, else 0 ([B, 1, h, w])
 	 * @param generate 1 - keep
+	 * @param keptLatents for an inpainting UNet, the product's pixels alone, encoded;
+	 * else null
 	 * @param compositions the scenes and product masks in pixels, for the final paste
 	 */
-	private record Scene(NDArray latents, NDArray keep, NDArray generate,
+	private record Scene(NDArray latents, NDArray keep, NDArray generate, NDArray keptLatents,
 			List<CompositorGenerator.Composition> compositions) {
 	}
 
@@ -435,8 +476,9 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 					() -> forward(this.textEncoder, manager, manager.zeros(new Shape(1, length), DataType.INT64)),
 					new Shape(1, length, this.config.textHiddenSize()));
 			NDArray latents = manager.zeros(new Shape(1, channels, 8, 8));
+			NDArray unetInput = manager.zeros(new Shape(1, this.config.unetInChannels(), 8, 8));
 			expect("UNet", this.config.unet(),
-					() -> forward(this.unet, manager, latents, manager.full(new Shape(1), 999f), hidden),
+					() -> forward(this.unet, manager, unetInput, manager.full(new Shape(1), 999f), hidden),
 					new Shape(1, channels, 8, 8));
 			expect("VAE decoder", this.config.vaeDecoder(), () -> forward(this.vaeDecoder, manager, latents),
 					new Shape(1, 3, 8L * factor, 8L * factor));

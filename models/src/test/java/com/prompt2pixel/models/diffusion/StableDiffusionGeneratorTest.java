@@ -121,8 +121,10 @@ class StableDiffusionGeneratorTest {
 
 	@Test
 	void shouldKeepTheProductsOwnPixelsAndGenerateTheSceneAroundThem() {
-		ImageRequest request = withPhoto(11, 1.0);
+		assertKeepsTheProductAndGeneratesAroundIt(generator, withPhoto(11, 1.0));
+	}
 
+	static void assertKeepsTheProductAndGeneratesAroundIt(StableDiffusionGenerator generator, ImageRequest request) {
 		BufferedImage image = Png.decode(generator.generate(List.of(request)).get(0).png());
 
 		CompositorGenerator.Composition composition = CompositorGenerator.compose(request);
@@ -172,7 +174,7 @@ class StableDiffusionGeneratorTest {
 		return total / (3.0 * image.getWidth() * image.getHeight());
 	}
 
-	private static ImageRequest withPhoto(long seed, double strength) {
+	static ImageRequest withPhoto(long seed, double strength) {
 		return new ImageRequest("a red ring on a marble table", "blurry", seed, 128, 96,
 				Png.encode(TestPhotos.redRingOnWhite()), SceneStyle.of(List.of("#f4f4f2", "#e6e5e1", "#d8d6d0"), 0.6),
 				new Sampling(4, 5.0, "euler", "tiny", strength));
