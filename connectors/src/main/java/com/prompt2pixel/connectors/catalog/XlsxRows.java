@@ -11,27 +11,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 
 /**
  * The rows of one sheet of an .xlsx workbook, streamed in constant memory: the sheet's
- * XML is pulled row by row (StAX, through POI's hardened factory: no DTDs, no external
- * entities); only the shared-strings table and the styles are held. Cells become the text
- * a merchant sees: numbers without a trailing {@code .0}, dates as ISO dates, booleans as
- * TRUE/FALSE, formulas as their cached values, so that workbooks written by Excel,
- * LibreOffice and openpyxl read the same.
+ * XML is pulled row by row ({@link SheetXml}: no DTDs, no entities but XML's own); only
+ * the shared-strings table and the styles are held (POI reads those, hardened the same
+ * way). Cells become the text a merchant sees: numbers without a trailing {@code .0},
+ * dates as ISO dates, booleans as TRUE/FALSE, formulas as their cached values, so that
+ * workbooks written by Excel, LibreOffice and openpyxl read the same.
  */
 final class XlsxRows implements RowSource {
 
@@ -51,7 +46,7 @@ final class XlsxRows implements RowSource {
 
 	private final InputStream sheet;
 
-	private final XMLStreamReader xml;
+	private final SheetXml xml;
 
 	private final ReadOnlySharedStringsTable strings;
 
@@ -64,14 +59,14 @@ final class XlsxRows implements RowSource {
 	private long rowNumber;
 
 	private XlsxRows(Path file, OPCPackage workbook, String sheetName, InputStream sheet,
-			ReadOnlySharedStringsTable strings, DateStyles dates) throws XMLStreamException {
+			ReadOnlySharedStringsTable strings, DateStyles dates) {
 		this.file = file;
 		this.workbook = workbook;
 		this.sheetName = sheetName;
 		this.sheet = sheet;
 		this.strings = strings;
 		this.dates = dates;
-		this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheet);
+		this.xml = new SheetXml(sheet);
 	}
 
 	/**
@@ -136,80 +131,56 @@ final class XlsxRows implements RowSource {
 	/** Reads ahead to the next row with any text; false at the end of the sheet. */
 	private boolean peek() {
 		try {
-			while (this.xml.hasNext()) {
-				if (this.xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(this.xml.getLocalName())) {
-					String number = this.xml.getAttributeValue(null, "r");
-					this.peekedNumber = (number != null) ? Long.parseLong(number) : this.peekedNumber + 1;
-					List<String> cells = row();
-					if (cells.stream().anyMatch((cell) -> !cell.isBlank())) {
-						this.peeked = cells;
-						return true;
-					}
+			while (this.xml.nextRow()) {
+				String number = this.xml.reference();
+				this.peekedNumber = (number != null) ? Long.parseLong(number.strip()) : this.peekedNumber + 1;
+				if (this.xml.emptyElement()) {
+					continue;
+				}
+				List<String> cells = row();
+				if (cells.stream().anyMatch((cell) -> !cell.isBlank())) {
+					this.peeked = cells;
+					return true;
 				}
 			}
 			return false;
 		}
-		catch (XMLStreamException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			throw unreadable(this.file, ex);
 		}
 	}
 
-	/** The cells of the row whose start tag was just read, up to its end tag. */
-	private List<String> row() throws XMLStreamException {
+	/** The cells of the row just moved to, up to its end tag. */
+	private List<String> row() {
 		List<String> cells = new ArrayList<>();
-		while (this.xml.hasNext()) {
-			int event = this.xml.next();
-			if (event == XMLStreamConstants.END_ELEMENT && "row".equals(this.xml.getLocalName())) {
-				return cells;
+		boolean[] inline = new boolean[1];
+		while (this.xml.nextCell()) {
+			String reference = this.xml.reference();
+			int column = (reference != null) ? column(reference) : cells.size();
+			String type = this.xml.type();
+			String style = this.xml.style();
+			String content = this.xml.cellContent(inline);
+			if (column >= CatalogLimits.MAX_PARSED_COLUMNS) {
+				continue;
 			}
-			if (event == XMLStreamConstants.START_ELEMENT && "c".equals(this.xml.getLocalName())) {
-				String reference = this.xml.getAttributeValue(null, "r");
-				int column = (reference != null) ? column(reference) : cells.size();
-				if (column >= CatalogLimits.MAX_PARSED_COLUMNS) {
-					skipElement();
-					continue;
-				}
-				String text = cell(this.xml.getAttributeValue(null, "t"), this.xml.getAttributeValue(null, "s"));
-				while (cells.size() < column) {
-					cells.add("");
-				}
-				if (column < cells.size()) {
-					cells.set(column, text);
-				}
-				else {
-					cells.add(text);
-				}
+			String text = cell(content, inline[0], type, style);
+			while (cells.size() < column) {
+				cells.add("");
+			}
+			if (column < cells.size()) {
+				cells.set(column, text);
+			}
+			else {
+				cells.add(text);
 			}
 		}
 		return cells;
 	}
 
-	/** Reads the cell whose start tag was just read, up to its end tag. */
-	private String cell(String type, String style) throws XMLStreamException {
-		String value = null;
-		StringBuilder inline = null;
-		while (this.xml.hasNext()) {
-			int event = this.xml.next();
-			if (event == XMLStreamConstants.END_ELEMENT && "c".equals(this.xml.getLocalName())) {
-				break;
-			}
-			if (event != XMLStreamConstants.START_ELEMENT) {
-				continue;
-			}
-			switch (this.xml.getLocalName()) {
-				case "v" -> value = this.xml.getElementText();
-				case "t" -> {
-					inline = (inline != null) ? inline : new StringBuilder();
-					inline.append(this.xml.getElementText());
-				}
-				case "f", "rPh" -> skipElement();
-				default -> {
-					// <is> and <r> wrap the <t> of inline strings
-				}
-			}
-		}
-		if (inline != null) {
-			return inline.toString();
+	/** A cell's text as the merchant sees it, from its content, type and style. */
+	private String cell(String value, boolean inline, String type, String style) {
+		if (inline) {
+			return value;
 		}
 		if (value == null) {
 			return "";
@@ -235,19 +206,6 @@ final class XlsxRows implements RowSource {
 			return date(DateUtil.getLocalDateTime(number));
 		}
 		return number(number);
-	}
-
-	private void skipElement() throws XMLStreamException {
-		int depth = 1;
-		while (depth > 0 && this.xml.hasNext()) {
-			int event = this.xml.next();
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				depth++;
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				depth--;
-			}
-		}
 	}
 
 	/** {@code AB12} -> 27. */
@@ -312,10 +270,9 @@ final class XlsxRows implements RowSource {
 	@Override
 	public void close() {
 		try {
-			this.xml.close();
 			this.sheet.close();
 		}
-		catch (XMLStreamException | IOException ex) {
+		catch (IOException ex) {
 			// nothing was written; the file stays as it was
 		}
 		finally {
