@@ -94,14 +94,7 @@ class InpaintingUnetTest {
 	}
 
 	private Path copy(Path pipeline, String name) throws IOException {
-		Path copy = this.folder.resolve(name);
-		Files.createDirectories(copy);
-		try (var files = Files.list(pipeline)) {
-			for (Path file : files.toList()) {
-				Files.copy(file, copy.resolve(file.getFileName()));
-			}
-		}
-		return copy;
+		return StableDiffusionGeneratorTest.copy(pipeline, this.folder.resolve(name));
 	}
 
 	private static void edit(Path pipeline, String from, String to) throws IOException {

@@ -249,9 +249,13 @@ class StableDiffusionGeneratorTest {
 	}
 
 	private Path copyTiny(String name) throws IOException {
-		Path copy = this.folder.resolve(name);
+		return copy(TINY, this.folder.resolve(name));
+	}
+
+	/** A copy of a pipeline directory, to break. */
+	static Path copy(Path pipeline, Path copy) throws IOException {
 		Files.createDirectories(copy);
-		try (var files = Files.list(TINY)) {
+		try (var files = Files.list(pipeline)) {
 			for (Path file : files.toList()) {
 				Files.copy(file, copy.resolve(file.getFileName()));
 			}
