@@ -13,20 +13,21 @@ import java.util.Map;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
  * The rows of one sheet of an .xlsx workbook, streamed in constant memory: the sheet's
  * XML is pulled row by row ({@link SheetXml}: no DTDs, no entities but XML's own); only
- * the shared-strings table and the styles are held (POI reads those, hardened the same
- * way). Cells become the text a merchant sees: numbers without a trailing {@code .0},
- * dates as ISO dates, booleans as TRUE/FALSE, formulas as their cached values, so that
- * workbooks written by Excel, LibreOffice and openpyxl read the same.
+ * the shared strings (read the same way) and the styles (by POI, hardened too) are held.
+ * Cells become the text a merchant sees: numbers without a trailing {@code .0}, dates as
+ * ISO dates, booleans as TRUE/FALSE, formulas as their cached values, so that workbooks
+ * written by Excel, LibreOffice and openpyxl read the same.
  */
 final class XlsxRows implements RowSource {
 
@@ -48,7 +49,8 @@ final class XlsxRows implements RowSource {
 
 	private final SheetXml xml;
 
-	private final ReadOnlySharedStringsTable strings;
+	/** The workbook's shared strings, which Excel writes all text cells as. */
+	private final List<String> strings;
 
 	private final DateStyles dates;
 
@@ -58,8 +60,8 @@ final class XlsxRows implements RowSource {
 
 	private long rowNumber;
 
-	private XlsxRows(Path file, OPCPackage workbook, String sheetName, InputStream sheet,
-			ReadOnlySharedStringsTable strings, DateStyles dates) {
+	private XlsxRows(Path file, OPCPackage workbook, String sheetName, InputStream sheet, List<String> strings,
+			DateStyles dates) {
 		this.file = file;
 		this.workbook = workbook;
 		this.sheetName = sheetName;
@@ -83,7 +85,7 @@ final class XlsxRows implements RowSource {
 		}
 		try {
 			XSSFReader reader = new XSSFReader(workbook);
-			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook);
+			List<String> strings = sharedStrings(workbook);
 			DateStyles dates = new DateStyles(reader.getStylesTable());
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
 			List<String> names = new ArrayList<>();
@@ -186,12 +188,32 @@ final class XlsxRows implements RowSource {
 			return "";
 		}
 		return switch ((type != null) ? type : "n") {
-			case "s" -> this.strings.getItemAt(Integer.parseInt(value.strip())).getString();
+			case "s" -> sharedString(value);
 			case "b" -> "1".equals(value.strip()) ? "TRUE" : "FALSE";
 			case "e" -> "";
 			case "n" -> numeric(value, style);
 			default -> value;
 		};
+	}
+
+	private String sharedString(String value) {
+		int index = Integer.parseInt(value.strip());
+		if (index < 0 || index >= this.strings.size()) {
+			throw new IllegalStateException(
+					"a cell refers to shared string " + index + ", and the workbook has " + this.strings.size());
+		}
+		return this.strings.get(index);
+	}
+
+	/** The shared-strings part, read like the sheets; none when the workbook has none. */
+	private static List<String> sharedStrings(OPCPackage workbook) throws Exception {
+		List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+		if (parts.isEmpty()) {
+			return List.of();
+		}
+		try (InputStream in = parts.get(0).getInputStream()) {
+			return new SheetXml(in).sharedStrings();
+		}
 	}
 
 	private String numeric(String value, String style) {

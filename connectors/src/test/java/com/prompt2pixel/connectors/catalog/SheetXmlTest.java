@@ -61,9 +61,10 @@ class SheetXmlTest {
 			.isThrownBy(
 					() -> read("<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
 							+ "<worksheet><sheetData><row><c><v>&x;</v></c></row></sheetData></worksheet>"))
-			.withMessage("malformed sheet XML: a DTD or other declaration, which a sheet never needs; it is refused");
+			.withMessage(
+					"malformed workbook XML: a DTD or other declaration, which a sheet never needs; it is refused");
 		assertThatIllegalStateException().isThrownBy(() -> read(HEAD + "<row><c t=\"str\"><v>&x;</v></c></row>" + TAIL))
-			.withMessage("malformed sheet XML: the entity '&x;', which a sheet cannot declare (DTDs are refused)");
+			.withMessage("malformed workbook XML: the entity '&x;', which a sheet cannot declare (DTDs are refused)");
 	}
 
 	@Test
@@ -76,9 +77,21 @@ class SheetXmlTest {
 					new ByteArrayInputStream("<?xml version=\"1.0\"?><worksheet/>".getBytes(StandardCharsets.UTF_16))))
 			.withMessageStartingWith("the sheet's XML is in UTF-16");
 		assertThatIllegalStateException().isThrownBy(() -> read(HEAD + "<row r=\"1\"><c r=\"A1\"><v>12"))
-			.withMessage("malformed sheet XML: the sheet ends inside a cell");
+			.withMessage("malformed workbook XML: the sheet ends inside a cell");
 		assertThatIllegalStateException().isThrownBy(() -> read(HEAD + "<row r=\"1\"><c r=\"A1\"><v>1</v></c>"))
-			.withMessage("malformed sheet XML: the sheet ends inside a row");
+			.withMessage("malformed workbook XML: the sheet ends inside a row");
+	}
+
+	@Test
+	void readsSharedStringsJoiningRunsAndLeavingOutPhoneticText() {
+		String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"urn:x\" count=\"4\" uniqueCount=\"4\">"
+				+ "<si><t>SKU</t></si><si><r><rPr><b/></rPr><t xml:space=\"preserve\">Stone </t></r><r><t>ware</t></r>"
+				+ "<rPh sb=\"0\" eb=\"1\"><t>ストーン</t></rPh></si><si/><si><t>a &amp; b</t></si></sst>";
+
+		List<String> items = new SheetXml(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+			.sharedStrings();
+
+		assertThat(items).containsExactly("SKU", "Stone ware", "", "a & b");
 	}
 
 	@Test
