@@ -3,7 +3,6 @@ package com.prompt2pixel.templates;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
@@ -18,25 +17,13 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
  */
 final class PromptFilters extends AbstractExtension {
 
-	private static final Pattern TAG = Pattern.compile("<[^>]*>");
-
-	private static final Pattern BLOCK_BREAK = Pattern.compile("(?i)<\\s*(br|/p|/div|/li|/h[1-6])\\b[^>]*>");
-
 	@Override
 	public Map<String, Filter> getFilters() {
 		return Map.of("words", new Words(), "plain", new Plain(), "sentence", new Sentence());
 	}
 
 	static String plain(String html) {
-		String text = BLOCK_BREAK.matcher(html).replaceAll(" ");
-		text = TAG.matcher(text).replaceAll("");
-		text = text.replace("&nbsp;", " ")
-			.replace("&lt;", "<")
-			.replace("&gt;", ">")
-			.replace("&quot;", "\"")
-			.replace("&#39;", "'")
-			.replace("&amp;", "&");
-		return text.strip().replaceAll("\\s+", " ");
+		return HtmlText.toPlain(html);
 	}
 
 	private static String text(Object input) {

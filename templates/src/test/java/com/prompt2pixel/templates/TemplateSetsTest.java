@@ -133,4 +133,17 @@ class TemplateSetsTest {
 					"photo of crème brûlée ramekin ø 9 cm: Fine porcelain ramekin, oven; ovenware, gift; uncategorised warm evening light");
 	}
 
+	@Test
+	void shouldDecodeEveryHtmlEntityThatReachesAPrompt() {
+		String yaml = VALID.replace("photo of {{ title }}",
+				"photo of {{ title }}, {{ description | plain | words(5) }}");
+		CompiledTemplateSet set = TemplateSets.parse("test", "test.yaml", yaml);
+		ProductFacts product = new ProductFacts("K-1", "Ramekin",
+				"<style>p{}</style><p>Caf&eacute; it&rsquo;s &hellip; ok</p>", "", "Mug", "", List.of());
+
+		List<ExpandedTask> tasks = PromptExpander.forSet(set).expand("m", product, null);
+
+		assertThat(tasks.get(0).prompt()).startsWith("photo of Ramekin, Café it’s … ok");
+	}
+
 }

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.prompt2pixel.templates.HtmlText;
+
 /**
  * A catalog with one product per row whose columns are found by their names (see
  * {@link CatalogField}) or by a {@link ColumnMapping}.

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.prompt2pixel.templates.HtmlText;
+
 /**
  * Shopify's product CSV export. A product spans consecutive rows with the same Handle:
  * the first carries title, body HTML, vendor, type, category and tags; every row may add

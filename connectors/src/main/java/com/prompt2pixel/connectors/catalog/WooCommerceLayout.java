@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.prompt2pixel.templates.HtmlText;
+
 /**
  * WooCommerce's product CSV export: one row per product or variation. A {@code variable}
  * product's variations are rows of type {@code variation} whose Parent names it

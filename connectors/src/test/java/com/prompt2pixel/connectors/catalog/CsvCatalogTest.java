@@ -24,13 +24,13 @@ class CsvCatalogTest {
 	@Test
 	void shouldReadAGenericCatalogByItsHeaderSynonyms() throws IOException {
 		Path file = write("SKU,Product Name,Body (HTML),Image URL,Category,Type,Tags,Brand,Price\n"
-				+ "MUG-1,Stoneware Mug,\"<p>Holds 350&nbsp;ml,<br>dishwasher safe</p>\",photos/mug.png,"
+				+ "MUG-1,Stoneware Mug,\"<p>Holds 350&nbsp;ml,<br>it&rsquo;s dishwasher safe</p>\",photos/mug.png,"
 				+ "Home > Kitchen,Mug,\"gift, ceramic,gift\",Acme,\"1,234.50\"\n" + "\n"
 				+ "VASE-2,\"Vase, \"\"tall\"\"\",\"Two\nlines\",https://cdn.example/vase.png,,,,,\n");
 
 		assertThat(Catalogs.products(file)).containsExactly(
-				new CatalogProduct(2, "MUG-1", null, null, "Stoneware Mug", "Holds 350 ml, dishwasher safe", "Acme",
-						"Mug", "Home > Kitchen", List.of("gift", "ceramic"), "", 1, new BigDecimal("1234.50"),
+				new CatalogProduct(2, "MUG-1", null, null, "Stoneware Mug", "Holds 350 ml, it’s dishwasher safe",
+						"Acme", "Mug", "Home > Kitchen", List.of("gift", "ceramic"), "", 1, new BigDecimal("1234.50"),
 						List.of("photos/mug.png")),
 				new CatalogProduct(4, "VASE-2", null, null, "Vase, \"tall\"", "Two lines", "", "", "", List.of(), "", 1,
 						null, List.of("https://cdn.example/vase.png")));
