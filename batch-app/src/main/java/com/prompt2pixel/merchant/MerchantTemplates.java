@@ -1,6 +1,5 @@
 package com.prompt2pixel.merchant;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -42,17 +41,16 @@ public class MerchantTemplates {
 
 	/**
 	 * The expander for a run: every product gets {@code setId} when it is given, else the
-	 * first set (the merchant's, then the library's) whose rules the product meets, else
-	 * the generic set.
+	 * merchant's set whose rules the product meets most specifically, else the library's,
+	 * else the generic set.
 	 * @throws TemplateException when {@code setId} names no set
 	 */
 	public PromptExpander expander(String merchantId, String setId) {
 		if (setId != null) {
 			return PromptExpander.forSet(find(merchantId, setId));
 		}
-		List<CompiledTemplateSet> candidates = new ArrayList<>(saved(merchantId));
-		candidates.addAll(this.library.all());
-		return PromptExpander.matching(candidates, this.library.load(TemplateLibrary.FALLBACK_SET));
+		return PromptExpander.matching(saved(merchantId), this.library.all(),
+				this.library.load(TemplateLibrary.FALLBACK_SET));
 	}
 
 	/**

@@ -60,33 +60,68 @@ public final class MatchRules {
 	 * category, tag, vendor.
 	 */
 	public Optional<String> firstMatch(ProductFacts product) {
+		return match(product).map(Match::rule);
+	}
+
+	/**
+	 * The first rule the product meets, with how specific it is, so that sets can be
+	 * compared: a product type beats a category, a longer category path a shorter one, a
+	 * category a tag, a tag a vendor.
+	 */
+	public Optional<Match> match(ProductFacts product) {
 		Normalised rules = this.normalised;
 		String type = normalise(product.productType());
 		for (int i = 0; i < this.productTypes.size(); i++) {
 			if (!type.isEmpty() && type.equals(rules.productTypes().get(i))) {
-				return Optional.of("product_type=" + this.productTypes.get(i));
+				return Optional.of(new Match("product_type=" + this.productTypes.get(i), Match.TYPE));
 			}
 		}
 		String category = normaliseCategory(product.category());
+		Match longest = null;
 		for (int i = 0; i < this.categories.size(); i++) {
 			String prefix = rules.categories().get(i);
 			if (!category.isEmpty() && (category.equals(prefix) || category.startsWith(prefix + ">"))) {
-				return Optional.of("category=" + this.categories.get(i));
+				int depth = Match.CATEGORY + (int) prefix.chars().filter((c) -> c == '>').count();
+				if (longest == null || depth > longest.strength()) {
+					longest = new Match("category=" + this.categories.get(i), depth);
+				}
 			}
+		}
+		if (longest != null) {
+			return Optional.of(longest);
 		}
 		for (int i = 0; i < this.tags.size(); i++) {
 			String tag = rules.tags().get(i);
 			if (product.tags().stream().anyMatch((candidate) -> normalise(candidate).equals(tag))) {
-				return Optional.of("tag=" + this.tags.get(i));
+				return Optional.of(new Match("tag=" + this.tags.get(i), Match.TAG));
 			}
 		}
 		String vendor = normalise(product.vendor());
 		for (int i = 0; i < this.vendors.size(); i++) {
 			if (!vendor.isEmpty() && vendor.equals(rules.vendors().get(i))) {
-				return Optional.of("vendor=" + this.vendors.get(i));
+				return Optional.of(new Match("vendor=" + this.vendors.get(i), Match.VENDOR));
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A rule a product meets.
+	 *
+	 * @param rule {@code field=value}
+	 * @param strength higher for a more specific rule
+	 */
+	public record Match(String rule, int strength) {
+
+		static final int VENDOR = 0;
+
+		static final int TAG = 1;
+
+		/** Plus the number of {@code >} in the matched path. */
+		static final int CATEGORY = 2;
+
+		static final int TYPE = 1000;
+
 	}
 
 	private record Normalised(List<String> productTypes, List<String> categories, List<String> tags,

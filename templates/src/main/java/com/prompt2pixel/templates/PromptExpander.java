@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * Expands a product into render tasks: the product gets one template set (the merchant's
- * explicit choice, else the first set whose match rules it meets, else the fallback set),
- * then every scene of that set times its variants. Seeds are deterministic, so a rerun
- * reproduces the same task set.
+ * explicit choice, else the set whose rule it meets most specifically, see
+ * {@link MatchRules#match}, else the fallback set), then every scene of that set times
+ * its variants. Seeds are deterministic, so a rerun reproduces the same task set.
  */
 public final class PromptExpander {
 
@@ -22,14 +22,15 @@ public final class PromptExpander {
 
 	private final CompiledTemplateSet explicit;
 
-	private final List<CompiledTemplateSet> candidates;
+	/** The merchant's sets, then the library's: a set of the first that matches wins. */
+	private final List<List<CompiledTemplateSet>> tiers;
 
 	private final CompiledTemplateSet fallback;
 
-	private PromptExpander(CompiledTemplateSet explicit, List<CompiledTemplateSet> candidates,
+	private PromptExpander(CompiledTemplateSet explicit, List<List<CompiledTemplateSet>> tiers,
 			CompiledTemplateSet fallback) {
 		this.explicit = explicit;
-		this.candidates = List.copyOf(candidates);
+		this.tiers = tiers.stream().map(List::copyOf).toList();
 		this.fallback = fallback;
 	}
 
@@ -38,9 +39,21 @@ public final class PromptExpander {
 		return new PromptExpander(set, List.of(), null);
 	}
 
-	/** Each product gets the first candidate whose rules it meets, else the fallback. */
+	/**
+	 * Each product gets the merchant's set whose rule it meets most specifically, else
+	 * the library's, else the fallback.
+	 */
+	public static PromptExpander matching(List<CompiledTemplateSet> merchantSets, List<CompiledTemplateSet> library,
+			CompiledTemplateSet fallback) {
+		return new PromptExpander(null, List.of(merchantSets, library), fallback);
+	}
+
+	/**
+	 * Each product gets the candidate whose rule it meets most specifically (the first of
+	 * equals), else the fallback.
+	 */
 	public static PromptExpander matching(List<CompiledTemplateSet> candidates, CompiledTemplateSet fallback) {
-		return new PromptExpander(null, candidates, fallback);
+		return new PromptExpander(null, List.of(candidates), fallback);
 	}
 
 	/**
@@ -78,13 +91,30 @@ public final class PromptExpander {
 		if (this.explicit != null) {
 			return new Selection(this.explicit, EXPLICIT);
 		}
-		for (CompiledTemplateSet candidate : this.candidates) {
-			Optional<String> rule = candidate.set().match().firstMatch(product);
-			if (rule.isPresent()) {
-				return new Selection(candidate, rule.get());
+		for (List<CompiledTemplateSet> tier : this.tiers) {
+			Selection best = mostSpecific(tier, product);
+			if (best != null) {
+				return best;
 			}
 		}
 		return new Selection(this.fallback, FALLBACK);
+	}
+
+	/**
+	 * The most specific rule of any set wins ("Wohnen > Küche" is the kitchen's, not the
+	 * home's "Wohnen"); the earlier set on a tie.
+	 */
+	private static Selection mostSpecific(List<CompiledTemplateSet> sets, ProductFacts product) {
+		Selection best = null;
+		int strength = -1;
+		for (CompiledTemplateSet candidate : sets) {
+			Optional<MatchRules.Match> match = candidate.set().match().match(product);
+			if (match.isPresent() && match.get().strength() > strength) {
+				best = new Selection(candidate, match.get().rule());
+				strength = match.get().strength();
+			}
+		}
+		return best;
 	}
 
 	static Map<String, Object> fields(ProductFacts product) {

@@ -80,4 +80,60 @@ class PromptExpanderTest {
 			.hasMessage("variants must be at least 1, was 0");
 	}
 
+	@Test
+	void shouldMatchGermanFrenchAndSpanishCategoriesToTheirVertical() {
+		assertThat(setOf("Wohnen > Küche > Tassen", "")).isEqualTo("kitchen-dining");
+		assertThat(setOf("Küche & Esszimmer", "")).isEqualTo("kitchen-dining");
+		assertThat(setOf("Wohnen > Sofas", "")).isEqualTo("home-furniture");
+		assertThat(setOf("Beleuchtung > Hängeleuchten", "")).isEqualTo("home-furniture");
+		assertThat(setOf("Maison > Cuisine", "")).isEqualTo("kitchen-dining");
+		assertThat(setOf("Décoration", "")).isEqualTo("home-furniture");
+		assertThat(setOf("Cocina > Sartenes", "")).isEqualTo("kitchen-dining");
+		assertThat(setOf("Hogar > Iluminación", "")).isEqualTo("home-furniture");
+		assertThat(setOf("Schmuck > Ringe", "")).isEqualTo("jewelry");
+		assertThat(setOf("", "Becher")).isEqualTo("kitchen-dining");
+	}
+
+	@Test
+	void shouldPreferTheMostSpecificRuleOfAnySet() {
+		// a product type beats a category, whichever set comes first
+		assertThat(setOf("Wohnen", "Tasse")).isEqualTo("kitchen-dining");
+		assertThat(this.library.matchingExpander()
+			.select(new ProductFacts("K", "T", "", "Wohnen > Küche", "", "", List.of()))
+			.rule()).isEqualTo("category=Wohnen > Küche");
+	}
+
+	@Test
+	void shouldPreferAMatchingSetOfTheMerchantsOverAMoreSpecificOneOfTheLibrary() {
+		CompiledTemplateSet sale = TemplateSets.parse("sale", "sale.yaml", """
+				vertical: sale
+				match:
+				  tags: [sale]
+				scenes:
+				  - id: sale-banner
+				    version: 1
+				    name: Sale
+				    kind: seasonal
+				    prompt: photo of {{ title }} with a sale banner
+				    negative_prompt: text
+				    composition:
+				      palette: ["#ffffff", "#eeeeee", "#dddddd"]
+				      product_scale: 0.5
+				""");
+		PromptExpander expander = PromptExpander.matching(List.of(sale), this.library.all(),
+				this.library.load(TemplateLibrary.FALLBACK_SET));
+
+		assertThat(
+				expander.select(new ProductFacts("K", "T", "", "Küche", "Tasse", "", List.of("sale"))).set().set().id())
+			.isEqualTo("sale");
+	}
+
+	private String setOf(String category, String productType) {
+		return this.library.matchingExpander()
+			.select(new ProductFacts("K", "T", "", category, productType, "", List.of()))
+			.set()
+			.set()
+			.id();
+	}
+
 }
