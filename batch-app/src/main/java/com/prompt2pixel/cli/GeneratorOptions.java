@@ -2,6 +2,7 @@ package com.prompt2pixel.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import com.prompt2pixel.generate.GenerateProperties;
@@ -15,9 +16,20 @@ import picocli.CommandLine.Option;
  */
 class GeneratorOptions {
 
-	@Option(names = "--backend", paramLabel = "NAME",
-			description = "compositor or djl (default: djl with --model-dir, else the compositor)")
+	@Option(names = "--backend", paramLabel = "NAME", completionCandidates = Backends.class,
+			description = "one of ${COMPLETION-CANDIDATES}; a1111 and openai take their server from "
+					+ "p2p.generate.url (default: djl with --model-dir, else the compositor)")
 	String backend;
+
+	/** Every backend there is, for the help text. */
+	static final class Backends implements Iterable<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			return GenerateProperties.BACKENDS.iterator();
+		}
+
+	}
 
 	@Option(names = "--model-dir", paramLabel = "DIR",
 			description = "Stable Diffusion pipeline directory (models/export/README.md); implies --backend djl")

@@ -1,8 +1,10 @@
 package com.prompt2pixel.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.prompt2pixel.ingest.CatalogImportService;
@@ -68,9 +70,9 @@ class ImportCommand implements Callable<Integer> {
 			System.err.println("error: " + ex.getMessage());
 			return Cli.BAD_INPUT;
 		}
-		return OneShot.run((context) -> {
-			return output(context.getBean(CatalogImportService.class).start(request));
-		});
+		return OneShot.run(new String[0],
+				(context) -> output(context.getBean(CatalogImportService.class).start(request)),
+				ImportCommand::noImport);
 	}
 
 	private Integer shopify() {
@@ -83,8 +85,18 @@ class ImportCommand implements Callable<Integer> {
 			System.err.println("error: --mapping and --sheet are for catalog files, not --shopify");
 			return Cli.BAD_INPUT;
 		}
-		return OneShot
-			.run((context) -> output(context.getBean(CatalogImportService.class).startShopify(this.merchant, mode)));
+		return OneShot.run(new String[0],
+				(context) -> output(context.getBean(CatalogImportService.class).startShopify(this.merchant, mode)),
+				ImportCommand::noImport);
+	}
+
+	/** The summary line when the import could not even start. */
+	private static List<String> noImport(String reason) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("import", null);
+		json.put("status", "FAILED");
+		json.put("message", reason);
+		return List.of(JSON.writeValueAsString(json));
 	}
 
 	/** The summary as JSON; on failure also a line on stderr saying how to resume. */

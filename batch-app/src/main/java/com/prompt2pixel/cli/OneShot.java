@@ -25,6 +25,16 @@ final class OneShot {
 
 	/** The same, with application arguments ({@code --p2p.generate.backend=djl}). */
 	static int run(String[] args, Function<ConfigurableApplicationContext, Output> command) {
+		return run(args, command, (reason) -> List.of());
+	}
+
+	/**
+	 * The same, printing {@code failedOutput}'s lines on stdout when the application or
+	 * the command fails before the command has its own output: a command whose last line
+	 * is JSON prints one then too.
+	 */
+	static int run(String[] args, Function<ConfigurableApplicationContext, Output> command,
+			Function<String, List<String>> failedOutput) {
 		Output output;
 		ConfigurableApplicationContext context = null;
 		try {
@@ -36,7 +46,9 @@ final class OneShot {
 			return Cli.BAD_INPUT;
 		}
 		catch (RuntimeException ex) {
-			System.err.println("error: " + Applications.reason(ex));
+			String reason = Applications.reason(ex);
+			failedOutput.apply(reason).forEach(System.out::println);
+			System.err.println("error: " + reason);
 			return Cli.FAILED;
 		}
 		finally {

@@ -32,7 +32,7 @@ class CatalogEntryReader extends AbstractItemCountingItemStreamItemReader<List<S
 	@Override
 	protected void doOpen() {
 		CatalogReader reader = CatalogReader.open(this.catalogImport.file(), this.catalogImport.options());
-		this.imports.started(this.catalogImport.id(), reader.format());
+		this.imports.started(this.catalogImport.id(), reader.format(), reader.imageColumn());
 		this.readAhead = new ReadAhead(reader, BATCH);
 	}
 

@@ -90,11 +90,24 @@ public class CatalogImports {
 		return find(id).orElseThrow(() -> new IllegalArgumentException("no catalog import with id " + id));
 	}
 
-	void started(long id, String format) {
+	/**
+	 * @param imageColumn the merchant's name of the column photos come from, for problems
+	 * found with them
+	 */
+	void started(long id, String format, String imageColumn) {
 		this.jdbc.update("""
-				UPDATE catalog_import SET status = 'RUNNING', format = ?, started_at = coalesce(started_at, now()),
-				       finished_at = NULL, message = NULL
-				WHERE id = ?""", format, id);
+				UPDATE catalog_import SET status = 'RUNNING', format = ?, image_column = ?,
+				       started_at = coalesce(started_at, now()), finished_at = NULL, message = NULL
+				WHERE id = ?""", format, imageColumn, id);
+	}
+
+	/**
+	 * The merchant's name of the column photos come from, once the file has been opened.
+	 */
+	String imageColumn(long id) {
+		String column = this.jdbc.queryForObject("SELECT image_column FROM catalog_import WHERE id = ?", String.class,
+				id);
+		return (column != null) ? column : "image";
 	}
 
 	void failed(long id, String message) {

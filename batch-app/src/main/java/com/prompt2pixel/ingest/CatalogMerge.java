@@ -1,7 +1,10 @@
 package com.prompt2pixel.ingest;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +48,9 @@ class CatalogMerge implements Tasklet {
 
 	private static final String WITHOUT_IMAGE = """
 			INSERT INTO catalog_import_error (import_id, row_number, column_name, reason, found_by)
-			SELECT p.import_id, p.row_number, 'image', 'the product has no image, and a scene needs its photo', 'MERGE'
-			FROM catalog_import_row p
+			SELECT p.import_id, p.row_number, coalesce(i.image_column, 'image'),
+			       'the product has no image, and a scene needs its photo', 'MERGE'
+			FROM catalog_import_row p JOIN catalog_import i ON i.id = p.import_id
 			WHERE p.import_id = ? AND p.parent_key IS NULL AND cardinality(p.image_urls) = 0
 			  AND NOT EXISTS (SELECT 1 FROM catalog_import_row v WHERE v.import_id = p.import_id
 			                  AND v.parent_key = p.source_key AND cardinality(v.image_urls) > 0)
@@ -131,16 +135,16 @@ class CatalogMerge implements Tasklet {
 
 	private final CatalogImport catalogImport;
 
-	private final int maxSkippedPercent;
+	private final SkipLimit skipLimit;
 
 	CatalogMerge(JdbcTemplate jdbc, TransactionTemplate transactions, ImportReports reports, CatalogImports imports,
-			CatalogImport catalogImport, int maxSkippedPercent) {
+			CatalogImport catalogImport, SkipLimit skipLimit) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.reports = reports;
 		this.imports = imports;
 		this.catalogImport = catalogImport;
-		this.maxSkippedPercent = maxSkippedPercent;
+		this.skipLimit = skipLimit;
 	}
 
 	@Override
@@ -170,7 +174,8 @@ class CatalogMerge implements Tasklet {
 				this.imports.failed(id, rejection);
 			});
 			this.reports.write(id);
-			throw new ImportRejectedException(rejection);
+			reject(contribution.getStepExecution(), rejection);
+			return RepeatStatus.FINISHED;
 		}
 		// the report is recorded with the merge: whoever sees the import COMPLETED sees
 		// its report
@@ -182,6 +187,17 @@ class CatalogMerge implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
+	/**
+	 * Fails the step without throwing: a rejection is an expected outcome, and a thrown
+	 * one is logged by Spring Batch with its stack trace. The listeners find it among the
+	 * step's failures as they would a thrown one.
+	 */
+	private static void reject(StepExecution step, String rejection) {
+		step.addFailureException(new ImportRejectedException(rejection));
+		step.setStatus(BatchStatus.FAILED);
+		step.setExitStatus(ExitStatus.FAILED.addExitDescription(rejection));
+	}
+
 	/** Why the import must import nothing, or null when it may go ahead. */
 	private String rejection(long id) {
 		long rows = this.jdbc.queryForObject("SELECT rows_read FROM catalog_import WHERE id = ?", Long.class, id);
@@ -190,11 +206,7 @@ class CatalogMerge implements Tasklet {
 		if (products == 0) {
 			return "none of the catalog's " + rows + " rows could be imported; nothing was imported";
 		}
-		if (skipped * 100 > rows * this.maxSkippedPercent) {
-			return skipped + " of " + rows + " rows have problems, more than the " + this.maxSkippedPercent
-					+ "% an import may skip; nothing was imported. The error report lists each problem";
-		}
-		return null;
+		return this.skipLimit.rejection(rows, skipped);
 	}
 
 	private void merge(long id) {

@@ -49,7 +49,7 @@ class FetchShopifyProducts implements Tasklet {
 			return RepeatStatus.FINISHED;
 		}
 		ShopifyShop shop = this.connections.shop(this.catalogImport.merchantId());
-		this.imports.started(this.catalogImport.id(), "shopify-api, " + read.toLowerCase(Locale.ROOT));
+		this.imports.started(this.catalogImport.id(), "shopify-api, " + read.toLowerCase(Locale.ROOT), "media");
 		ShopifyClient client = new ShopifyClient(HttpClient.newBuilder()
 			.connectTimeout(this.properties.requestTimeout())
 			.followRedirects(HttpClient.Redirect.NORMAL)

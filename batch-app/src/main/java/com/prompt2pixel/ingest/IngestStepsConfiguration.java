@@ -143,7 +143,7 @@ class IngestStepsConfiguration {
 	@StepScope
 	ProductStagingProcessor productStagingProcessor(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId,
 			CatalogImports imports, ProductImageSource images) {
-		return new ProductStagingProcessor(imports.get(importId).file(), images);
+		return new ProductStagingProcessor(imports.get(importId).file(), images, () -> imports.imageColumn(importId));
 	}
 
 	@Bean
@@ -159,7 +159,7 @@ class IngestStepsConfiguration {
 			PlatformTransactionManager transactionManager, ImportReports reports, CatalogImports imports,
 			IngestProperties properties) {
 		return new CatalogMerge(jdbc, new TransactionTemplate(transactionManager), reports, imports,
-				imports.get(importId), properties.maxSkippedPercent());
+				imports.get(importId), properties.skipLimit());
 	}
 
 	@Bean

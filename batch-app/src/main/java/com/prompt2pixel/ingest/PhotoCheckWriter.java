@@ -43,11 +43,12 @@ class PhotoCheckWriter implements ItemWriter<PhotoCheck> {
 				this.importId, rows);
 		this.jdbc.batchUpdate("""
 				INSERT INTO catalog_import_error (import_id, row_number, column_name, reason, found_by)
-				VALUES (?, ?, 'image', ?, 'PHOTO')""", failed, failed.size(), (statement, check) -> {
-			statement.setLong(1, this.importId);
-			statement.setLong(2, check.row());
-			statement.setString(3, check.problem());
-		});
+				SELECT id, ?, coalesce(image_column, 'image'), ?, 'PHOTO' FROM catalog_import WHERE id = ?""", failed,
+				failed.size(), (statement, check) -> {
+					statement.setLong(1, check.row());
+					statement.setString(2, check.problem());
+					statement.setLong(3, this.importId);
+				});
 		this.imports.countSkipped(this.importId);
 	}
 

@@ -3,6 +3,7 @@ package com.prompt2pixel.ingest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.prompt2pixel.connectors.catalog.CatalogEntry;
 import com.prompt2pixel.connectors.catalog.CatalogProduct;
@@ -24,9 +25,15 @@ class ProductStagingProcessor implements ItemProcessor<List<StagedEntry>, List<S
 
 	private final ProductImageSource images;
 
-	ProductStagingProcessor(Path catalogFile, ProductImageSource images) {
+	/** Read once the reader has opened the file and recorded it. */
+	private final Supplier<String> imageColumn;
+
+	private String column;
+
+	ProductStagingProcessor(Path catalogFile, ProductImageSource images, Supplier<String> imageColumn) {
 		this.catalogFolder = catalogFile.toAbsolutePath().getParent();
 		this.images = images;
+		this.imageColumn = imageColumn;
 	}
 
 	@Override
@@ -49,7 +56,7 @@ class ProductStagingProcessor implements ItemProcessor<List<StagedEntry>, List<S
 				resolved.add(this.images.resolve(reference, this.catalogFolder).toString());
 			}
 			catch (ProductImageException ex) {
-				RowProblem problem = new RowProblem(product.row(), "image", ex.getMessage());
+				RowProblem problem = new RowProblem(product.row(), imageColumn(), ex.getMessage());
 				return new StagedEntry(new CatalogEntry(null, problem), staged.rows(), null);
 			}
 		}
@@ -60,6 +67,13 @@ class ProductStagingProcessor implements ItemProcessor<List<StagedEntry>, List<S
 		String hash = ContentHash.of(absolute.title(), absolute.description(), absolute.vendor(),
 				absolute.productType(), absolute.category(), absolute.tags(), absolute.options(), absolute.imageUrls());
 		return new StagedEntry(new CatalogEntry(absolute, null), staged.rows(), hash);
+	}
+
+	private String imageColumn() {
+		if (this.column == null) {
+			this.column = this.imageColumn.get();
+		}
+		return this.column;
 	}
 
 }

@@ -17,8 +17,11 @@ public class RunSummaries {
 
 	private static final String QUERY = """
 			SELECT r.id, r.status, r.out_dir, r.failure,
-			       (SELECT count(*) FROM product p WHERE p.last_import_id = i.id AND p.image_sha256 IS NOT NULL)
-			           AS products,
+			       CASE WHEN count(t.id) > 0 THEN count(DISTINCT t.product_id)
+			            -- before the run's tasks exist: its import's products with a photo
+			            ELSE (SELECT count(*) FROM product p WHERE p.last_import_id = i.id AND p.image_sha256 IS NOT NULL)
+			       END AS products,
+			       i.rows_skipped AS skipped, i.error_report,
 			       count(t.id) FILTER (WHERE t.state IN (%s)) AS images,
 			       count(t.id) FILTER (WHERE t.state = 'REJECTED') AS rejected,
 			       count(t.id) FILTER (WHERE t.state = 'NEEDS_REVIEW') AS needs_review,
@@ -35,8 +38,10 @@ public class RunSummaries {
 			JOIN catalog_import i ON i.run_id = r.id
 			LEFT JOIN render_task t ON t.run_id = r.id
 			WHERE r.id = ?
-			GROUP BY r.id, i.id""".formatted(
-			TaskState.WITH_IMAGE.stream().map((state) -> "'" + state.name() + "'").collect(Collectors.joining(", ")));
+			GROUP BY r.id, i.id"""
+		.formatted(TaskState.WITH_IMAGE.stream()
+			.map((state) -> "'" + state.name() + "'")
+			.collect(Collectors.joining(", ")));
 
 	private final JdbcTemplate jdbc;
 
@@ -52,9 +57,10 @@ public class RunSummaries {
 			String currency = rs.getString("currency");
 			return new RunSummary(rs.getLong("id"), rs.getString("status"), rs.getLong("products"),
 					rs.getLong("images"), rs.getLong("cached"), rs.getLong("blocked"), rs.getLong("rejected"),
-					rs.getLong("needs_review"), rs.getLong("failed"), rs.getLong("published"), rs.getString("backend"),
-					rs.getString("invoice_total"), (currency != null) ? currency : this.billing.currency(),
-					rs.getString("out_dir"), rs.getLong("elapsed_ms"), rs.getString("failure"));
+					rs.getLong("needs_review"), rs.getLong("failed"), rs.getLong("published"), rs.getLong("skipped"),
+					rs.getString("error_report"), rs.getString("backend"), rs.getString("invoice_total"),
+					(currency != null) ? currency : this.billing.currency(), rs.getString("out_dir"),
+					rs.getLong("elapsed_ms"), rs.getString("failure"));
 		}, runId).stream().findFirst();
 	}
 

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param run run id
  * @param status QUEUED, WAITING_WINDOW, RUNNING, STOPPING, STOPPED (resumable), COMPLETED
  * or FAILED
- * @param products products in the run's catalog import
+ * @param products products the run renders (those of its catalog with a usable photo),
+ * fixed once its tasks exist
  * @param images images generated (and billed) in this run
  * @param cached tasks that reused an image the merchant had already paid for
  * @param blocked tasks the prompt policy blocked
@@ -17,6 +18,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param needsReview images held for human review by the automatic checks
  * @param failed tasks that could not be rendered
  * @param published images published, reused ones included
+ * @param skipped catalog rows skipped, each in the error report
+ * @param errorReport path of the import's error report CSV (an XLSX lies beside it), or
+ * null when no row was skipped
  * @param backend the backends that made the run's images ({@code djl},
  * {@code compositor}; comma-separated when several), or null before any image
  * @param invoiceTotal the run's invoice total, or null before it is billed
@@ -26,9 +30,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param failure why the run failed, or null
  */
 @JsonPropertyOrder({ "run", "status", "products", "images", "cached", "blocked", "rejected", "needs_review", "failed",
-		"published", "backend", "invoice_total", "currency", "out", "elapsed_ms", "failure" })
+		"published", "skipped", "error_report", "backend", "invoice_total", "currency", "out", "elapsed_ms",
+		"failure" })
 public record RunSummary(long run, String status, long products, long images, long cached, long blocked, long rejected,
-		@JsonProperty("needs_review") long needsReview, long failed, long published, String backend,
+		@JsonProperty("needs_review") long needsReview, long failed, long published, long skipped,
+		@JsonProperty("error_report") String errorReport, String backend,
 		@JsonProperty("invoice_total") String invoiceTotal, String currency, String out,
 		@JsonProperty("elapsed_ms") long elapsedMillis, String failure) {
 

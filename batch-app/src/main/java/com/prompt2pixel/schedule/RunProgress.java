@@ -19,13 +19,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param tasks render tasks per state
  * @param total all its render tasks
  * @param pending tasks not rendered yet
+ * @param published tasks whose image was published: {@code PUBLISHED} ones, and
+ * {@code SKIPPED_CACHED} ones whose reused image was published again (as the run summary
+ * counts them)
  * @param eta while it runs: when it should end, from its pace so far; else null
  * @param failure why it failed, or null
  */
 @JsonPropertyOrder({ "run", "status", "priority", "pool", "submitted", "expected_start", "tasks", "total", "pending",
-		"eta", "failure" })
+		"published", "eta", "failure" })
 public record RunProgress(long run, String status, String priority, String pool, boolean submitted,
 		@JsonProperty("expected_start") Instant expectedStart, Map<String, Long> tasks, long total, long pending,
-		Instant eta, String failure) {
+		long published, Instant eta, String failure) {
 
 }

@@ -48,6 +48,10 @@ public class RunProgresses {
 			tasks.put(rs.getString("state"), rs.getLong("n"));
 		}, runId);
 		long total = tasks.values().stream().mapToLong(Long::longValue).sum();
+		Long published = this.jdbc.queryForObject("""
+				SELECT count(*) FROM render_task t
+				WHERE t.run_id = ? AND EXISTS (SELECT 1 FROM publication p WHERE p.task_id = t.id)""", Long.class,
+				runId);
 		long pending = tasks.get(TaskState.PENDING.name());
 		String status = (String) row.get("status");
 		Instant eta = null;
@@ -61,7 +65,7 @@ public class RunProgresses {
 		return Optional.of(new RunProgress(runId, status,
 				((String) row.get("priority")).toLowerCase(Locale.ROOT).replace('_', '-'), (String) row.get("pool"),
 				(Boolean) row.get("submitted"), (expected != null) ? expected.toInstant() : null, tasks, total, pending,
-				eta, (String) row.get("failure")));
+				published, eta, (String) row.get("failure")));
 	}
 
 }

@@ -8,11 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -32,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged jar, run as a user runs it: {@code java -jar prompt2pixel.jar ...} in a
@@ -81,7 +84,11 @@ class CliIT {
 		Process killed = start(log, "run", "--catalog", SampleCatalogs.SAMPLES.resolve("catalog.csv").toString(),
 				"--variants", "2");
 		awaitLine(log, "Executing step: [generateImagesStep]");
-		Thread.sleep(1500);
+		// killed once some images are stored, with most of the run's left to render
+		Path images = this.workdir.resolve("data/images");
+		await("images stored before the kill").atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> pngs(images), (count) -> count >= 8);
 		killed.destroyForcibly().waitFor();
 
 		Result resumed = run("resume", "--run", "1");
@@ -327,6 +334,20 @@ class CliIT {
 		assertThat(result.stderr()).contains("Unknown options: '--colour', 'red'");
 	}
 
+	@Test
+	void shouldListEveryBackendAndPrintTheSummaryLineWhenOneIsNotConfigured() throws Exception {
+		assertThat(run("run", "--help").stdout()).contains("one of compositor, djl, a1111, openai");
+
+		Result unconfigured = run("run", "--catalog", SampleCatalogs.SAMPLES.resolve("catalog.csv").toString(),
+				"--backend", "a1111");
+
+		assertThat(unconfigured.exitCode()).isEqualTo(1);
+		assertThat(unconfigured.summary().get("status").asString()).isEqualTo("FAILED");
+		assertThat(unconfigured.summary().get("failure").asString()).contains("a1111 needs p2p.generate.url");
+		assertThat(unconfigured.stderr().lines().filter((line) -> line.startsWith("error: ")))
+			.containsExactly("error: backend a1111 needs p2p.generate.url, the server's base URL");
+	}
+
 	private Result run(String... args) throws IOException, InterruptedException {
 		return run(Map.of(), args);
 	}
@@ -355,18 +376,20 @@ class CliIT {
 	}
 
 	/** Waits for a line containing the text to appear in the log, and returns it. */
-	private static String awaitLine(Path log, String text) throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-		while (true) {
-			for (String line : Files.readAllLines(log)) {
-				if (line.contains(text)) {
-					return line;
-				}
-			}
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("no '" + text + "' in " + Files.readString(log));
-			}
-			Thread.sleep(100);
+	private static String awaitLine(Path log, String text) {
+		return await("'" + text + "' in " + log).atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> Files.readAllLines(log).stream().filter((line) -> line.contains(text)).findFirst(),
+					Optional::isPresent)
+			.get();
+	}
+
+	private static long pngs(Path folder) throws IOException {
+		if (!Files.isDirectory(folder)) {
+			return 0;
+		}
+		try (var files = Files.walk(folder)) {
+			return files.filter((file) -> file.toString().endsWith(".png")).count();
 		}
 	}
 

@@ -15,9 +15,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -127,7 +130,8 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
-	void shouldSkipUpToTheLimitAndFailBeyondItImportingNothing() throws IOException {
+	@ExtendWith(OutputCaptureExtension.class)
+	void shouldSkipUpToTheLimitAndFailBeyondItImportingNothing(CapturedOutput output) throws IOException {
 		List<String> rows = new ArrayList<>();
 		for (int i = 0; i < 18; i++) {
 			rows.add("OK-" + i + ",Lamp " + i + ",https://x.example/" + i + ".jpg");
@@ -136,7 +140,9 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 		rows.add("OK-0,Lamp again,https://x.example/0.jpg");
 
 		ImportSummary within = this.imports.start(request("limits", write("ok.csv", "sku,title,image", rows)));
-		rows.add("BAD-2,,https://x.example/bad.jpg");
+		for (int i = 2; i <= 6; i++) {
+			rows.add("BAD-" + i + ",,https://x.example/bad.jpg");
+		}
 		ImportSummary beyond = this.imports.start(request("limits-2", write("bad.csv", "sku,title,image", rows)));
 
 		assertThat(within.status()).isEqualTo("COMPLETED");
@@ -145,14 +151,45 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 		assertThat(Files.readAllLines(Path.of(within.errorReport()))).containsExactly("row,column,problem",
 				"20,title,is empty", "21,key,\"duplicate key 'OK-0', first used on row 2\"");
 		assertThat(beyond.status()).isEqualTo("FAILED");
-		assertThat(beyond.message()).isEqualTo("3 of 21 rows have problems, more than the 10% an import may skip; "
-				+ "nothing was imported. The error report lists each problem");
+		assertThat(beyond.message())
+			.isEqualTo("7 of 25 rows have problems, more than the 10% (and the 5 rows) an import may skip; "
+					+ "nothing was imported. The error report lists each problem");
 		assertThat(beyond.errorReport()).isNotNull();
+		assertThat(output).as("an expected rejection is no error with a stack trace")
+			.doesNotContain("Encountered an error executing step")
+			.doesNotContain("ImportRejectedException");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = 'limits-2'", Long.class))
 			.isZero();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM catalog_import_row", Long.class))
 			.as("no staging rows are left behind")
 			.isZero();
+	}
+
+	@Test
+	void shouldImportTheGoodRowsOfASmallCatalogWithOneBadRow() throws IOException {
+		List<String> rows = List.of("A,Lamp,https://x.example/a.jpg", "B,,https://x.example/b.jpg",
+				"C,Vase,https://x.example/c.jpg", "D,Bowl,https://x.example/d.jpg", "E,Mug,https://x.example/e.jpg");
+
+		ImportSummary summary = this.imports.start(request("small-shop", write("small.csv", "sku,title,image", rows)));
+
+		assertThat(summary.status()).as("one bad row in five is 20%%, but only one row").isEqualTo("COMPLETED");
+		assertThat(summary.products()).isEqualTo(4);
+		assertThat(summary.skipped()).isOne();
+	}
+
+	@Test
+	void shouldNameTheMerchantsOwnColumnInTheErrorReport() throws IOException {
+		Path file = write("de.csv", "Artikelnummer;Bezeichnung;Bild", "A;Lampe;https://x.example/a.jpg",
+				"B;Vase;fotos/fehlt.png", "C;Schale;");
+
+		ImportSummary summary = this.imports.start(request("de-shop", file));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(Files.readAllLines(Path.of(summary.errorReport()))).hasSize(3)
+			.element(1)
+			.asString()
+			.startsWith("3,Bild,image file not found: ");
+		assertThat(Files.readAllLines(Path.of(summary.errorReport())).get(2)).startsWith("4,Bild,");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class InboxRouteFunctionalTests extends FunctionalTest {
 
@@ -43,8 +44,8 @@ class InboxRouteFunctionalTests extends FunctionalTest {
 	@Test
 	void shouldMoveAFailedImportToFailedWithItsReportBeside() throws Exception {
 		List<String> rows = new ArrayList<>(List.of("sku,title,image"));
-		for (int i = 0; i < 4; i++) {
-			rows.add("K" + i + "," + ((i < 2) ? "" : "Title") + ",https://x.example/" + i + ".jpg");
+		for (int i = 0; i < 8; i++) {
+			rows.add("K" + i + "," + ((i < 6) ? "" : "Title") + ",https://x.example/" + i + ".jpg");
 		}
 		drop("inbox-bad", "catalog.csv", String.join("\n", rows) + "\n");
 		drop("inbox-bad", "photo.csv", "\u0000\u0001binary");
@@ -52,10 +53,11 @@ class InboxRouteFunctionalTests extends FunctionalTest {
 		Path failed = awaitFile(this.inbox.resolve("failed/inbox-bad/catalog.csv"));
 		Path refused = awaitFile(this.inbox.resolve("failed/inbox-bad/photo.csv"));
 
-		assertThat(Files.readAllLines(failed.resolveSibling("catalog.csv.errors.csv")))
-			.containsExactly("row,column,problem", "2,title,is empty", "3,title,is empty");
+		assertThat(Files.readAllLines(failed.resolveSibling("catalog.csv.errors.csv"))).containsExactly(
+				"row,column,problem", "2,title,is empty", "3,title,is empty", "4,title,is empty", "5,title,is empty",
+				"6,title,is empty", "7,title,is empty");
 		assertThat(Files.readString(failed.resolveSibling("catalog.csv.error.txt")))
-			.contains("2 of 4 rows have problems");
+			.contains("6 of 8 rows have problems");
 		assertThat(Files.readString(refused.resolveSibling("photo.csv.error.txt"))).contains("binary data");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = 'inbox-bad'", Long.class))
 			.isZero();
@@ -68,14 +70,10 @@ class InboxRouteFunctionalTests extends FunctionalTest {
 		Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
 	}
 
-	private static Path awaitFile(Path file) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!Files.exists(file)) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError(file + " did not appear within 30 s");
-			}
-			Thread.sleep(200);
-		}
+	private static Path awaitFile(Path file) {
+		await(file + " appearing").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> Files.exists(file));
 		return file;
 	}
 

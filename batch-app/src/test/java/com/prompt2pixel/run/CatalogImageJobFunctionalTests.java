@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import com.prompt2pixel.connectors.catalog.CatalogOptions;
+import com.prompt2pixel.ingest.CatalogImportService;
+import com.prompt2pixel.ingest.ImportRequest;
 import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.Manifest;
 import com.prompt2pixel.support.SampleCatalogs;
@@ -27,6 +30,12 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 
 	@Autowired
 	CatalogRuns runs;
+
+	@Autowired
+	RunSummaries summaries;
+
+	@Autowired
+	CatalogImportService imports;
 
 	@TempDir
 	Path folder;
@@ -63,6 +72,29 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 				"SELECT DISTINCT template_set || ' ' || matched_rule FROM render_task WHERE run_id = ?", String.class,
 				summary.run()))
 			.containsExactly("kitchen-dining category=Kitchen");
+	}
+
+	@Test
+	void shouldReportSkippedRowsAndKeepTheRunsCountsAfterALaterImport() {
+		String header = "sku,title,description,image";
+		Path catalog = SampleCatalogs.write(this.folder.resolve("first"), header,
+				List.of("GOOD-1,Good mug,Fine,photos/mug-clay-01.png", "GOOD-2,Other mug,Fine,photos/mug-navy-03.png",
+						"NO-TITLE,,Missing title,photos/mug-clay-01.png"));
+		RunSummary summary = this.runs.start(new RunRequest("recount", catalog, null, 1, this.folder.resolve("out")));
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.products()).isEqualTo(2);
+		assertThat(summary.skipped()).isOne();
+		assertThat(summary.errorReport()).endsWith("errors.csv");
+
+		Path later = SampleCatalogs.write(this.folder.resolve("later"), header,
+				List.of("GOOD-1,Good mug,Fine,photos/mug-clay-01.png"));
+		assertThat(this.imports.start(new ImportRequest("recount", later, CatalogOptions.DETECT)).status())
+			.isEqualTo("COMPLETED");
+
+		RunSummary after = this.summaries.find(summary.run()).orElseThrow();
+		assertThat(after.products()).as("the run's own products, not the merchant's last import's").isEqualTo(2);
+		assertThat(after.skipped()).isOne();
+		assertThat(after.published()).isEqualTo(summary.published());
 	}
 
 	@Test
@@ -149,19 +181,23 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 	void shouldFailARunWhoseCatalogHasTooManyBadRowsAndImportNothing() {
 		Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,image",
 				List.of("GOOD-1,Good mug,Fine,photos/mug-clay-01.png", "NO-TITLE,,Missing title,photos/mug-clay-01.png",
-						"NO-PHOTO,Lost mug,Gone,photos/missing.png", "GOOD-1,Repeated,Again,photos/mug-clay-01.png"));
+						"NO-PHOTO,Lost mug,Gone,photos/missing.png", "GOOD-1,Repeated,Again,photos/mug-clay-01.png",
+						"NO-TITLE-2,,Missing title,photos/mug-clay-01.png",
+						"NO-TITLE-3,,Missing title,photos/mug-clay-01.png",
+						"NO-TITLE-4,,Missing title,photos/mug-clay-01.png",
+						"NO-TITLE-5,,Missing title,photos/mug-clay-01.png"));
 
 		RunSummary summary = this.runs.start(new RunRequest("skipper", catalog, null, 1, this.folder));
 
 		assertThat(summary.status()).isEqualTo("FAILED");
-		assertThat(summary.failure()).isEqualTo("failed in mergeCatalogStep: 3 of 4 rows have problems, more than "
-				+ "the 10% an import may skip; nothing was imported. The error report lists each problem");
+		assertThat(summary.failure()).isEqualTo("failed in mergeCatalogStep: 7 of 8 rows have problems, more than "
+				+ "the 10% (and the 5 rows) an import may skip; nothing was imported. The error report lists each problem");
 		assertThat(summary.products()).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = 'skipper'", Long.class))
 			.isZero();
 		assertThat(this.jdbc.queryForObject("SELECT rows_skipped FROM catalog_import WHERE run_id = ?", Integer.class,
 				summary.run()))
-			.isEqualTo(3);
+			.isEqualTo(7);
 	}
 
 	@Test

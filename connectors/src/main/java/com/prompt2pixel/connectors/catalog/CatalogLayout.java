@@ -18,4 +18,9 @@ interface CatalogLayout {
 	 */
 	CatalogProduct next(Lines lines);
 
+	/**
+	 * The column a product's photo comes from, or -1: its name goes into photo problems.
+	 */
+	int imageColumn();
+
 }

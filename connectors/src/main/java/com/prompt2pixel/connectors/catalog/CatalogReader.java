@@ -78,6 +78,15 @@ public final class CatalogReader implements Closeable {
 	}
 
 	/**
+	 * The merchant's name of the column photos come from ({@code Bild},
+	 * {@code Image Src}; {@code media} for a Shopify snapshot), for problems found with a
+	 * photo later.
+	 */
+	public String imageColumn() {
+		return this.source.imageColumn();
+	}
+
+	/**
 	 * A Shopify product snapshot: the JSON Lines a bulk operation writes, which the
 	 * Shopify connector also writes for paged reads and webhooks.
 	 */

@@ -18,6 +18,12 @@ interface CatalogSource extends AutoCloseable {
 	/** How the file was understood, for the import's record. */
 	String format();
 
+	/**
+	 * The merchant's name of the column photos come from ({@code Bild},
+	 * {@code Image Src}), for the error report's problems with photos.
+	 */
+	String imageColumn();
+
 	@Override
 	void close();
 

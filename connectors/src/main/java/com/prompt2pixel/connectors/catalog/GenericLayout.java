@@ -24,6 +24,11 @@ final class GenericLayout implements CatalogLayout {
 	}
 
 	/** The layout when the header names every required field, else null. */
+	@Override
+	public int imageColumn() {
+		return this.columns.getOrDefault(CatalogField.IMAGE, -1);
+	}
+
 	static GenericLayout detect(Header header, ColumnMapping mapping, boolean decimalComma) {
 		Map<CatalogField, Integer> columns = columns(header, mapping);
 		for (CatalogField field : CatalogField.values()) {

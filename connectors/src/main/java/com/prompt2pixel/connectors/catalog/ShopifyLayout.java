@@ -71,6 +71,11 @@ final class ShopifyLayout implements CatalogLayout {
 		this.decimalComma = decimalComma;
 	}
 
+	@Override
+	public int imageColumn() {
+		return (this.imageSrc >= 0) ? this.imageSrc : this.variantImage;
+	}
+
 	static ShopifyLayout detect(Header header, boolean decimalComma) {
 		boolean shopify = header.has("handle", "title")
 				&& (header.has("variantsku") || header.has("imagesrc") || header.has("option1value"));

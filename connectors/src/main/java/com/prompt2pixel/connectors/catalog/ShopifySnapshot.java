@@ -148,6 +148,12 @@ final class ShopifySnapshot implements CatalogSource {
 		return "shopify-api, JSONL snapshot";
 	}
 
+	/** Shopify's name for a product's images. */
+	@Override
+	public String imageColumn() {
+		return "media";
+	}
+
 	/**
 	 * Reads one line: a product starts, a medium joins the current product, or a problem.
 	 */

@@ -2,6 +2,7 @@ package com.prompt2pixel.connectors.catalog;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A catalog table, CSV or XLSX: its header found below title rows, its layout detected
@@ -80,6 +81,12 @@ final class TabularCatalog implements CatalogSource {
 	@Override
 	public String format() {
 		return this.layout.name() + ", " + this.source.description();
+	}
+
+	@Override
+	public String imageColumn() {
+		int column = this.layout.imageColumn();
+		return (column >= 0) ? this.lines.column(column) : CatalogField.IMAGE.name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override

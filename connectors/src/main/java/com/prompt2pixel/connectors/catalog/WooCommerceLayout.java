@@ -69,6 +69,11 @@ final class WooCommerceLayout implements CatalogLayout {
 		this.decimalComma = decimalComma;
 	}
 
+	@Override
+	public int imageColumn() {
+		return this.images;
+	}
+
 	static WooCommerceLayout detect(Header header, boolean decimalComma) {
 		boolean woo = header.has("type", "parent", "name") && (header.has("sku") || header.has("id"))
 				&& (header.has("images") || header.has("regularprice"));
