@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Manager and worker processes of the packaged jar sharing one PostgreSQL (embedded,
@@ -206,10 +208,7 @@ class ClusterIT {
 		// every 3 seconds for a while, so that both managers race for several firings
 		Result scheduled = cli("schedule", "--merchant", "acme", "--cron", "*/3 * * * * ?", "--time-zone", "UTC");
 		assertThat(scheduled.exitCode).as(scheduled.stderr).isZero();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (firings() < 4 && System.nanoTime() < deadline) {
-			Thread.sleep(200);
-		}
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> firings() >= 4);
 		assertThat(cli("schedule", "--merchant", "acme", "--off").exitCode).isZero();
 
 		Map<String, Long> runsPerFiring = query("""
@@ -223,19 +222,17 @@ class ClusterIT {
 		return query("SELECT 'n', count(*) FROM generation_run WHERE kind = 'NIGHTLY'").getOrDefault("n", 0L);
 	}
 
-	private void awaitLogLine(int node, String text) throws Exception {
+	private void awaitLogLine(int node, String text) {
 		Path log = this.workdir.resolve("worker-" + node + ".log");
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-		while (!Files.exists(log) || !Files.readString(log).contains(text)) {
-			if (System.nanoTime() > deadline || !this.workers.get(node - 1).isAlive()) {
-				throw new AssertionError("no '" + text + "' in node " + node + "'s log");
-			}
-			Thread.sleep(200);
-		}
+		Process process = this.workers.get(node - 1);
+		await("'" + text + "' in node " + node + "'s log").atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(200))
+			.failFast("node " + node + " exited", () -> !process.isAlive())
+			.until(() -> Files.exists(log) && Files.readString(log).contains(text));
 	}
 
 	/** Waits until a worker has joined the cluster. */
-	private void awaitReady(Process worker) throws Exception {
+	private void awaitReady(Process worker) {
 		awaitLogLine(this.workers.indexOf(worker) + 1, JOINED);
 	}
 
@@ -295,18 +292,14 @@ class ClusterIT {
 	}
 
 	/** Tasks once the run has expanded its prompts. */
-	private int awaitTasks(long run) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-		while (System.nanoTime() < deadline) {
-			Map<String, Long> generating = query("SELECT 'tasks', count(*) FROM render_task WHERE run_id = " + run
-					+ " AND EXISTS (SELECT 1 FROM batch_step_execution s JOIN batch_job_execution e "
-					+ "ON e.job_execution_id = s.job_execution_id WHERE s.step_name = 'generateImagesStep')");
-			if (generating.getOrDefault("tasks", 0L) > 0) {
-				return generating.get("tasks").intValue();
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("run " + run + " never reached its generate step");
+	private int awaitTasks(long run) {
+		String generating = "SELECT 'tasks', count(*) FROM render_task WHERE run_id = " + run
+				+ " AND EXISTS (SELECT 1 FROM batch_step_execution s JOIN batch_job_execution e "
+				+ "ON e.job_execution_id = s.job_execution_id WHERE s.step_name = 'generateImagesStep')";
+		return await("run " + run + " reaching its generate step").atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> query(generating).getOrDefault("tasks", 0L), (tasks) -> tasks > 0)
+			.intValue();
 	}
 
 	/** Tasks past PENDING. */
@@ -316,24 +309,16 @@ class ClusterIT {
 			.intValue();
 	}
 
-	private void awaitProgress(long run, int tasks) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-		while (progress(run) < tasks) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("run " + run + " stuck at " + progress(run) + " of " + tasks + " tasks");
-			}
-			Thread.sleep(50);
-		}
+	private void awaitProgress(long run, int tasks) {
+		await("run " + run + " past " + tasks + " tasks").atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> progress(run), (done) -> done >= tasks);
 	}
 
-	private void awaitStatus(long run, String status, Duration within) throws Exception {
-		long deadline = System.nanoTime() + within.toNanos();
-		while (!status.equals(status(run))) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("run " + run + " is " + status(run) + ", not " + status + ", after " + within);
-			}
-			Thread.sleep(200);
-		}
+	private void awaitStatus(long run, String status, Duration within) {
+		await("run " + run + " " + status).atMost(within)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> status(run), status::equals);
 	}
 
 	private String status(long run) throws SQLException {
@@ -341,22 +326,22 @@ class ClusterIT {
 	}
 
 	/** A live worker of this test that is executing a partition of the run. */
-	private Process workerExecutingAPartition(long run, Set<Long> killed) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-		while (System.nanoTime() < deadline) {
-			Map<String, Long> pids = query("""
-					SELECT n.pid::text, n.pid FROM generate_partition p
-					JOIN node n ON n.id = p.node_id
-					JOIN batch_step_execution s ON s.step_execution_id = p.step_execution_id
-					WHERE s.status = 'STARTED' AND p.run_id = """ + run);
-			for (Process worker : this.workers) {
-				if (pids.containsValue(worker.pid()) && worker.isAlive() && !killed.contains(worker.pid())) {
-					return worker;
-				}
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("no worker of this test is executing a partition of run " + run);
+	private Process workerExecutingAPartition(long run, Set<Long> killed) {
+		return await("a worker of this test executing a partition of run " + run).atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> executing(run, killed), Optional::isPresent)
+			.get();
+	}
+
+	private Optional<Process> executing(long run, Set<Long> killed) throws SQLException {
+		Map<String, Long> pids = query("""
+				SELECT n.pid::text, n.pid FROM generate_partition p
+				JOIN node n ON n.id = p.node_id
+				JOIN batch_step_execution s ON s.step_execution_id = p.step_execution_id
+				WHERE s.status = 'STARTED' AND p.run_id = """ + run);
+		return this.workers.stream()
+			.filter((worker) -> pids.containsValue(worker.pid()) && worker.isAlive() && !killed.contains(worker.pid()))
+			.findFirst();
 	}
 
 	/**
@@ -364,18 +349,19 @@ class ClusterIT {
 	 * the cluster never runs out of workers (a manager that finds none executes the rest
 	 * of the run itself).
 	 */
-	private Process victim(long run, Set<Long> killed) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-		while (System.nanoTime() < deadline) {
-			Process executing = workerExecutingAPartition(run, killed);
-			for (Process other : this.workers) {
-				if (other != executing && other.isAlive() && !killed.contains(other.pid()) && hasJoined(other)) {
-					return executing;
+	private Process victim(long run, Set<Long> killed) {
+		return await("a second live worker beside the one executing run " + run).atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> {
+				Process executing = workerExecutingAPartition(run, killed);
+				for (Process other : this.workers) {
+					if (other != executing && other.isAlive() && !killed.contains(other.pid()) && hasJoined(other)) {
+						return Optional.of(executing);
+					}
 				}
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("no second live worker beside the one executing run " + run);
+				return Optional.<Process>empty();
+			}, Optional::isPresent)
+			.get();
 	}
 
 	private boolean hasJoined(Process worker) throws IOException {
@@ -391,18 +377,14 @@ class ClusterIT {
 	}
 
 	/** Waits until a worker executes the partition of that name. */
-	private void awaitPartitionOn(String partition, Process worker) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+	private void awaitPartitionOn(String partition, Process worker) {
 		String executing = """
 				SELECT count(*) FROM generate_partition p JOIN node n ON n.id = p.node_id
 				JOIN batch_step_execution s ON s.step_execution_id = p.step_execution_id
 				WHERE n.pid = %d AND s.step_name = '%s' AND s.status = 'STARTED'""".formatted(worker.pid(), partition);
-		while (!"1".equals(text(executing))) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError(partition + " was not resumed by worker " + worker.pid());
-			}
-			Thread.sleep(100);
-		}
+		await(partition + " resumed by worker " + worker.pid()).atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> text(executing), "1"::equals);
 	}
 
 	private String text(String sql) throws SQLException {

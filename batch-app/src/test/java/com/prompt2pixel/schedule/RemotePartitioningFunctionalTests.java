@@ -2,6 +2,7 @@ package com.prompt2pixel.schedule;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -27,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Remote partitioning in one process: this test plays the worker node (it registers one
@@ -198,16 +200,15 @@ class RemotePartitioningFunctionalTests extends FunctionalTest {
 		workUntil(node, () -> "STOPPED".equals(progress(batch).status()));
 	}
 
-	private void workUntil(String node, BooleanSupplier done) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-		while (!done.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("not done within a minute");
+	private void workUntil(String node, BooleanSupplier done) {
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			if (done.getAsBoolean()) {
+				return true;
 			}
 			this.nodes.heartbeat(node);
 			this.worker.take();
-			Thread.sleep(50);
-		}
+			return false;
+		});
 	}
 
 	private RunProgress progress(SubmittedRun run) {
@@ -223,21 +224,23 @@ class RemotePartitioningFunctionalTests extends FunctionalTest {
 
 	/** Plays the worker node until the run's manager is done with it. */
 	private RunSummary work(String node, CompletableFuture<RunSummary> run) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-		while (!run.isDone() && System.nanoTime() < deadline) {
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			if (run.isDone()) {
+				return true;
+			}
 			this.nodes.heartbeat(node);
 			this.worker.take();
 			this.lostPartitions.recover(DEAD_AFTER);
-			Thread.sleep(50);
-		}
+			return false;
+		});
 		return run.get(1, TimeUnit.SECONDS);
 	}
 
-	private long takeOnePartitionAs(String node) throws InterruptedException {
+	private long takeOnePartitionAs(String node) {
 		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-		while (System.nanoTime() < deadline) {
-			Long taken = transaction.execute((status) -> {
+		return await("a partition request").atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> transaction.execute((status) -> {
 				Message<?> message = this.batchPartitionRequests.receive(0);
 				if (message == null) {
 					return null;
@@ -249,13 +252,7 @@ class RemotePartitioningFunctionalTests extends FunctionalTest {
 						WHERE s.step_execution_id = ? AND p.parameter_name = 'run.id'""", Long.class, stepExecutionId);
 				this.partitions.taken(stepExecutionId, runId, node);
 				return stepExecutionId;
-			});
-			if (taken != null) {
-				return taken;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("no partition request came");
+			}), Objects::nonNull);
 	}
 
 }
