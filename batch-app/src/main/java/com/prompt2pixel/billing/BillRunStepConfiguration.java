@@ -1,6 +1,6 @@
 package com.prompt2pixel.billing;
 
-import com.prompt2pixel.run.CatalogImageJob;
+import com.prompt2pixel.task.CatalogImageJob;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;

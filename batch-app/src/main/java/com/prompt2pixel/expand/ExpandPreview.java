@@ -20,10 +20,10 @@ import com.prompt2pixel.connectors.images.ProductImageSource;
 import com.prompt2pixel.merchant.MerchantPolicies;
 import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.models.ImageGenerator;
-import com.prompt2pixel.run.Hashes;
+import com.prompt2pixel.templates.Sha256;
 import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.run.RunRequestCheck;
-import com.prompt2pixel.run.TaskState;
+import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.templates.ProductFacts;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,7 +89,7 @@ public class ExpandPreview {
 					ProductFacts facts = new ProductFacts(product.sourceKey(), product.title(), product.description(),
 							product.category(), product.productType(), product.vendor(), product.tags());
 					batch.add(new ProductPlan(product.sourceKey(),
-							planner.plan(0, facts, Hashes.sha256(this.images.load(photo)))));
+							planner.plan(0, facts, Sha256.hex(this.images.load(photo)))));
 					counts.products++;
 				}
 				catch (ProductImageException ex) {

@@ -5,9 +5,9 @@ import java.util.List;
 import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageGenerator;
-import com.prompt2pixel.run.Hashes;
-import com.prompt2pixel.run.TaskState;
-import com.prompt2pixel.run.TaskStateUpdates;
+import com.prompt2pixel.templates.Sha256;
+import com.prompt2pixel.task.TaskState;
+import com.prompt2pixel.task.TaskStateUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,8 +83,7 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 		this.store.put(key, image.png());
 		this.updates.move(taskId, TaskState.GENERATED, null,
 				"backend = ?, model = ?, generative = ?, image_key = ?, image_sha256 = ?, render_ms = ?",
-				image.backend(), image.model(), image.generative(), key, Hashes.sha256(image.png()),
-				image.renderMillis());
+				image.backend(), image.model(), image.generative(), key, Sha256.hex(image.png()), image.renderMillis());
 	}
 
 }

@@ -1,7 +1,7 @@
 package com.prompt2pixel.generate;
 
 import com.prompt2pixel.models.ImageRequest;
-import com.prompt2pixel.run.RenderTask;
+import com.prompt2pixel.task.RenderTask;
 
 /**
  * A task with its generator request, or the reason it cannot be rendered.

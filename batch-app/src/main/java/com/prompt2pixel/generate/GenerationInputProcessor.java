@@ -9,8 +9,8 @@ import com.prompt2pixel.connectors.images.ProductImageSource;
 import com.prompt2pixel.models.ImageRequest;
 import com.prompt2pixel.models.Sampling;
 import com.prompt2pixel.models.SceneStyle;
-import com.prompt2pixel.run.RenderParams;
-import com.prompt2pixel.run.RenderTask;
+import com.prompt2pixel.task.RenderParams;
+import com.prompt2pixel.task.RenderTask;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;

@@ -3,7 +3,7 @@ package com.prompt2pixel.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.prompt2pixel.run.Hashes;
+import com.prompt2pixel.templates.Sha256;
 
 /**
  * The hash over everything about a product that changes its imagery: title, description,
@@ -40,7 +40,7 @@ final class ContentHash {
 		if (!imageUrls.isEmpty()) {
 			content.append('\u001f').append(imageUrls.get(0));
 		}
-		return Hashes.sha256(content.toString().getBytes(StandardCharsets.UTF_8));
+		return Sha256.hex(content.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 }

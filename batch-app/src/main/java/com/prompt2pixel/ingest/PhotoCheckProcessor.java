@@ -4,7 +4,7 @@ import java.net.URI;
 
 import com.prompt2pixel.connectors.images.ProductImageException;
 import com.prompt2pixel.connectors.images.ProductImageSource;
-import com.prompt2pixel.run.Hashes;
+import com.prompt2pixel.templates.Sha256;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -24,7 +24,7 @@ class PhotoCheckProcessor implements ItemProcessor<ProductPhoto, PhotoCheck> {
 	public PhotoCheck process(ProductPhoto product) {
 		try {
 			byte[] photo = this.images.load(URI.create(product.imageUrl()));
-			return new PhotoCheck(product.productId(), product.row(), Hashes.sha256(photo), null);
+			return new PhotoCheck(product.productId(), product.row(), Sha256.hex(photo), null);
 		}
 		catch (ProductImageException | IllegalArgumentException ex) {
 			return new PhotoCheck(product.productId(), product.row(), null, ex.getMessage());

@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.models.ImageInspector;
-import com.prompt2pixel.run.RenderTask;
+import com.prompt2pixel.task.RenderTask;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,7 +1,7 @@
 package com.prompt2pixel.moderate;
 
-import com.prompt2pixel.run.TaskState;
-import com.prompt2pixel.run.TaskStateUpdates;
+import com.prompt2pixel.task.TaskState;
+import com.prompt2pixel.task.TaskStateUpdates;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;

@@ -1,8 +1,8 @@
 package com.prompt2pixel.publish;
 
 import com.prompt2pixel.connectors.publish.FolderPublisher;
-import com.prompt2pixel.run.TaskState;
-import com.prompt2pixel.run.TaskStateUpdates;
+import com.prompt2pixel.task.TaskState;
+import com.prompt2pixel.task.TaskStateUpdates;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;

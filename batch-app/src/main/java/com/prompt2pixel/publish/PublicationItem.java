@@ -1,6 +1,6 @@
 package com.prompt2pixel.publish;
 
-import com.prompt2pixel.run.RenderTask;
+import com.prompt2pixel.task.RenderTask;
 
 /**
  * An approved image ready to publish.

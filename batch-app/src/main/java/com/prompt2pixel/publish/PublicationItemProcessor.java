@@ -1,7 +1,7 @@
 package com.prompt2pixel.publish;
 
 import com.prompt2pixel.connectors.store.ImageStore;
-import com.prompt2pixel.run.RenderTask;
+import com.prompt2pixel.task.RenderTask;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,5 +1,6 @@
 package com.prompt2pixel.run;
 
+import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.ingest.CatalogImportJob;
 
 import org.springframework.batch.core.job.Job;

@@ -1,5 +1,6 @@
 package com.prompt2pixel.run;
 
+import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.ingest.CatalogImportJob;
 import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.templates.TemplateException;

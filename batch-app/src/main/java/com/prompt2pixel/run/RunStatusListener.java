@@ -1,5 +1,7 @@
 package com.prompt2pixel.run;
 
+import com.prompt2pixel.task.CatalogImageJob;
+
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -3,6 +3,7 @@ package com.prompt2pixel.run;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.billing.BillingProperties;
 
 import org.springframework.jdbc.core.JdbcTemplate;

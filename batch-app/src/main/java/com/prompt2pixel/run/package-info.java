@@ -1,5 +1,7 @@
 /**
  * Generation runs: the {@code catalogImageJob} that carries one run through every stage,
- * the render-task state machine, and the run summary that the CLI and the API report.
+ * starting and resuming it ({@link com.prompt2pixel.run.CatalogRuns}), and the run
+ * summary that the CLI and the API report. The stages depend on the run's row and on
+ * {@code task}, never on the job that orders them.
  */
 package com.prompt2pixel.run;

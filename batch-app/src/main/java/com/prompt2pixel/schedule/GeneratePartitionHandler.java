@@ -4,7 +4,7 @@ import java.util.Collection;
 
 import com.prompt2pixel.generate.GenerateImagesStepConfiguration;
 import com.prompt2pixel.generate.GenerateProperties;
-import com.prompt2pixel.run.CatalogImageJob;
+import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.run.RunRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

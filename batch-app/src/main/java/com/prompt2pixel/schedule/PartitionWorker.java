@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.prompt2pixel.run.CatalogImageJob;
+import com.prompt2pixel.task.CatalogImageJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Locale;
 
-import com.prompt2pixel.run.CatalogImageJob;
+import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.run.GenerationRun;
 import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.run.RunRequest;

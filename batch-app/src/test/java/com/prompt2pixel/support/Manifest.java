@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.prompt2pixel.run.Hashes;
+import com.prompt2pixel.templates.Sha256;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 
@@ -55,7 +55,7 @@ public final class Manifest {
 			.doesNotHaveDuplicates();
 		for (NamedCsvRecord row : this.rows) {
 			Path file = this.folder.resolve(row.getField("file"));
-			assertThat(Hashes.sha256(Files.readAllBytes(file))).as(file.toString()).isEqualTo(row.getField("sha256"));
+			assertThat(Sha256.hex(Files.readAllBytes(file))).as(file.toString()).isEqualTo(row.getField("sha256"));
 			assertThat(row.getField("backend")).isEqualTo(backend);
 		}
 		try (var images = Files.walk(this.folder)) {

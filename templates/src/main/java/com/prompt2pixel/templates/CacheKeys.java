@@ -1,7 +1,6 @@
 package com.prompt2pixel.templates;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 /**
  * The cache key of a render task: a hash over everything that determines its pixels. Two
@@ -30,7 +29,7 @@ public final class CacheKeys {
 			// Double.toString and Long.toString are locale-independent and exact
 			parts.append(part).append('\0');
 		}
-		return HexFormat.of().formatHex(Digests.sha256(parts.toString().getBytes(StandardCharsets.UTF_8)));
+		return Sha256.hex(parts.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -18,7 +18,7 @@ public final class Seeds {
 	public static long of(String merchant, String productKey, String templateId, int templateVersion, int variant) {
 		String joined = String.join("\0", merchant, productKey, templateId, Integer.toString(templateVersion),
 				Integer.toString(variant));
-		byte[] hash = Digests.sha256(joined.getBytes(StandardCharsets.UTF_8));
+		byte[] hash = Sha256.of(joined.getBytes(StandardCharsets.UTF_8));
 		long seed = 0;
 		for (int i = 0; i < 4; i++) {
 			seed = (seed << 8) | (hash[i] & 0xFF);

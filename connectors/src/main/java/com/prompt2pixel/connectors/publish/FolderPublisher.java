@@ -2,14 +2,13 @@ package com.prompt2pixel.connectors.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.prompt2pixel.connectors.io.AtomicFiles;
 import com.prompt2pixel.connectors.io.TableFile;
+import com.prompt2pixel.templates.Sha256;
 
 /**
  * Publishes images into a folder as {@code <product>/<template>-<variant>.png} and lists
@@ -64,13 +63,7 @@ public final class FolderPublisher {
 	}
 
 	private static String shortHash(String key) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 4);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by every Java runtime", ex);
-		}
+		return HexFormat.of().formatHex(Sha256.of(key.getBytes(StandardCharsets.UTF_8)), 0, 4);
 	}
 
 	/**

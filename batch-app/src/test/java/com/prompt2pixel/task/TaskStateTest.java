@@ -1,4 +1,4 @@
-package com.prompt2pixel.run;
+package com.prompt2pixel.task;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.prompt2pixel.run;
+package com.prompt2pixel.task;
 
 /**
  * A render task row as the stages after expansion read it.

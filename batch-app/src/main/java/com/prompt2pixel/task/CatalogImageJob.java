@@ -1,4 +1,4 @@
-package com.prompt2pixel.run;
+package com.prompt2pixel.task;
 
 /**
  * Names shared by the job configuration, the CLI, the API, metrics and tests.

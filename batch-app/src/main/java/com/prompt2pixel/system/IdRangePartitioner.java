@@ -1,4 +1,4 @@
-package com.prompt2pixel.run;
+package com.prompt2pixel.system;
 
 import java.util.LinkedHashMap;
 import java.util.List;
