@@ -20,11 +20,11 @@ import com.prompt2pixel.connectors.images.ProductImageSource;
 import com.prompt2pixel.merchant.MerchantPolicies;
 import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.models.ImageGenerator;
-import com.prompt2pixel.templates.Sha256;
 import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.run.RunRequestCheck;
 import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.templates.ProductFacts;
+import com.prompt2pixel.templates.Sha256;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -8,10 +8,10 @@ import javax.sql.DataSource;
 import com.prompt2pixel.merchant.MerchantPolicies;
 import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.models.ImageGenerator;
-import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.run.GenerationRun;
-import com.prompt2pixel.system.IdRangePartitioner;
 import com.prompt2pixel.run.RunRepository;
+import com.prompt2pixel.system.IdRangePartitioner;
+import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.templates.ProductFacts;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +23,8 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.prompt2pixel.system.CopyRows;
 import com.prompt2pixel.task.RenderParams;
 import com.prompt2pixel.task.TaskState;
-import com.prompt2pixel.system.CopyRows;
 import com.prompt2pixel.templates.ExpandedTask;
 import com.prompt2pixel.templates.SceneTemplate;
 import tools.jackson.databind.json.JsonMapper;

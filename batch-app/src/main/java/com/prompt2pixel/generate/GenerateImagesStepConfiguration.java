@@ -2,14 +2,14 @@ package com.prompt2pixel.generate;
 
 import javax.sql.DataSource;
 
-import com.prompt2pixel.connectors.images.ProductImageSource;
 import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.models.ImageGenerator;
-import com.prompt2pixel.task.CatalogImageJob;
+import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.system.IdRangePartitioner;
+import com.prompt2pixel.system.ProductPhotos;
+import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.task.RenderTask;
 import com.prompt2pixel.task.RenderTaskReaders;
-import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.task.TaskStateUpdates;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,8 +80,9 @@ public class GenerateImagesStepConfiguration {
 
 	@Bean
 	@StepScope
-	GenerationInputProcessor generationInputProcessor(JdbcTemplate jdbc, JsonMapper json, ProductImageSource images) {
-		return new GenerationInputProcessor(jdbc, json, images);
+	GenerationInputProcessor generationInputProcessor(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
+			RunRepository runs, JdbcTemplate jdbc, JsonMapper json, ProductPhotos photos) {
+		return new GenerationInputProcessor(jdbc, json, photos, runs.get(runId).merchantId());
 	}
 
 	@Bean

@@ -5,9 +5,9 @@ import java.util.List;
 import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageGenerator;
-import com.prompt2pixel.templates.Sha256;
 import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.task.TaskStateUpdates;
+import com.prompt2pixel.templates.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +17,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Renders a chunk of tasks as one generator batch, stores each image under a key derived
  * from its task (so a redone chunk overwrites rather than duplicates) and marks the tasks
- * GENERATED. Tasks whose photo could not be used become FAILED with the reason. The
+ * GENERATED. Tasks whose photo could not be used become FAILED with the reason, and so
+ * does a task the generator refuses as unrenderable (an {@link IllegalArgumentException}
+ * for its request): the batch is then rendered request by request, so that one bad input
+ * costs its own task, never its chunk (which a resume would only fail again). The
  * generator is taken in turn through {@link GpuLanes}: an on-demand run's chunk goes
  * ahead of batch chunks.
  */
@@ -66,14 +69,38 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 			// rendered again after it shows up twice
 			log.debug("rendering tasks {}", ready.stream().map((input) -> input.task().id()).toList());
 		}
-		List<GeneratedImage> images = this.lanes.render(this.onDemand,
-				() -> this.generator.generate(ready.stream().map(GenerationInput::request).toList()));
-		if (images.size() != ready.size()) {
-			throw new IllegalStateException("generator " + this.generator.backend() + " returned " + images.size()
-					+ " images for " + ready.size() + " requests");
+		List<GeneratedImage> images;
+		try {
+			images = render(ready);
+		}
+		catch (IllegalArgumentException ex) {
+			renderOneByOne(ready);
+			return;
 		}
 		for (int i = 0; i < ready.size(); i++) {
 			store(ready.get(i), images.get(i));
+		}
+	}
+
+	private List<GeneratedImage> render(List<GenerationInput> inputs) {
+		List<GeneratedImage> images = this.lanes.render(this.onDemand,
+				() -> this.generator.generate(inputs.stream().map(GenerationInput::request).toList()));
+		if (images.size() != inputs.size()) {
+			throw new IllegalStateException("generator " + this.generator.backend() + " returned " + images.size()
+					+ " images for " + inputs.size() + " requests");
+		}
+		return images;
+	}
+
+	private void renderOneByOne(List<GenerationInput> inputs) {
+		for (GenerationInput input : inputs) {
+			try {
+				store(input, render(List.of(input)).get(0));
+			}
+			catch (IllegalArgumentException ex) {
+				log.warn("Task {} cannot be rendered: {}", input.task().id(), ex.getMessage());
+				this.updates.move(input.task().id(), TaskState.FAILED, "cannot be rendered: " + ex.getMessage());
+			}
 		}
 	}
 

@@ -1,14 +1,13 @@
 package com.prompt2pixel.generate;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.prompt2pixel.connectors.images.ProductImageException;
-import com.prompt2pixel.connectors.images.ProductImageSource;
 import com.prompt2pixel.models.ImageRequest;
 import com.prompt2pixel.models.Sampling;
 import com.prompt2pixel.models.SceneStyle;
+import com.prompt2pixel.system.ProductPhotos;
 import com.prompt2pixel.task.RenderParams;
 import com.prompt2pixel.task.RenderTask;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,9 +16,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Builds the generator request for a task: its parameters and its product's photo.
- * Consecutive tasks share products (every scene and variant of one product), so recent
- * photos are cached.
+ * Builds the generator request for a task: its parameters and its product's photo, the
+ * bytes {@code checkPhotosStep} stored under the checksum the task's cache key holds (the
+ * photo is not fetched again). Consecutive tasks share products (every scene and variant
+ * of one product), so recent photos are cached.
  */
 class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationInput> {
 
@@ -29,9 +29,11 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 
 	private final JsonMapper json;
 
-	private final ProductImageSource images;
+	private final ProductPhotos photos;
 
-	private final Map<Long, byte[]> photos = new LinkedHashMap<>(CACHED_PHOTOS, 0.75f, true) {
+	private final String merchantId;
+
+	private final Map<Long, byte[]> recent = new LinkedHashMap<>(CACHED_PHOTOS, 0.75f, true) {
 
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
@@ -40,10 +42,11 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 
 	};
 
-	GenerationInputProcessor(JdbcTemplate jdbc, JsonMapper json, ProductImageSource images) {
+	GenerationInputProcessor(JdbcTemplate jdbc, JsonMapper json, ProductPhotos photos, String merchantId) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.images = images;
+		this.photos = photos;
+		this.merchantId = merchantId;
 	}
 
 	@Override
@@ -64,13 +67,17 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 	}
 
 	private byte[] photo(long productId) {
-		byte[] cached = this.photos.get(productId);
+		byte[] cached = this.recent.get(productId);
 		if (cached != null) {
 			return cached;
 		}
-		String url = this.jdbc.queryForObject("SELECT image_url FROM product WHERE id = ?", String.class, productId);
-		byte[] photo = this.images.load(URI.create(url));
-		this.photos.put(productId, photo);
+		String[] checked = this.jdbc.queryForObject("SELECT image_sha256, image_url FROM product WHERE id = ?",
+				(rs, row) -> new String[] { rs.getString(1), rs.getString(2) }, productId);
+		if (checked[0] == null) {
+			throw new ProductImageException("the product's photo was not checked at import");
+		}
+		byte[] photo = this.photos.stored(this.merchantId, checked[0], checked[1]);
+		this.recent.put(productId, photo);
 		return photo;
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.prompt2pixel.connectors.images.ProductImageSource;
+import com.prompt2pixel.system.ProductPhotos;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -181,8 +182,9 @@ class IngestStepsConfiguration {
 
 	@Bean
 	@StepScope
-	PhotoCheckProcessor photoCheckProcessor(ProductImageSource images) {
-		return new PhotoCheckProcessor(images);
+	PhotoCheckProcessor photoCheckProcessor(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId,
+			CatalogImports imports, ProductPhotos photos) {
+		return new PhotoCheckProcessor(photos, imports.get(importId).merchantId());
 	}
 
 	@Bean

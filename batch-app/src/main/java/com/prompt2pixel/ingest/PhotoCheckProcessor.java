@@ -1,32 +1,33 @@
 package com.prompt2pixel.ingest;
 
-import java.net.URI;
-
 import com.prompt2pixel.connectors.images.ProductImageException;
-import com.prompt2pixel.connectors.images.ProductImageSource;
-import com.prompt2pixel.templates.Sha256;
+import com.prompt2pixel.system.ProductPhotos;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Fetches a product's primary photo and hashes its bytes: the photo's checksum is part of
- * every render's cache key, so a new photo at the same address is rendered again.
+ * Fetches a product's primary photo, once per run: checked to decode and kept in the
+ * image store by its SHA-256, which is part of every render's cache key; generation reads
+ * those same bytes. A photo that cannot be fetched or decoded is a row problem.
  */
 class PhotoCheckProcessor implements ItemProcessor<ProductPhoto, PhotoCheck> {
 
-	private final ProductImageSource images;
+	private final ProductPhotos photos;
 
-	PhotoCheckProcessor(ProductImageSource images) {
-		this.images = images;
+	private final String merchantId;
+
+	PhotoCheckProcessor(ProductPhotos photos, String merchantId) {
+		this.photos = photos;
+		this.merchantId = merchantId;
 	}
 
 	@Override
 	public PhotoCheck process(ProductPhoto product) {
 		try {
-			byte[] photo = this.images.load(URI.create(product.imageUrl()));
-			return new PhotoCheck(product.productId(), product.row(), Sha256.hex(photo), null);
+			String sha256 = this.photos.fetch(this.merchantId, product.imageUrl());
+			return new PhotoCheck(product.productId(), product.row(), sha256, null);
 		}
-		catch (ProductImageException | IllegalArgumentException ex) {
+		catch (ProductImageException ex) {
 			return new PhotoCheck(product.productId(), product.row(), null, ex.getMessage());
 		}
 	}

@@ -4,10 +4,10 @@ import javax.sql.DataSource;
 
 import com.prompt2pixel.connectors.publish.FolderPublisher;
 import com.prompt2pixel.connectors.store.ImageStore;
+import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.task.RenderTask;
 import com.prompt2pixel.task.RenderTaskReaders;
-import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.task.TaskStateUpdates;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;

@@ -1,7 +1,7 @@
 package com.prompt2pixel.run;
 
-import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.ingest.CatalogImportJob;
+import com.prompt2pixel.task.CatalogImageJob;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;

@@ -3,8 +3,8 @@ package com.prompt2pixel.run;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.billing.BillingProperties;
+import com.prompt2pixel.task.TaskState;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

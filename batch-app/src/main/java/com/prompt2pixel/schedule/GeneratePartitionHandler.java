@@ -4,8 +4,8 @@ import java.util.Collection;
 
 import com.prompt2pixel.generate.GenerateImagesStepConfiguration;
 import com.prompt2pixel.generate.GenerateProperties;
-import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.run.RunRepository;
+import com.prompt2pixel.task.CatalogImageJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

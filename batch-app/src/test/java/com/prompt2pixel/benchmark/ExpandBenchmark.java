@@ -7,11 +7,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Locale;
 
-import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.run.GenerationRun;
 import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.support.FunctionalTest;
+import com.prompt2pixel.task.CatalogImageJob;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

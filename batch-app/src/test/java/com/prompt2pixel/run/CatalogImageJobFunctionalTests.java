@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
@@ -218,41 +220,75 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
-	void shouldFailTheTasksOfAProductWhosePhotoIsGoneByGenerationAndFinishTheRest() throws Exception {
-		byte[] photo = Files.readAllBytes(SampleCatalogs.SAMPLES.resolve("photos/vase-12.png"));
+	void shouldFetchEachPhotoOncePerRunAndRenderFromTheBytesItsCacheKeyHolds() throws Exception {
+		byte[] vase = Files.readAllBytes(SampleCatalogs.SAMPLES.resolve("photos/vase-12.png"));
+		byte[] lamp = Files.readAllBytes(SampleCatalogs.SAMPLES.resolve("photos/lamp-18.png"));
 		AtomicInteger requests = new AtomicInteger();
+		AtomicReference<byte[]> served = new AtomicReference<>(vase);
 		HttpServer photos = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		photos.createContext("/", (exchange) -> {
-			// served once, at import; gone when generation fetches it
-			if (requests.incrementAndGet() == 1) {
-				exchange.sendResponseHeaders(200, photo.length);
-				exchange.getResponseBody().write(photo);
-			}
-			else {
-				exchange.sendResponseHeaders(404, -1);
-			}
+			requests.incrementAndGet();
+			byte[] photo = served.get();
+			exchange.sendResponseHeaders(200, photo.length);
+			exchange.getResponseBody().write(photo);
 			exchange.close();
 		});
 		photos.start();
 		try {
 			String url = "http://127.0.0.1:" + photos.getAddress().getPort() + "/vase.png";
 			Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,category,image",
-					List.of("HERE-1,Mug,Fine,Kitchen,photos/mug-clay-01.png", "GONE-2,Vase,Gone,Kitchen," + url));
+					List.of("HERE-1,Mug,Fine,Kitchen,photos/mug-clay-01.png", "THERE-2,Vase,Fine,Kitchen," + url));
 
-			RunSummary summary = this.runs.start(new RunRequest("vanish", catalog, null, 1, this.folder));
+			RunSummary first = this.runs.start(new RunRequest("once", catalog, null, 1, this.folder.resolve("a")));
 
-			assertThat(summary.status()).isEqualTo("COMPLETED");
-			assertThat(summary.products()).isEqualTo(2);
-			assertThat(summary.failed()).isEqualTo(SCENES);
-			assertThat(summary.published()).isEqualTo(SCENES);
-			assertThat(this.jdbc.queryForList(
-					"SELECT DISTINCT state_reason FROM render_task WHERE run_id = ? " + "AND state = 'FAILED'",
-					String.class, summary.run()))
-				.containsExactly("image " + url + " answered HTTP 404");
+			assertThat(first.status()).isEqualTo("COMPLETED");
+			assertThat(first.published()).isEqualTo(2 * SCENES);
+			assertThat(requests).as("one request for the photo in the whole run").hasValue(1);
+
+			// the same address now serves another photo: new checksum, new cache keys
+			served.set(lamp);
+			RunSummary second = this.runs.start(new RunRequest("once", catalog, null, 1, this.folder.resolve("b")));
+
+			assertThat(requests).hasValue(2);
+			assertThat(second.cached()).as("the unchanged mug's scenes").isEqualTo(SCENES);
+			assertThat(second.images()).as("the vase rendered again from its new photo").isEqualTo(SCENES);
 		}
 		finally {
 			photos.stop(0);
 		}
+	}
+
+	@Test
+	void shouldReportATruncatedPhotoAtImportAndRenderTheOtherProducts() throws Exception {
+		Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,category,image",
+				List.of("HERE-1,Mug,Fine,Kitchen,photos/mug-clay-01.png", "CUT-2,Vase,Cut,Kitchen,photos/cut.png"));
+		byte[] photo = Files.readAllBytes(SampleCatalogs.SAMPLES.resolve("photos/vase-12.png"));
+		Files.write(this.folder.resolve("photos/cut.png"), Arrays.copyOf(photo, photo.length / 2));
+
+		RunSummary summary = this.runs.start(new RunRequest("cut", catalog, null, 1, this.folder));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.products()).isOne();
+		assertThat(summary.published()).isEqualTo(SCENES);
+		assertThat(summary.skipped()).isOne();
+		assertThat(Files.readAllLines(Path.of(summary.errorReport())).get(1))
+			.startsWith("3,image,not a readable image");
+	}
+
+	@Test
+	void shouldFailOnlyTheTaskWhoseInputTheGeneratorRefusesNotItsChunk() {
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 2);
+		this.generator.refusePromptsContaining("festive dinner");
+
+		RunSummary summary = this.runs.start(new RunRequest("refused", catalog, null, 1, this.folder));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.failed()).isPositive().isLessThan(2 * SCENES);
+		assertThat(summary.published() + summary.failed()).isEqualTo(2 * SCENES);
+		assertThat(this.jdbc.queryForList(
+				"SELECT DISTINCT state_reason FROM render_task WHERE run_id = ? " + "AND state = 'FAILED'",
+				String.class, summary.run()))
+			.containsExactly("cannot be rendered: injected refusal of a prompt containing 'festive dinner'");
 	}
 
 	@Test

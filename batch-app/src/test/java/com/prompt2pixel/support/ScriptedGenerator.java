@@ -33,6 +33,8 @@ public class ScriptedGenerator implements ImageGenerator {
 
 	private volatile String blankFor;
 
+	private volatile String refuseFor;
+
 	/** Added to every image's rendering time, so a chunk takes a known while. */
 	private volatile long millisPerImage;
 
@@ -49,6 +51,7 @@ public class ScriptedGenerator implements ImageGenerator {
 		this.failOnImage = 0;
 		this.sameImageForAll = false;
 		this.blankFor = null;
+		this.refuseFor = null;
 		this.holdAfter = 0;
 		this.millisPerImage = 0;
 		this.release.countDown();
@@ -95,6 +98,14 @@ public class ScriptedGenerator implements ImageGenerator {
 		this.blankFor = word;
 	}
 
+	/**
+	 * Refuses, as a backend refuses an input it cannot use, every batch holding a request
+	 * whose prompt contains the word.
+	 */
+	public void refusePromptsContaining(String word) {
+		this.refuseFor = word;
+	}
+
 	/** Images rendered (not counting the failed one) since the last reset. */
 	public int rendered() {
 		return this.rendered.get();
@@ -128,6 +139,10 @@ public class ScriptedGenerator implements ImageGenerator {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("interrupted while held", ex);
 			}
+		}
+		String refused = this.refuseFor;
+		if (refused != null && requests.stream().anyMatch((request) -> request.prompt().contains(refused))) {
+			throw new IllegalArgumentException("injected refusal of a prompt containing '" + refused + "'");
 		}
 		List<GeneratedImage> images = new ArrayList<>();
 		if (this.millisPerImage > 0) {
