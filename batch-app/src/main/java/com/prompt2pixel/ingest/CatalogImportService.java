@@ -3,28 +3,21 @@ package com.prompt2pixel.ingest;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.beans.factory.annotation.Qualifier;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Imports a catalog on its own, without a run: {@code catalogImportJob}, for a file or
- * the merchant's Shopify shop. The CLI waits for the import; HTTP requests queue it and
- * answer at once.
+ * the merchant's Shopify shop. The CLI waits for the import; HTTP requests queue it in
+ * the database ({@link ImportQueue}) and answer at once.
  */
 @Service
 public class CatalogImportService {
 
-	private final JobOperator jobOperator;
-
-	private final Job job;
+	private final ImportJobs jobs;
 
 	private final CatalogImports imports;
 
@@ -34,14 +27,16 @@ public class CatalogImportService {
 
 	private final ImportQueue queue;
 
-	CatalogImportService(JobOperator jobOperator, @Qualifier(CatalogImportJob.NAME) Job job, CatalogImports imports,
-			JdbcTemplate jdbc, ShopifyConnections shopify, ImportQueue queue) {
-		this.jobOperator = jobOperator;
-		this.job = job;
+	private final boolean exclusiveDatabase;
+
+	CatalogImportService(ImportJobs jobs, CatalogImports imports, JdbcTemplate jdbc, ShopifyConnections shopify,
+			ImportQueue queue, ObjectProvider<EmbeddedPostgres> embeddedDatabase) {
+		this.jobs = jobs;
 		this.imports = imports;
 		this.jdbc = jdbc;
 		this.shopify = shopify;
 		this.queue = queue;
+		this.exclusiveDatabase = embeddedDatabase.getIfAvailable() != null;
 	}
 
 	/**
@@ -67,7 +62,8 @@ public class CatalogImportService {
 	}
 
 	/**
-	 * Checks the request, records the import and queues it.
+	 * Checks the request, records the import and queues it (in the database: it is
+	 * imported even if this process dies now).
 	 * @return the import's id
 	 * @throws InvalidImportRequestException when the file cannot be imported at all
 	 * (nothing is written)
@@ -75,7 +71,7 @@ public class CatalogImportService {
 	public long queue(ImportRequest request) {
 		request.check();
 		long id = this.imports.create(request, null);
-		this.queue.submit(id, () -> execute(id));
+		this.queue.enqueue(id);
 		return id;
 	}
 
@@ -86,32 +82,34 @@ public class CatalogImportService {
 	 */
 	public long queueProducts(String merchantId, Path snapshot) {
 		long id = this.imports.createProducts(merchantId, snapshot);
-		this.queue.submit(id, () -> execute(id));
+		this.queue.enqueue(id);
 		return id;
 	}
 
 	/**
 	 * Restarts a failed import as the same job instance: staging carries on after its
-	 * last committed batch, and a merge that had committed is not done again.
-	 * @throws IllegalArgumentException when there is no such import or it completed
+	 * last committed batch, and a merge that had committed is not done again. An import
+	 * whose process was killed is recovered first, when this process owns the database.
+	 * @throws IllegalArgumentException when there is no such import, it completed, or it
+	 * is marked as running on a shared database
 	 */
 	public ImportSummary resume(long id) {
 		CatalogImport catalogImport = this.imports.get(id);
 		if ("COMPLETED".equals(catalogImport.status())) {
 			throw new IllegalArgumentException("import " + id + " is already complete");
 		}
+		if (this.jobs.isMarkedRunning(id)) {
+			if (!this.exclusiveDatabase) {
+				throw new IllegalArgumentException(
+						"import " + id + " is marked as running; another process may be executing it");
+			}
+			this.jobs.recoverAbandoned(id);
+		}
 		return execute(id);
 	}
 
 	private ImportSummary execute(long id) {
-		try {
-			this.jobOperator.start(this.job,
-					new JobParametersBuilder().addLong(CatalogImportJob.IMPORT_ID, id).toJobParameters());
-		}
-		catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException | JobRestartException
-				| InvalidJobParametersException ex) {
-			throw new IllegalStateException("import " + id + " cannot start: " + ex.getMessage(), ex);
-		}
+		this.jobs.execute(id);
 		return summary(id).orElseThrow();
 	}
 

@@ -1,6 +1,9 @@
 package com.prompt2pixel.ingest;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
@@ -88,6 +91,56 @@ public class CatalogImports {
 	 */
 	public CatalogImport get(long id) {
 		return find(id).orElseThrow(() -> new IllegalArgumentException("no catalog import with id " + id));
+	}
+
+	/**
+	 * Puts a failed import back into the queue's waiting entries.
+	 * @return whether it had failed
+	 */
+	boolean requeueFailed(long id) {
+		return this.jdbc.update("""
+				UPDATE catalog_import SET status = 'QUEUED', node_id = NULL WHERE id = ? AND status = 'FAILED'""",
+				id) == 1;
+	}
+
+	/** Makes the import an entry of the import queue, for a node to take. */
+	void enqueue(long id) {
+		this.jdbc.update("UPDATE catalog_import SET queued_at = clock_timestamp() WHERE id = ?", id);
+	}
+
+	/**
+	 * Takes the oldest waiting entry of the import queue for the node; two nodes never
+	 * take the same one.
+	 * @return its id, or null when none waits
+	 */
+	Long takeNext(String nodeId) {
+		return this.jdbc.query("""
+				UPDATE catalog_import SET node_id = ?
+				WHERE id = (SELECT id FROM catalog_import
+				            WHERE status = 'QUEUED' AND queued_at IS NOT NULL AND node_id IS NULL
+				            ORDER BY queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+				RETURNING id""", (rs, row) -> rs.getLong(1), nodeId).stream().findFirst().orElse(null);
+	}
+
+	/**
+	 * Queue entries taken by nodes that stopped or have not heartbeated for
+	 * {@code deadAfter} (the cluster's {@code node} table tells), and not finished.
+	 * @return import id and the dead node, each
+	 */
+	List<Map.Entry<Long, String>> orphans(Duration deadAfter) {
+		return this.jdbc.query("""
+				SELECT i.id, i.node_id FROM catalog_import i JOIN node n ON n.id = i.node_id
+				WHERE i.queued_at IS NOT NULL AND i.status IN ('QUEUED', 'RUNNING')
+				  AND (n.stopped_at IS NOT NULL OR n.heartbeat_at < now() - make_interval(secs => ?))
+				ORDER BY i.queued_at, i.id""", (rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)),
+				deadAfter.toMillis() / 1000.0);
+	}
+
+	/** Takes a dead node's entry over; only one live node can. */
+	boolean adopt(long id, String deadNode, String nodeId) {
+		return this.jdbc.update("""
+				UPDATE catalog_import SET node_id = ?
+				WHERE id = ? AND node_id = ? AND status IN ('QUEUED', 'RUNNING')""", nodeId, id, deadNode) == 1;
 	}
 
 	/**

@@ -1,25 +1,33 @@
 package com.prompt2pixel.ingest;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs the imports that arrive over HTTP (uploads, webhooks) one after the other, in
- * order of arrival, on a thread of their own. One at a time, because two imports of one
- * merchant merging at once could each take the other's products as removed; an import
- * takes seconds, so the queue stays short.
+ * The imports that arrive over HTTP (uploads, webhooks), kept in PostgreSQL: the
+ * {@code catalog_import} row is the queue entry ({@link CatalogImports#enqueue}), so an
+ * upload answered 202 survives a crash of the process that answered. Every manager node
+ * takes entries in order of arrival, one at a time, on a thread of its own; at every tick
+ * of its dispatch loop it also adopts the entries of nodes that died (an import left
+ * running by a killed process is recovered and resumed after its last committed batch).
+ * One at a time per node since an import takes seconds and merges take turns anyway.
  */
 @Component
-class ImportQueue implements DisposableBean {
+public class ImportQueue implements SmartLifecycle {
 
-	private static final Logger logger = LoggerFactory.getLogger(ImportQueue.class);
+	private static final Logger log = LoggerFactory.getLogger(ImportQueue.class);
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "catalog-import");
@@ -29,30 +37,152 @@ class ImportQueue implements DisposableBean {
 
 	private final CatalogImports imports;
 
-	ImportQueue(CatalogImports imports) {
+	private final ImportJobs jobs;
+
+	/** A drain is queued or running on the executor. */
+	private final AtomicBoolean draining = new AtomicBoolean();
+
+	private volatile String nodeId;
+
+	private volatile boolean running;
+
+	ImportQueue(CatalogImports imports, ImportJobs jobs) {
 		this.imports = imports;
+		this.jobs = jobs;
 	}
 
-	void submit(long importId, Runnable work) {
-		this.executor.execute(() -> {
-			try {
-				work.run();
+	/** This process takes queued imports, as the node of that id. */
+	public void join(String nodeId) {
+		this.nodeId = nodeId;
+		log.info("Node {} takes queued catalog imports", nodeId);
+		wake();
+	}
+
+	/**
+	 * One look at the queue: the entries of dead nodes are adopted, then waiting ones
+	 * taken. Called on every tick of a manager's dispatch loop.
+	 */
+	public void tick(Duration deadAfter) {
+		String node = this.nodeId;
+		if (node == null || !this.running) {
+			return;
+		}
+		for (Map.Entry<Long, String> orphan : this.imports.orphans(deadAfter)) {
+			long id = orphan.getKey();
+			if (this.imports.adopt(id, orphan.getValue(), node)) {
+				log.warn("Import {} lost its node {}; it resumes after its last committed batch", id,
+						orphan.getValue());
+				this.executor.execute(() -> resume(id));
 			}
-			catch (RuntimeException ex) {
-				// the job records its own failures; this is one it could not record
-				logger.error("import {} failed", importId, ex);
-				this.imports.failed(importId, ImportFailureListener.reason(ex));
+		}
+		wake();
+	}
+
+	/** Makes the import a queue entry; taken once the caller's transaction commits. */
+	void enqueue(long importId) {
+		this.imports.enqueue(importId);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					wake();
+				}
+
+			});
+		}
+		else {
+			wake();
+		}
+	}
+
+	/**
+	 * Takes waiting entries one after the other, unless a drain is already on its way.
+	 */
+	private void wake() {
+		if (this.nodeId == null || !this.running || !this.draining.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			this.executor.execute(this::drain);
+		}
+		catch (RuntimeException ex) {
+			this.draining.set(false);
+			throw ex;
+		}
+	}
+
+	private void drain() {
+		try {
+			Long id;
+			while (this.running && (id = this.imports.takeNext(this.nodeId)) != null) {
+				execute(id);
 			}
-		});
+		}
+		catch (RuntimeException ex) {
+			// the next tick looks again; a database away for a while is not fatal
+			log.warn("Taking queued imports failed: {}", ex.getMessage());
+		}
+		finally {
+			this.draining.set(false);
+		}
+	}
+
+	private void resume(long id) {
+		try {
+			this.jobs.recoverAbandoned(id);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Import {} could not be recovered: {}", id, ex.getMessage());
+			return;
+		}
+		execute(id);
+	}
+
+	private void execute(long id) {
+		try {
+			this.jobs.execute(id);
+		}
+		catch (RuntimeException ex) {
+			// the job records its own failures; this is one it could not record
+			log.error("import {} failed", id, ex);
+			this.imports.failed(id, ImportFailureListener.reason(ex));
+		}
 	}
 
 	@Override
-	public void destroy() throws InterruptedException {
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Before the node is marked stopped ({@code DispatchLoop} stops after this): an
+	 * import still running then is left to the other nodes only once this one has given
+	 * up on it.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
 		this.executor.shutdown();
-		if (!this.executor.awaitTermination(30, TimeUnit.SECONDS)) {
-			logger.warn("imports still running at shutdown; resume them with resume-import");
-			this.executor.shutdownNow();
+		try {
+			if (!this.executor.awaitTermination(30, TimeUnit.SECONDS)) {
+				log.warn("An import is still running at shutdown; another node resumes it once this one is gone");
+				this.executor.shutdownNow();
+			}
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 500;
 	}
 
 }

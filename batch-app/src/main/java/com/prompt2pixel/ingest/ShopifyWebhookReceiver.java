@@ -12,13 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Shopify's product webhooks: a verified {@code products/create} or
  * {@code products/update} re-imports that one product for the merchant that connected the
- * shop. A delivery Shopify sends again (same webhook id) is acknowledged and not imported
- * twice.
+ * shop. The delivery, its import and the import's place in the queue are recorded in one
+ * transaction, so a delivery acknowledged is imported even if this process dies next. A
+ * delivery Shopify sends again (same webhook id) is acknowledged and not imported twice,
+ * unless its import failed: then that import is queued again.
  */
 @Service
 public class ShopifyWebhookReceiver {
@@ -37,14 +41,27 @@ public class ShopifyWebhookReceiver {
 
 	private final JdbcTemplate jdbc;
 
+	private final TransactionTemplate transactions;
+
+	private final CatalogImports imports;
+
+	private final ImportQueue queue;
+
+	private final ImportJobs jobs;
+
 	private final Path folder;
 
 	ShopifyWebhookReceiver(ShopifyProperties properties, ShopifyConnections connections,
-			CatalogImportService importService, JdbcTemplate jdbc, IngestProperties ingest) {
+			CatalogImportService importService, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			CatalogImports imports, ImportQueue queue, ImportJobs jobs, IngestProperties ingest) {
 		this.properties = properties;
 		this.connections = connections;
 		this.importService = importService;
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.imports = imports;
+		this.queue = queue;
+		this.jobs = jobs;
 		this.folder = ingest.reportsDir().resolve("webhooks");
 	}
 
@@ -100,36 +117,50 @@ public class ShopifyWebhookReceiver {
 		}
 		String delivery = (webhookId != null && !webhookId.isBlank()) ? webhookId.strip()
 				: Base64.getUrlEncoder().withoutPadding().encodeToString(ShopifyWebhook.sign(body, "delivery"));
+		String merchantId = merchant.get();
+		String removal = deleted;
+		String products = snapshot;
+		return this.transactions.execute((status) -> record(delivery, shop, topic, merchantId, removal, products));
+	}
+
+	private Receipt record(String delivery, String shop, String topic, String merchantId, String deleted,
+			String snapshot) {
 		int inserted = this.jdbc.update("""
 				INSERT INTO shopify_webhook_delivery (webhook_id, shop, topic) VALUES (?, ?, ?)
 				ON CONFLICT (webhook_id) DO NOTHING""", delivery, shop, topic);
 		if (inserted == 0) {
-			Long earlier = this.jdbc.queryForObject(
-					"SELECT import_id FROM shopify_webhook_delivery WHERE webhook_id = ?", Long.class, delivery);
-			return new Receipt(Outcome.REPEATED, earlier, "delivery " + delivery + " was received before");
+			return repeated(delivery);
 		}
 		if (deleted != null) {
 			// kept, marked removed: its images and history stay, no run renders it again
 			int removed = this.jdbc.update("""
 					UPDATE product SET removed_at = now()
-					WHERE merchant_id = ? AND external_id = ? AND removed_at IS NULL""", merchant.get(), deleted);
+					WHERE merchant_id = ? AND external_id = ? AND removed_at IS NULL""", merchantId, deleted);
 			return new Receipt(Outcome.REMOVED, null, (removed > 0) ? "product " + deleted + " marked removed"
-					: "product " + deleted + " is not among the products of merchant '" + merchant.get() + "'");
+					: "product " + deleted + " is not among the products of merchant '" + merchantId + "'");
 		}
-		long importId;
-		try {
-			Path file = this.folder.resolve(delivery.replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
-			AtomicFiles.write(file, snapshot.getBytes(StandardCharsets.UTF_8));
-			importId = this.importService.queueProducts(merchant.get(), file);
-		}
-		catch (RuntimeException ex) {
-			// not taken after all: Shopify's retry of this delivery must not count as a
-			// repeat
-			this.jdbc.update("DELETE FROM shopify_webhook_delivery WHERE webhook_id = ?", delivery);
-			throw ex;
-		}
+		// named by the delivery: a retry writes the same file again
+		Path file = this.folder.resolve(delivery.replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
+		AtomicFiles.write(file, snapshot.getBytes(StandardCharsets.UTF_8));
+		long importId = this.importService.queueProducts(merchantId, file);
 		this.jdbc.update("UPDATE shopify_webhook_delivery SET import_id = ? WHERE webhook_id = ?", importId, delivery);
-		return new Receipt(Outcome.QUEUED, importId, topic + " for merchant '" + merchant.get() + "' queued");
+		return new Receipt(Outcome.QUEUED, importId, topic + " for merchant '" + merchantId + "' queued");
+	}
+
+	/**
+	 * A delivery seen before: acknowledged, and imported again only if its import failed.
+	 */
+	private Receipt repeated(String delivery) {
+		Long earlier = this.jdbc.queryForObject("SELECT import_id FROM shopify_webhook_delivery WHERE webhook_id = ?",
+				Long.class, delivery);
+		// only once its execution has ended: a job still ending could mark it failed
+		// again
+		if (earlier != null && !this.jobs.isMarkedRunning(earlier) && this.imports.requeueFailed(earlier)) {
+			this.queue.enqueue(earlier);
+			return new Receipt(Outcome.QUEUED, earlier,
+					"delivery " + delivery + " was received before and its import failed; queued again");
+		}
+		return new Receipt(Outcome.REPEATED, earlier, "delivery " + delivery + " was received before");
 	}
 
 }

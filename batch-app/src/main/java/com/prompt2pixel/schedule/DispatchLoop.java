@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.prompt2pixel.ingest.ImportQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,11 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * Makes serve and worker processes nodes of the cluster. At every tick a node heartbeats;
  * a manager then recovers the runs of dead managers and the partitions of dead workers,
- * and takes runs from the queue; a worker takes generate partitions from the partition
- * channel. Every node ticks on its own (claims are atomic in the database), so work
- * spreads over the nodes. On shutdown (SIGTERM) the node drains first: its runs or
- * partitions stop at a chunk boundary within {@code p2p.schedule.stop-deadline}, to be
- * resumed by the other nodes.
+ * takes runs from the queue, and takes (or adopts from dead nodes) queued catalog
+ * imports; a worker takes generate partitions from the partition channel. Every node
+ * ticks on its own (claims are atomic in the database), so work spreads over the nodes.
+ * On shutdown (SIGTERM) the node drains first: its runs or partitions stop at a chunk
+ * boundary within {@code p2p.schedule.stop-deadline}, to be resumed by the other nodes.
  */
 @Component
 class DispatchLoop implements SmartLifecycle {
@@ -32,6 +33,8 @@ class DispatchLoop implements SmartLifecycle {
 
 	private final Nodes nodes;
 
+	private final ImportQueue imports;
+
 	private final ScheduleProperties properties;
 
 	private ScheduledExecutorService ticker;
@@ -41,11 +44,12 @@ class DispatchLoop implements SmartLifecycle {
 	private volatile boolean running;
 
 	DispatchLoop(RunDispatcher dispatcher, PartitionWorker worker, LostPartitionRecovery lostPartitions, Nodes nodes,
-			ScheduleProperties properties) {
+			ImportQueue imports, ScheduleProperties properties) {
 		this.dispatcher = dispatcher;
 		this.worker = worker;
 		this.lostPartitions = lostPartitions;
 		this.nodes = nodes;
+		this.imports = imports;
 		this.properties = properties;
 	}
 
@@ -57,6 +61,7 @@ class DispatchLoop implements SmartLifecycle {
 		this.nodeId = this.nodes.register(this.properties.role().label());
 		if (isManager()) {
 			this.dispatcher.join(this.nodeId);
+			this.imports.join(this.nodeId);
 			log.info("Node {} (manager) takes submitted runs, {} batch and {} on-demand at once", this.nodeId,
 					this.properties.concurrentRuns(), this.properties.onDemandRuns());
 		}
@@ -86,6 +91,7 @@ class DispatchLoop implements SmartLifecycle {
 				this.dispatcher.recoverOrphans();
 				this.lostPartitions.recover(this.properties.deadAfter());
 				this.dispatcher.dispatch();
+				this.imports.tick(this.properties.deadAfter());
 			}
 			else {
 				this.worker.take();

@@ -131,6 +131,60 @@ class CliIT {
 	}
 
 	@Test
+	void shouldFinishEveryQueuedAndRunningUploadAfterServeIsKilled() throws Exception {
+		// large enough that its import is still running when the process dies
+		StringBuilder big = new StringBuilder("sku,title,image\n");
+		for (int i = 0; i < 400_000; i++) {
+			big.append("SKU-")
+				.append(i)
+				.append(",Lamp ")
+				.append(i)
+				.append(",https://x.example/")
+				.append(i)
+				.append(".jpg\n");
+		}
+		String small = "sku,title,image\nA,Vase,https://x.example/a.jpg\nB,Bowl,https://x.example/b.jpg\n";
+		String[] options = { "--server.port=0", "--p2p.schedule.dispatch-interval=500ms",
+				"--p2p.schedule.dead-after=3s" };
+		Path firstLog = this.workdir.resolve("serve-1.log");
+		Process killed = start(firstLog, concat("serve", options));
+		List<Long> imports = new ArrayList<>();
+		try {
+			int port = port(firstLog);
+			imports.add(upload(port, "big", "big.csv", big.toString()));
+			imports.add(upload(port, "small-1", "small.csv", small));
+			imports.add(upload(port, "small-2", "small.csv", small));
+			await("the large import running").atMost(Duration.ofMinutes(1))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> importStatus(port, imports.get(0)).get("status").asString(), "RUNNING"::equals);
+		}
+		finally {
+			killed.destroyForcibly().waitFor();
+		}
+
+		Process restarted = start(this.workdir.resolve("serve-2.log"), concat("serve", options));
+		try {
+			int port = port(this.workdir.resolve("serve-2.log"));
+			for (long id : imports) {
+				await("import " + id + " completed after the restart").atMost(Duration.ofMinutes(2))
+					.pollInterval(Duration.ofMillis(250))
+					.until(() -> importStatus(port, id).get("status").asString(), "COMPLETED"::equals);
+			}
+			JsonNode first = importStatus(port, imports.get(0));
+			assertThat(first.get("rows").asLong()).isEqualTo(400_000);
+			assertThat(first.get("new").asLong()).as("every product once").isEqualTo(400_000);
+			assertThat(importStatus(port, imports.get(2)).get("new").asLong()).isEqualTo(2);
+			assertThat(Files.readString(this.workdir.resolve("serve-2.log")))
+				.contains("Import " + imports.get(0) + " lost its node")
+				.contains("Import " + imports.get(0) + " was abandoned by its process");
+		}
+		finally {
+			restarted.destroy();
+			restarted.waitFor(60, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
 	void shouldQueueRunsForAManagerToStartByTheirWindows() throws Exception {
 		Path small = SampleCatalogs.firstProducts(this.workdir.resolve("small"), 1);
 		LocalTime later = LocalTime.now(ZoneOffset.UTC).plusHours(2).withSecond(0).withNano(0);
@@ -346,6 +400,41 @@ class CliIT {
 		assertThat(unconfigured.summary().get("failure").asString()).contains("a1111 needs p2p.generate.url");
 		assertThat(unconfigured.stderr().lines().filter((line) -> line.startsWith("error: ")))
 			.containsExactly("error: backend a1111 needs p2p.generate.url, the server's base URL");
+	}
+
+	private static String[] concat(String first, String... rest) {
+		List<String> all = new ArrayList<>(List.of(first));
+		all.addAll(List.of(rest));
+		return all.toArray(String[]::new);
+	}
+
+	private static int port(Path log) {
+		String tomcat = awaitLine(log, "Tomcat started on port ");
+		return Integer.parseInt(tomcat.replaceAll(".*Tomcat started on port (\\d+).*", "$1"));
+	}
+
+	/** A multipart upload, as a browser sends it; the import's id. */
+	private static long upload(int port, String merchant, String fileName, String csv) throws Exception {
+		String boundary = "----p2pBoundary" + System.nanoTime();
+		byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(
+						URI.create("http://127.0.0.1:" + port + "/api/v1/merchants/" + merchant + "/catalog-imports"))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		return JSON.readTree(response.body()).get("import").asLong();
+	}
+
+	private static JsonNode importStatus(int port, long id) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/catalog-imports/" + id))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		return JSON.readTree(response.body());
 	}
 
 	private Result run(String... args) throws IOException, InterruptedException {

@@ -18,6 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -35,6 +41,12 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 
 	@Autowired
 	CatalogExport export;
+
+	@Autowired
+	CatalogImports catalogImports;
+
+	@Autowired
+	JobRepository jobRepository;
 
 	@TempDir
 	Path folder;
@@ -190,6 +202,25 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 			.asString()
 			.startsWith("3,Bild,image file not found: ");
 		assertThat(Files.readAllLines(Path.of(summary.errorReport())).get(2)).startsWith("4,Bild,");
+	}
+
+	@Test
+	void shouldResumeAnImportWhoseProcessDiedWhileItRan() throws IOException {
+		Path file = write("died.csv", "sku,title,image", "A,Lamp,https://x.example/a.jpg");
+		long id = this.catalogImports.create(request("died", file), null);
+		// what a process killed in the middle of the import leaves in the job repository
+		JobParameters parameters = new JobParametersBuilder().addLong(CatalogImportJob.IMPORT_ID, id).toJobParameters();
+		JobExecution abandoned = this.jobRepository.createJobExecution(
+				this.jobRepository.createJobInstance(CatalogImportJob.NAME, parameters), parameters,
+				new ExecutionContext());
+		abandoned.setStatus(BatchStatus.STARTED);
+		this.jobRepository.update(abandoned);
+
+		ImportSummary resumed = this.imports.resume(id);
+
+		assertThat(resumed.status()).as("recovered first: this process owns the embedded database")
+			.isEqualTo("COMPLETED");
+		assertThat(resumed.products()).isOne();
 	}
 
 	@Test

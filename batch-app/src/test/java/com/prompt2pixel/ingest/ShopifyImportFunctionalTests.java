@@ -242,6 +242,29 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldQueueAFailedDeliverysImportAgainWhenShopifyRetriesIt() throws Exception {
+		String shop = connect("shop-retry", "token-retry");
+		// no image: its import fails (a scene needs the product's photo)
+		byte[] body = """
+				{"id":40,"admin_graphql_api_id":"gid://shopify/Product/40","handle":"bare","title":"Bare",
+				 "body_html":"","vendor":"","product_type":"","status":"active","tags":"",
+				 "variants":[{"price":"1.00"}],"options":[],"images":[]}""".getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> first = webhook(body, sign(body), shop, "retry-1");
+		long importId = this.json.readTree(first.body()).get("import").asLong();
+		await().atMost(Duration.ofSeconds(30)).until(() -> failedExecutions(importId) == 1);
+		HttpResponse<String> retried = webhook(body, sign(body), shop, "retry-1");
+
+		assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+		assertThat(this.json.readTree(retried.body()).get("import").asLong()).isEqualTo(importId);
+		await().atMost(Duration.ofSeconds(30)).until(() -> failedExecutions(importId) == 2);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM catalog_import WHERE merchant_id = 'shop-retry'",
+				Long.class))
+			.as("the same import, executed again")
+			.isOne();
+	}
+
+	@Test
 	void shouldReadTheShopAgainForTheNightlyRunAndGenerateFromWhatItHoldsNow() {
 		connect("shop-nightly", "token-nightly");
 		stubCount(1);
@@ -372,6 +395,14 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 		return """
 				{"node":{"id":"%s","status":"%s","errorCode":null,"objectCount":"4","rootObjectCount":"2","url":%s}}"""
 			.formatted(id, status, (url != null) ? "\"" + url + "\"" : "null");
+	}
+
+	private long failedExecutions(long importId) {
+		return this.jdbc.queryForObject("""
+				SELECT count(*) FROM batch_job_execution e
+				JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+				WHERE p.parameter_name = 'import.id' AND p.parameter_value = ? AND e.status = 'FAILED'""", Long.class,
+				Long.toString(importId));
 	}
 
 	private static String sign(byte[] body) {
