@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A worksheet part's XML read straight from its UTF-8 bytes, for the little of it a
@@ -148,8 +146,8 @@ final class SheetXml {
 	 * The items of a shared-strings part, in order: each {@code <si>}'s {@code <t>} texts
 	 * joined, its phonetic runs left out.
 	 */
-	List<String> sharedStrings() {
-		List<String> items = new ArrayList<>();
+	SharedStrings sharedStrings() {
+		SharedStrings items = new SharedStrings();
 		StringBuilder item = null;
 		while (nextTag()) {
 			if (nameIs(ITEM)) {

@@ -50,7 +50,7 @@ final class XlsxRows implements RowSource {
 	private final SheetXml xml;
 
 	/** The workbook's shared strings, which Excel writes all text cells as. */
-	private final List<String> strings;
+	private final SharedStrings strings;
 
 	private final DateStyles dates;
 
@@ -60,7 +60,7 @@ final class XlsxRows implements RowSource {
 
 	private long rowNumber;
 
-	private XlsxRows(Path file, OPCPackage workbook, String sheetName, InputStream sheet, List<String> strings,
+	private XlsxRows(Path file, OPCPackage workbook, String sheetName, InputStream sheet, SharedStrings strings,
 			DateStyles dates) {
 		this.file = file;
 		this.workbook = workbook;
@@ -85,7 +85,7 @@ final class XlsxRows implements RowSource {
 		}
 		try {
 			XSSFReader reader = new XSSFReader(workbook);
-			List<String> strings = sharedStrings(workbook);
+			SharedStrings strings = sharedStrings(file, workbook);
 			DateStyles dates = new DateStyles(reader.getStylesTable());
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
 			List<String> names = new ArrayList<>();
@@ -206,13 +206,18 @@ final class XlsxRows implements RowSource {
 	}
 
 	/** The shared-strings part, read like the sheets; none when the workbook has none. */
-	private static List<String> sharedStrings(OPCPackage workbook) throws Exception {
+	private static SharedStrings sharedStrings(Path file, OPCPackage workbook) throws Exception {
 		List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
 		if (parts.isEmpty()) {
-			return List.of();
+			return SharedStrings.NONE;
 		}
 		try (InputStream in = parts.get(0).getInputStream()) {
 			return new SheetXml(in).sharedStrings();
+		}
+		catch (SharedStrings.TooLarge ex) {
+			throw new CatalogFormatException("catalog " + file + " holds " + ex.getMessage()
+					+ ", more than an import reads from one workbook; save the sheet as CSV (UTF-8) and import that, "
+					+ "or split the workbook", ex);
 		}
 	}
 
