@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,11 +30,8 @@ public class ImportQueue implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportQueue.class);
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "catalog-import");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/** Made at each start: a stopped context (a test's, paused) may be started again. */
+	private volatile ExecutorService executor;
 
 	private final CatalogImports imports;
 
@@ -72,7 +70,15 @@ public class ImportQueue implements SmartLifecycle {
 			if (this.imports.adopt(id, orphan.getValue(), node)) {
 				log.warn("Import {} lost its node {}; it resumes after its last committed batch", id,
 						orphan.getValue());
-				this.executor.execute(() -> resume(id));
+				try {
+					this.executor.execute(() -> resume(id));
+				}
+				catch (RejectedExecutionException ex) {
+					// stopping meanwhile: adopted by this node, so taken over again once
+					// this
+					// node is seen dead, or at its next start
+					return;
+				}
 			}
 		}
 		wake();
@@ -106,9 +112,10 @@ public class ImportQueue implements SmartLifecycle {
 		try {
 			this.executor.execute(this::drain);
 		}
-		catch (RuntimeException ex) {
+		catch (RejectedExecutionException ex) {
+			// stopping: the entries wait in the database for the next start, or another
+			// node
 			this.draining.set(false);
-			throw ex;
 		}
 	}
 
@@ -152,6 +159,12 @@ public class ImportQueue implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.executor = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "catalog-import");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.draining.set(false);
 		this.running = true;
 	}
 
@@ -163,6 +176,9 @@ public class ImportQueue implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		if (this.executor == null) {
+			return;
+		}
 		this.executor.shutdown();
 		try {
 			if (!this.executor.awaitTermination(30, TimeUnit.SECONDS)) {

@@ -76,8 +76,12 @@ class RemotePartitioningFunctionalTests extends FunctionalTest {
 	Path folder;
 
 	@AfterEach
-	void noWorkerLeftForTheOtherTests() {
+	void noWorkerNorRunLeftForTheOtherTests() {
 		this.jdbc.update("UPDATE node SET stopped_at = now() WHERE role = 'worker' AND stopped_at IS NULL");
+		// a run left STOPPED would be resumed by this application's own dispatcher, and
+		// its
+		// partitions taken by the next test's worker
+		retireSubmittedRuns();
 	}
 
 	@Test
