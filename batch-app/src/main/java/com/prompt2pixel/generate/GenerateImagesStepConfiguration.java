@@ -88,8 +88,9 @@ public class GenerateImagesStepConfiguration {
 	@Bean
 	@StepScope
 	GenerateImagesWriter generateImagesWriter(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId, RunRepository runs,
-			ImageGenerator generator, ImageStore store, TaskStateUpdates updates, GpuLanes lanes) {
-		return new GenerateImagesWriter(generator, store, updates, runs.get(runId).merchantId(), lanes,
+			ImageGenerator generator, ImageStore store, ImageEncoding encoding, TaskStateUpdates updates,
+			GpuLanes lanes) {
+		return new GenerateImagesWriter(generator, store, encoding, updates, runs.get(runId).merchantId(), lanes,
 				runs.isOnDemand(runId));
 	}
 

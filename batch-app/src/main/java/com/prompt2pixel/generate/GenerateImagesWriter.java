@@ -15,8 +15,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Renders a chunk of tasks as one generator batch, stores each image under a key derived
- * from its task (so a redone chunk overwrites rather than duplicates) and marks the tasks
+ * Renders a chunk of tasks as one generator batch, then, with the GPU lane free again,
+ * encodes the pixels ({@link ImageEncoding}), stores each image under a key derived from
+ * its task (so a redone chunk overwrites rather than duplicates) and marks the tasks
  * GENERATED. Tasks whose photo could not be used become FAILED with the reason, and so
  * does a task the generator refuses as unrenderable (an {@link IllegalArgumentException}
  * for its request): the batch is then rendered request by request, so that one bad input
@@ -32,6 +33,8 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 
 	private final ImageStore store;
 
+	private final ImageEncoding encoding;
+
 	private final TaskStateUpdates updates;
 
 	private final String merchantId;
@@ -40,8 +43,9 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 
 	private final boolean onDemand;
 
-	GenerateImagesWriter(ImageGenerator generator, ImageStore store, TaskStateUpdates updates, String merchantId,
-			GpuLanes lanes, boolean onDemand) {
+	GenerateImagesWriter(ImageGenerator generator, ImageStore store, ImageEncoding encoding, TaskStateUpdates updates,
+			String merchantId, GpuLanes lanes, boolean onDemand) {
+		this.encoding = encoding;
 		this.lanes = lanes;
 		this.onDemand = onDemand;
 		this.generator = generator;
@@ -77,9 +81,7 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 			renderOneByOne(ready);
 			return;
 		}
-		for (int i = 0; i < ready.size(); i++) {
-			store(ready.get(i), images.get(i));
-		}
+		store(ready, images);
 	}
 
 	private List<GeneratedImage> render(List<GenerationInput> inputs) {
@@ -95,7 +97,7 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 	private void renderOneByOne(List<GenerationInput> inputs) {
 		for (GenerationInput input : inputs) {
 			try {
-				store(input, render(List.of(input)).get(0));
+				store(List.of(input), render(List.of(input)));
 			}
 			catch (IllegalArgumentException ex) {
 				log.warn("Task {} cannot be rendered: {}", input.task().id(), ex.getMessage());
@@ -104,13 +106,22 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 		}
 	}
 
-	private void store(GenerationInput input, GeneratedImage image) {
-		long taskId = input.task().id();
-		String key = this.merchantId + "/runs/" + input.task().runId() + "/tasks/" + taskId + ".png";
-		this.store.put(key, image.png());
-		this.updates.move(taskId, TaskState.GENERATED, null,
-				"backend = ?, model = ?, generative = ?, image_key = ?, image_sha256 = ?, render_ms = ?",
-				image.backend(), image.model(), image.generative(), key, Sha256.hex(image.png()), image.renderMillis());
+	/**
+	 * Encodes the images (the lane is free again by now) and records each with its task.
+	 */
+	private void store(List<GenerationInput> inputs, List<GeneratedImage> images) {
+		List<byte[]> files = this.encoding.encode(images);
+		for (int i = 0; i < inputs.size(); i++) {
+			GeneratedImage image = images.get(i);
+			long taskId = inputs.get(i).task().id();
+			String key = this.merchantId + "/runs/" + inputs.get(i).task().runId() + "/tasks/" + taskId + "."
+					+ ImageEncoding.EXTENSION;
+			this.store.put(key, files.get(i));
+			this.updates.move(taskId, TaskState.GENERATED, null,
+					"backend = ?, model = ?, generative = ?, image_key = ?, image_sha256 = ?, render_ms = ?",
+					image.backend(), image.model(), image.generative(), key, Sha256.hex(files.get(i)),
+					image.renderMillis());
+		}
 	}
 
 }

@@ -13,7 +13,7 @@ import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.models.ImageRequest;
-import com.prompt2pixel.models.Png;
+import com.prompt2pixel.models.RgbImage;
 
 /**
  * The compositor, with faults and degenerate outputs that a test can switch on: fail on
@@ -168,7 +168,7 @@ public class ScriptedGenerator implements ImageGenerator {
 
 	private GeneratedImage render(ImageRequest request) {
 		if (this.blankFor != null && request.prompt().contains(this.blankFor)) {
-			return image(Png.encode(flatGrey(request.width(), request.height())));
+			return image(RgbImage.of(flatGrey(request.width(), request.height())));
 		}
 		if (this.sameImageForAll) {
 			return image(sameImage());
@@ -176,7 +176,7 @@ public class ScriptedGenerator implements ImageGenerator {
 		return this.compositor.generate(List.of(request)).get(0);
 	}
 
-	private byte[] sameImage() {
+	private RgbImage sameImage() {
 		BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		g.setColor(Color.ORANGE);
@@ -184,7 +184,7 @@ public class ScriptedGenerator implements ImageGenerator {
 		g.setColor(Color.BLUE);
 		g.fillOval(16, 16, 32, 32);
 		g.dispose();
-		return Png.encode(image);
+		return RgbImage.of(image);
 	}
 
 	private static BufferedImage flatGrey(int width, int height) {
@@ -196,8 +196,8 @@ public class ScriptedGenerator implements ImageGenerator {
 		return image;
 	}
 
-	private GeneratedImage image(byte[] png) {
-		return new GeneratedImage(png, backend(), model(), false, 1);
+	private GeneratedImage image(RgbImage pixels) {
+		return new GeneratedImage(pixels, null, backend(), model(), false, 1);
 	}
 
 }

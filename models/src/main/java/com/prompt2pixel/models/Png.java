@@ -36,16 +36,11 @@ public final class Png {
 	}
 
 	public static byte[] encode(BufferedImage image) {
-		int width = image.getWidth();
-		int height = image.getHeight();
-		int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
-		byte[] rgb = new byte[width * height * 3];
-		for (int i = 0; i < argb.length; i++) {
-			rgb[3 * i] = (byte) (argb[i] >> 16);
-			rgb[3 * i + 1] = (byte) (argb[i] >> 8);
-			rgb[3 * i + 2] = (byte) argb[i];
-		}
-		return encodeRgb(rgb, width, height);
+		return encode(RgbImage.of(image));
+	}
+
+	public static byte[] encode(RgbImage image) {
+		return encodeRgb(image.rgb(), image.width(), image.height());
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.prompt2pixel.models;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.function.IntPredicate;
 
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ class CompositorGeneratorTest {
 		List<GeneratedImage> images = this.compositor.generate(List.of(request(1, 320, 240), request(2, 256, 256)));
 
 		assertThat(images).hasSize(2);
-		assertThat(Png.decode(images.get(0).png()).getWidth()).isEqualTo(320);
-		assertThat(Png.decode(images.get(0).png()).getHeight()).isEqualTo(240);
-		assertThat(Png.decode(images.get(1).png()).getWidth()).isEqualTo(256);
+		assertThat(images.get(0).pixels().width()).isEqualTo(320);
+		assertThat(images.get(0).pixels().height()).isEqualTo(240);
+		assertThat(images.get(1).pixels().width()).isEqualTo(256);
 	}
 
 	@Test
@@ -38,17 +39,30 @@ class CompositorGeneratorTest {
 
 	@Test
 	void shouldReproduceAnImageFromItsSeedAndVaryWithTheSeed() {
-		byte[] first = this.compositor.generate(List.of(request(42, 256, 256))).get(0).png();
-		byte[] again = this.compositor.generate(List.of(request(42, 256, 256))).get(0).png();
-		byte[] other = this.compositor.generate(List.of(request(43, 256, 256))).get(0).png();
+		RgbImage first = this.compositor.generate(List.of(request(42, 256, 256))).get(0).pixels();
+		RgbImage again = this.compositor.generate(List.of(request(42, 256, 256))).get(0).pixels();
+		RgbImage other = this.compositor.generate(List.of(request(43, 256, 256))).get(0).pixels();
 
 		assertThat(again).isEqualTo(first);
 		assertThat(other).isNotEqualTo(first);
 	}
 
 	@Test
+	void shouldReturnPixelsWithTheMaskOfWhereItPlacedTheProduct() {
+		GeneratedImage image = this.compositor.generate(List.of(request(7, 256, 256))).get(0);
+
+		float[] mask = image.productMask();
+		assertThat(mask).hasSize(256 * 256);
+		long product = IntStream.range(0, mask.length).filter((p) -> mask[p] == 1f).count();
+		assertThat(product).as("pixels wholly product").isGreaterThan(1000).isLessThan(256 * 256 / 2);
+		int corner = image.pixels().toBufferedImage().getRGB(2, 2);
+		assertThat(mask[2 * 256 + 2]).as("the backdrop's corner is no product").isZero();
+		assertThat(isWhite(corner)).isFalse();
+	}
+
+	@Test
 	void shouldPlaceTheKeyedProductOnTheSceneInsteadOfItsWhiteBackground() {
-		BufferedImage image = this.compositor.render(request(7, 256, 256));
+		BufferedImage image = SceneComposer.compose(request(7, 256, 256)).scene();
 
 		assertThat(isWhite(image.getRGB(2, 2))).as("the corner shows the backdrop, not the photo's white").isFalse();
 		long redPixels = countPixels(image, (rgb) -> ((rgb >> 16) & 0xFF) > 150 && ((rgb >> 8) & 0xFF) < 80);

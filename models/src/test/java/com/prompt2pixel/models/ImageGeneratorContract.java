@@ -34,7 +34,7 @@ public abstract class ImageGeneratorContract {
 
 		assertThat(images).hasSize(3);
 		for (int i = 0; i < requests.size(); i++) {
-			BufferedImage image = Png.decode(images.get(i).png());
+			BufferedImage image = images.get(i).pixels().toBufferedImage();
 			assertThat(image.getWidth()).as("image %d", i).isEqualTo(requests.get(i).width());
 			assertThat(image.getHeight()).as("image %d", i).isEqualTo(requests.get(i).height());
 		}

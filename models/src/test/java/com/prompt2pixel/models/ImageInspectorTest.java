@@ -23,12 +23,12 @@ class ImageInspectorTest {
 	@Test
 	void shouldPassACompositedScene() {
 		SceneStyle style = SceneStyle.of(List.of("#f7f7f5", "#e9e8e4", "#dcdad4"), 0.6);
-		byte[] scene = new CompositorGenerator().generate(List.of(new ImageRequest("p", "n", 1, 128, 128,
+		RgbImage scene = new CompositorGenerator().generate(List.of(new ImageRequest("p", "n", 1, 128, 128,
 				Png.encode(TestPhotos.redRingOnWhite()), style, Sampling.DEFAULT)))
 			.get(0)
-			.png();
+			.pixels();
 
-		ImageInspector.Inspection inspection = this.inspector.inspect(scene);
+		ImageInspector.Inspection inspection = this.inspector.inspect(Png.encode(scene));
 
 		assertThat(inspection.passed()).isTrue();
 		assertThat(inspection.luminanceStdDev()).isGreaterThan(4.0);

@@ -30,7 +30,8 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.NoopTranslator;
-import com.prompt2pixel.models.CompositorGenerator;
+import com.prompt2pixel.models.RgbImage;
+import com.prompt2pixel.models.SceneComposer;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.models.ImageRequest;
@@ -160,16 +161,28 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 		for (Map.Entry<BatchKey, List<Integer>> group : groups.entrySet()) {
 			List<ImageRequest> batch = group.getValue().stream().map(requests::get).toList();
 			long started = System.nanoTime();
-			List<byte[]> pngs = render(group.getKey(), batch);
+			Rendered rendered = render(group.getKey(), batch);
 			long share = (System.nanoTime() - started) / 1_000_000 / batch.size();
 			for (int i = 0; i < batch.size(); i++) {
-				images[group.getValue().get(i)] = new GeneratedImage(pngs.get(i), backend(), model(), true, share);
+				images[group.getValue().get(i)] = new GeneratedImage(rendered.pixels().get(i), rendered.mask(i),
+						backend(), model(), true, share);
 			}
 		}
 		return Arrays.asList(images);
 	}
 
-	private List<byte[]> render(BatchKey key, List<ImageRequest> batch) {
+	/**
+	 * A batch's images and, when it started from composed scenes, where each product is.
+	 */
+	private record Rendered(List<RgbImage> pixels, List<SceneComposer.Composition> compositions) {
+
+		float[] mask(int i) {
+			return (this.compositions != null) ? this.compositions.get(i).productAlpha() : null;
+		}
+
+	}
+
+	private Rendered render(BatchKey key, List<ImageRequest> batch) {
 		Sampling sampling = key.sampling();
 		boolean guided = sampling.guided();
 		boolean velocity = this.config.predictionType().equals("v_prediction");
@@ -227,7 +240,8 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 			}
 			NDArray pixels = forward(this.vaeDecoder, manager, latents.div(this.config.latentScale()))
 				.singletonOrThrow();
-			return toPngs(pixels, (scene != null) ? scene.compositions() : null);
+			List<SceneComposer.Composition> compositions = (scene != null) ? scene.compositions() : null;
+			return new Rendered(toPixels(pixels, compositions), compositions);
 		}
 	}
 
@@ -237,7 +251,7 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 	 * pixels are at least half product is kept.
 	 */
 	private Scene scene(NDManager manager, List<ImageRequest> batch, int latentHeight, int latentWidth) {
-		List<CompositorGenerator.Composition> compositions = batch.stream().map(CompositorGenerator::compose).toList();
+		List<SceneComposer.Composition> compositions = batch.stream().map(SceneComposer::compose).toList();
 		int factor = this.config.vaeScaleFactor();
 		int width = latentWidth * factor;
 		int height = latentHeight * factor;
@@ -314,7 +328,7 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 	 * @param compositions the scenes and product masks in pixels, for the final paste
 	 */
 	private record Scene(NDArray latents, NDArray keep, NDArray generate, NDArray keptLatents,
-			List<CompositorGenerator.Composition> compositions) {
+			List<SceneComposer.Composition> compositions) {
 	}
 
 	/** unconditional + guidance * (conditional - unconditional). */
@@ -384,18 +398,19 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 	}
 
 	/**
-	 * [B, 3, H, W] in [-1, 1] to PNGs: the floats come over once and are scaled, rounded
-	 * and interleaved in one pass here, cheaper than five tensor operations first.
+	 * [B, 3, H, W] in [-1, 1] to 8-bit RGB: the floats come over once and are scaled,
+	 * rounded and interleaved in one pass here, cheaper than five tensor operations
+	 * first. Not encoded: that happens after the generator returns, off its GPU lane.
 	 */
-	static List<byte[]> toPngs(NDArray pixels) {
-		return toPngs(pixels, null);
+	static List<RgbImage> toPixels(NDArray pixels) {
+		return toPixels(pixels, null);
 	}
 
 	/**
 	 * The same, with each product's own pixels laid back over the generated image through
 	 * its soft-edged mask, when the batch kept products.
 	 */
-	static List<byte[]> toPngs(NDArray pixels, List<CompositorGenerator.Composition> compositions) {
+	static List<RgbImage> toPixels(NDArray pixels, List<SceneComposer.Composition> compositions) {
 		Shape shape = pixels.getShape();
 		int count = (int) shape.get(0);
 		int height = (int) shape.get(2);
@@ -407,13 +422,12 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 			.toByteBuffer()
 			.asFloatBuffer();
 		int plane = width * height;
-		// one image per core at a time: encoding is most of the cost outside the model
 		return IntStream.range(0, count).parallel().mapToObj((i) -> {
 			byte[] rgb = interleave(values, i * 3 * plane, width, height);
 			if (compositions != null) {
 				compositions.get(i).overlayProduct(rgb);
 			}
-			return Png.encodeRgb(rgb, width, height);
+			return new RgbImage(width, height, rgb);
 		}).toList();
 	}
 

@@ -6,11 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.models.ImageRequest;
 import com.prompt2pixel.models.Png;
+import com.prompt2pixel.models.RgbImage;
+import com.prompt2pixel.models.SceneComposer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,9 +65,9 @@ public final class Automatic1111Generator implements ImageGenerator {
 			boolean fromScene = request.productPhoto().length > 0;
 			String path = fromScene ? "/sdapi/v1/img2img" : "/sdapi/v1/txt2img";
 			Map<String, Object> body = body(request);
-			CompositorGenerator.Composition scene = null;
+			SceneComposer.Composition scene = null;
 			if (fromScene) {
-				scene = CompositorGenerator.compose(request);
+				scene = SceneComposer.compose(request);
 				body.put("init_images", List.of(Base64.getEncoder().encodeToString(Png.encode(scene.scene()))));
 				body.put("mask", Base64.getEncoder().encodeToString(mask(scene, request.width(), request.height())));
 				body.put("denoising_strength", request.sampling().strength());
@@ -74,18 +75,19 @@ public final class Automatic1111Generator implements ImageGenerator {
 				body.put("inpaint_full_res", false);
 			}
 			JsonNode answer = this.endpoint.post(path, body);
-			byte[] png = RemoteImages.png(answer.path("images").path(0).asString(null),
+			RgbImage pixels = RemoteImages.pixels(answer.path("images").path(0).asString(null),
 					this.endpoint.base().resolve(path));
 			if (scene != null) {
-				png = RemoteImages.keepProduct(png, scene, this.endpoint.base().resolve(path));
+				pixels = RemoteImages.keepProduct(pixels, scene, this.endpoint.base().resolve(path));
 			}
-			images.add(new GeneratedImage(png, backend(), model(), true, (System.nanoTime() - started) / 1_000_000));
+			images.add(new GeneratedImage(pixels, (scene != null) ? scene.productAlpha() : null, backend(), model(),
+					true, (System.nanoTime() - started) / 1_000_000));
 		}
 		return images;
 	}
 
 	/** White where the scene may change, black where the product is (soft edges grey). */
-	private static byte[] mask(CompositorGenerator.Composition scene, int width, int height) {
+	private static byte[] mask(SceneComposer.Composition scene, int width, int height) {
 		byte[] rgb = new byte[width * height * 3];
 		float[] alpha = scene.productAlpha();
 		for (int p = 0; p < alpha.length; p++) {

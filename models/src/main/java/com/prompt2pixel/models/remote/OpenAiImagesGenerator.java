@@ -8,6 +8,7 @@ import java.util.Map;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.models.ImageRequest;
+import com.prompt2pixel.models.RgbImage;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,9 +49,10 @@ public final class OpenAiImagesGenerator implements ImageGenerator {
 		for (ImageRequest request : requests) {
 			long started = System.nanoTime();
 			JsonNode answer = this.endpoint.post("/v1/images/generations", body(request));
-			byte[] png = RemoteImages.png(answer.path("data").path(0).path("b64_json").asString(null),
+			RgbImage pixels = RemoteImages.pixels(answer.path("data").path(0).path("b64_json").asString(null),
 					this.endpoint.base().resolve("/v1/images/generations"));
-			images.add(new GeneratedImage(png, backend(), model(), true, (System.nanoTime() - started) / 1_000_000));
+			images.add(new GeneratedImage(pixels, null, backend(), model(), true,
+					(System.nanoTime() - started) / 1_000_000));
 		}
 		return images;
 	}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.Deflater;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -15,6 +16,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.prompt2pixel.models.ImageRequest;
+import com.prompt2pixel.models.Png;
+import com.prompt2pixel.models.RgbImage;
 import com.prompt2pixel.models.Sampling;
 import com.prompt2pixel.models.SceneStyle;
 import org.junit.jupiter.api.Tag;
@@ -90,7 +93,7 @@ class DiffusionBenchmark {
 			double scheduler8 = scheduler(manager, 8) / 8;
 			NDArray noisy = manager.randomUniform(-1, 1, new Shape(1, 3, SIZE, SIZE));
 			byte[][] png = new byte[1][];
-			double decodeNoise = time(rounds, () -> png[0] = StableDiffusionGenerator.toPngs(noisy).get(0));
+			double decodeNoise = time(rounds, () -> png[0] = encoded(noisy).get(0));
 			// a smooth image: a product on a plain background compresses like this
 			NDArray smooth = manager.arange(SIZE * SIZE * 3)
 				.toType(DataType.FLOAT32, false)
@@ -99,21 +102,20 @@ class DiffusionBenchmark {
 				.mul(2)
 				.sub(1);
 			byte[][] smoothPng = new byte[1][];
-			double decodeSmooth = time(rounds, () -> smoothPng[0] = StableDiffusionGenerator.toPngs(smooth).get(0));
+			double decodeSmooth = time(rounds, () -> smoothPng[0] = encoded(smooth).get(0));
 			// a photograph: the smooth image with grain of a few levels, which after the
 			// Up
 			// filter compresses to about half, as a real photograph does
 			NDArray textured = smooth.add(manager.randomUniform(-0.03f, 0.03f, smooth.getShape()));
 			byte[][] texturedPng = new byte[1][];
-			double decodeTextured = time(rounds,
-					() -> texturedPng[0] = StableDiffusionGenerator.toPngs(textured).get(0));
+			double decodeTextured = time(rounds, () -> texturedPng[0] = encoded(textured).get(0));
 			// a batch of 8 is encoded one image per core at a time
 			NDArray smoothBatch = smooth.repeat(0, 8);
 			NDArray noisyBatch = noisy.repeat(0, 8);
 			NDArray texturedBatch = textured.repeat(0, 8);
-			double decodeSmooth8 = time(10, () -> StableDiffusionGenerator.toPngs(smoothBatch)) / 8;
-			double decodeTextured8 = time(10, () -> StableDiffusionGenerator.toPngs(texturedBatch)) / 8;
-			double decodeNoise8 = time(10, () -> StableDiffusionGenerator.toPngs(noisyBatch)) / 8;
+			double decodeSmooth8 = time(10, () -> encoded(smoothBatch)) / 8;
+			double decodeTextured8 = time(10, () -> encoded(texturedBatch)) / 8;
+			double decodeNoise8 = time(10, () -> encoded(noisyBatch)) / 8;
 			double storeSmooth = time(rounds, () -> store(folder, smoothPng[0]));
 			double storeNoise = time(rounds, () -> store(folder, png[0]));
 			double storeTextured = time(rounds, () -> store(folder, texturedPng[0]));
@@ -126,6 +128,14 @@ class DiffusionBenchmark {
 					storeNoise);
 			report("PNG per image within a batch of 8 (encoded in parallel): %.2f ms smooth, %.2f ms photograph-like, "
 					+ "%.2f ms noise", decodeSmooth8, decodeTextured8, decodeNoise8);
+			// the encoder alone, off the lane, ours against zlib at its fastest level
+			for (NDArray[] image : new NDArray[][] { { smooth }, { textured }, { noisy } }) {
+				RgbImage pixels = StableDiffusionGenerator.toPixels(image[0]).get(0);
+				double ours = time(rounds, () -> Png.encode(pixels));
+				double zlib = time(rounds, () -> zlibPng(pixels));
+				report("PNG encoding alone: Deflate %.2f ms (%d bytes), java.util.zip.Deflater(BEST_SPEED) %.2f ms "
+						+ "(%d bytes)", ours, Png.encode(pixels).length, zlib, zlibPng(pixels).length);
+			}
 			double common = tokens + noise + scheduler8;
 			report("total outside the model, batch 8: %.2f ms per smooth image, %.2f ms per photograph-like image, "
 					+ "%.2f ms per noise image", common + decodeSmooth8 + storeSmooth,
@@ -134,6 +144,38 @@ class DiffusionBenchmark {
 	}
 
 	/** Stores as the image store does: a temporary file, then an atomic rename. */
+	/**
+	 * What an image costs from the decoder's output to PNG bytes: read into pixels, then
+	 * encoded (after the generator returns), one image per core at a time.
+	 */
+	private static List<byte[]> encoded(NDArray pixels) {
+		return StableDiffusionGenerator.toPixels(pixels).parallelStream().map(Png::encode).toList();
+	}
+
+	/**
+	 * The same "Up"-filtered rows compressed by zlib at its fastest level, the encoder
+	 * the project's own Deflate replaced: for the comparison only.
+	 */
+	private static byte[] zlibPng(RgbImage image) {
+		int stride = image.width() * 3;
+		byte[] rgb = image.rgb();
+		byte[] filtered = new byte[image.height() * (stride + 1)];
+		for (int y = 0; y < image.height(); y++) {
+			filtered[y * (stride + 1)] = 2;
+			for (int x = 0; x < stride; x++) {
+				int above = (y == 0) ? 0 : rgb[(y - 1) * stride + x];
+				filtered[y * (stride + 1) + 1 + x] = (byte) (rgb[y * stride + x] - above);
+			}
+		}
+		Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+		deflater.setInput(filtered);
+		deflater.finish();
+		byte[] out = new byte[filtered.length + 1024];
+		int length = deflater.deflate(out);
+		deflater.end();
+		return Arrays.copyOf(out, length);
+	}
+
 	private static void store(Path folder, byte[] png) {
 		try {
 			Path partial = Files.createTempFile(folder, ".partial-", ".png");

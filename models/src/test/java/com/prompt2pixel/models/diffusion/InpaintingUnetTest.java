@@ -52,10 +52,11 @@ class InpaintingUnetTest {
 				StableDiffusionGeneratorTest.request(8, "dpm++2m")));
 		List<GeneratedImage> again = generator.generate(List.of(StableDiffusionGeneratorTest.request(7, "euler")));
 
-		assertThat(again.get(0).png()).isEqualTo(first.get(0).png());
-		assertThat(first.get(1).png()).isNotEqualTo(first.get(0).png());
-		assertThat(Png.decode(first.get(1).png()).getWidth()).isEqualTo(96);
+		assertThat(again.get(0).pixels()).isEqualTo(first.get(0).pixels());
+		assertThat(first.get(1).pixels()).isNotEqualTo(first.get(0).pixels());
+		assertThat(first.get(1).pixels().width()).isEqualTo(96);
 		assertThat(first.get(0).model()).isEqualTo("tiny-sd-inpainting-test");
+		assertThat(first.get(0).productMask()).as("no product, no mask").isNull();
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.prompt2pixel.models.SceneComposer;
+import com.prompt2pixel.models.RgbImage;
 import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageRequest;
@@ -61,9 +63,9 @@ class StableDiffusionGeneratorTest {
 		List<GeneratedImage> first = generator.generate(List.of(request(7, "euler"), request(8, "euler")));
 		List<GeneratedImage> again = generator.generate(List.of(request(7, "euler")));
 
-		assertThat(again.get(0).png()).isEqualTo(first.get(0).png());
-		assertThat(first.get(1).png()).isNotEqualTo(first.get(0).png());
-		BufferedImage image = Png.decode(first.get(0).png());
+		assertThat(again.get(0).pixels()).isEqualTo(first.get(0).pixels());
+		assertThat(first.get(1).pixels()).isNotEqualTo(first.get(0).pixels());
+		BufferedImage image = first.get(0).pixels().toBufferedImage();
 		assertThat(image.getWidth()).isEqualTo(96);
 		assertThat(image.getHeight()).isEqualTo(64);
 		assertThat(first.get(0).backend()).isEqualTo("djl");
@@ -77,12 +79,12 @@ class StableDiffusionGeneratorTest {
 			.replace("\"prediction_type\": \"epsilon\"", "\"prediction_type\": \"v_prediction\""));
 
 		try (StableDiffusionGenerator v = StableDiffusionGenerator.load(velocity, "cpu")) {
-			byte[] image = v.generate(List.of(request(7, "euler"))).get(0).png();
+			RgbImage image = v.generate(List.of(request(7, "euler"))).get(0).pixels();
 
-			assertThat(v.generate(List.of(request(7, "euler"))).get(0).png()).isEqualTo(image);
+			assertThat(v.generate(List.of(request(7, "euler"))).get(0).pixels()).isEqualTo(image);
 			// the same weights read as v rather than noise: another image
-			assertThat(image).isNotEqualTo(generator.generate(List.of(request(7, "euler"))).get(0).png());
-			assertThat(v.generate(List.of(request(7, "dpm++2m"))).get(0).png()).isNotEmpty();
+			assertThat(image).isNotEqualTo(generator.generate(List.of(request(7, "euler"))).get(0).pixels());
+			assertThat(v.generate(List.of(request(7, "dpm++2m"))).get(0).pixels()).isNotNull();
 		}
 	}
 
@@ -95,9 +97,9 @@ class StableDiffusionGeneratorTest {
 
 		List<GeneratedImage> images = generator.generate(List.of(small, large, small));
 
-		assertThat(Png.decode(images.get(0).png()).getWidth()).isEqualTo(96);
-		assertThat(Png.decode(images.get(1).png()).getWidth()).isEqualTo(128);
-		assertThat(images.get(2).png()).isEqualTo(images.get(0).png());
+		assertThat(images.get(0).pixels().width()).isEqualTo(96);
+		assertThat(images.get(1).pixels().width()).isEqualTo(128);
+		assertThat(images.get(2).pixels()).isEqualTo(images.get(0).pixels());
 	}
 
 	@ParameterizedTest
@@ -105,7 +107,7 @@ class StableDiffusionGeneratorTest {
 	void shouldSampleWithEveryScheduler(String scheduler) {
 		GeneratedImage image = generator.generate(List.of(request(3, scheduler))).get(0);
 
-		assertThat(Png.decode(image.png()).getHeight()).isEqualTo(64);
+		assertThat(image.pixels().height()).isEqualTo(64);
 	}
 
 	@Test
@@ -115,8 +117,8 @@ class StableDiffusionGeneratorTest {
 		ImageRequest otherNegative = new ImageRequest("a mug", "something else", 5, 64, 64, new byte[0],
 				SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5), new Sampling(2, 1.0, "lcm", "tiny", 1.0));
 
-		assertThat(generator.generate(List.of(unguided)).get(0).png())
-			.isEqualTo(generator.generate(List.of(otherNegative)).get(0).png());
+		assertThat(generator.generate(List.of(unguided)).get(0).pixels())
+			.isEqualTo(generator.generate(List.of(otherNegative)).get(0).pixels());
 	}
 
 	@Test
@@ -125,10 +127,12 @@ class StableDiffusionGeneratorTest {
 	}
 
 	static void assertKeepsTheProductAndGeneratesAroundIt(StableDiffusionGenerator generator, ImageRequest request) {
-		BufferedImage image = Png.decode(generator.generate(List.of(request)).get(0).png());
+		GeneratedImage generated0 = generator.generate(List.of(request)).get(0);
+		BufferedImage image = generated0.pixels().toBufferedImage();
 
-		CompositorGenerator.Composition composition = CompositorGenerator.compose(request);
+		SceneComposer.Composition composition = SceneComposer.compose(request);
 		float[] alpha = composition.productAlpha();
+		assertThat(generated0.productMask()).as("the mask the engine kept the product by").containsExactly(alpha);
 		int product = 0;
 		int background = 0;
 		int changed = 0;
@@ -159,8 +163,8 @@ class StableDiffusionGeneratorTest {
 	}
 
 	private static double distanceFromScene(ImageRequest request) {
-		BufferedImage image = Png.decode(generator.generate(List.of(request)).get(0).png());
-		BufferedImage scene = CompositorGenerator.compose(request).scene();
+		BufferedImage image = generator.generate(List.of(request)).get(0).pixels().toBufferedImage();
+		BufferedImage scene = SceneComposer.compose(request).scene();
 		long total = 0;
 		for (int y = 0; y < image.getHeight(); y++) {
 			for (int x = 0; x < image.getWidth(); x++) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.prompt2pixel.models.SceneComposer;
+import com.prompt2pixel.models.RgbImage;
 import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.ImageRequest;
 import com.prompt2pixel.models.Png;
@@ -57,16 +59,16 @@ class RemoteBackendTest {
 				Png.encode(TestPhotos.redRingOnWhite()), SceneStyle.of(List.of("#ffffff", "#eeeeee", "#dddddd"), 0.6),
 				new Sampling(20, 6.5, "euler", "default", 0.7));
 
-		byte[] png = new Automatic1111Generator(this.fake.endpoint(Map.of()), null).generate(List.of(request))
+		RgbImage png = new Automatic1111Generator(this.fake.endpoint(Map.of()), null).generate(List.of(request))
 			.get(0)
-			.png();
+			.pixels();
 
 		this.fake.server.verify(postRequestedFor(urlEqualTo("/sdapi/v1/img2img"))
 			.withRequestBody(matchingJsonPath("$.denoising_strength", equalTo("0.7")))
 			.withRequestBody(matchingJsonPath("$.init_images[0]"))
 			.withRequestBody(matchingJsonPath("$.mask")));
-		CompositorGenerator.Composition scene = CompositorGenerator.compose(request);
-		BufferedImage image = Png.decode(png);
+		SceneComposer.Composition scene = SceneComposer.compose(request);
+		BufferedImage image = png.toBufferedImage();
 		int kept = 0;
 		for (int p = 0; p < scene.productAlpha().length; p++) {
 			if (scene.productAlpha()[p] == 1f) {
@@ -105,12 +107,12 @@ class RemoteBackendTest {
 			.whenScenarioStateIs("ready")
 			.willReturn(FakeInferenceServer.json("{\"images\":[\"" + FakeInferenceServer.png(64, 64) + "\"]}")));
 
-		byte[] png = new Automatic1111Generator(this.fake.endpoint(Map.of()), null)
+		RgbImage png = new Automatic1111Generator(this.fake.endpoint(Map.of()), null)
 			.generate(List.of(request(1, "euler")))
 			.get(0)
-			.png();
+			.pixels();
 
-		assertThat(Png.decode(png).getWidth()).isEqualTo(64);
+		assertThat(png.width()).isEqualTo(64);
 		assertThat(this.fake.sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(7));
 	}
 
