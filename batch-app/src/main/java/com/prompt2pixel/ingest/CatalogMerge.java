@@ -1,5 +1,8 @@
 package com.prompt2pixel.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -85,11 +88,14 @@ class CatalogMerge implements Tasklet {
 			FROM folded f
 			WHERE p.import_id = ? AND p.parent_key IS NULL AND p.source_key = f.product_key""".formatted(GOOD);
 
-	private static final String REHASH_FOLDED = """
-			UPDATE catalog_import_row p SET content_hash = %s
+	/** Products that took variations' images, whose hash is taken again. */
+	private static final String FOLDED = """
+			SELECT p.row_number, p.title, p.description, p.vendor, p.product_type, p.category, p.tags, p.options,
+			       p.image_urls
+			FROM catalog_import_row p
 			WHERE p.import_id = ? AND p.parent_key IS NULL
 			  AND EXISTS (SELECT 1 FROM catalog_import_row v WHERE v.import_id = p.import_id
-			              AND v.parent_key IN (p.source_key, p.alt_key))""".formatted(ContentHash.SQL);
+			              AND v.parent_key IN (p.source_key, p.alt_key))""";
 
 	private static final String COUNT = """
 			SELECT count(*) FILTER (WHERE p.id IS NULL) AS created,
@@ -198,6 +204,25 @@ class CatalogMerge implements Tasklet {
 		step.setExitStatus(ExitStatus.FAILED.addExitDescription(rejection));
 	}
 
+	/**
+	 * The hash of each product whose images its variations completed, by the same
+	 * {@link ContentHash} as staging: one definition of what changes a product's imagery.
+	 */
+	private void rehashFolded(long id) {
+		List<Object[]> hashes = new ArrayList<>();
+		this.jdbc.query(FOLDED, (rs) -> {
+			hashes
+				.add(new Object[] {
+						ContentHash.of(rs.getString("title"), rs.getString("description"), rs.getString("vendor"),
+								rs.getString("product_type"), rs.getString("category"),
+								List.of((String[]) rs.getArray("tags").getArray()), rs.getString("options"),
+								List.of((String[]) rs.getArray("image_urls").getArray())),
+						id, rs.getLong("row_number") });
+		}, id);
+		this.jdbc.batchUpdate("UPDATE catalog_import_row SET content_hash = ? WHERE import_id = ? AND row_number = ?",
+				hashes);
+	}
+
 	/** Why the import must import nothing, or null when it may go ahead. */
 	private String rejection(long id) {
 		long rows = this.jdbc.queryForObject("SELECT rows_read FROM catalog_import WHERE id = ?", Long.class, id);
@@ -216,7 +241,7 @@ class CatalogMerge implements Tasklet {
 				Boolean.class, id);
 		if (Boolean.TRUE.equals(variations)) {
 			this.jdbc.update(FOLD_VARIATIONS, id, id, id);
-			this.jdbc.update(REHASH_FOLDED, id);
+			rehashFolded(id);
 		}
 		// merges take turns (oneMergeAtATime), so no other import adds products meanwhile
 		boolean known = Boolean.TRUE.equals(this.jdbc

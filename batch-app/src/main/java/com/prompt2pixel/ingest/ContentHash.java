@@ -8,16 +8,11 @@ import com.prompt2pixel.templates.Sha256;
 /**
  * The hash over everything about a product that changes its imagery: title, description,
  * vendor, type, category, tags, options and primary image. A new hash on the next import
- * means "changed"; scenes are then rendered again. Computed here while staging, and in
- * SQL by {@link #SQL} for the few products whose primary image only their WooCommerce
- * variations give; the two must agree (tested).
+ * means "changed"; scenes are then rendered again. The one definition: computed while
+ * staging, and again by the merge for the few products whose primary image only their
+ * WooCommerce variations give.
  */
 final class ContentHash {
-
-	/** The same hash over a row with these columns, in PostgreSQL. */
-	static final String SQL = """
-			encode(sha256(convert_to(concat_ws(E'\\x1f', title, description, vendor, product_type, category,
-			                                   array_to_string(tags, ','), options, image_urls[1]), 'UTF8')), 'hex')""";
 
 	private ContentHash() {
 	}
