@@ -1,13 +1,10 @@
 package com.prompt2pixel.expand;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -101,23 +98,17 @@ public class ExpandPreview {
 			}
 		}
 		emit(request.merchantId(), batch, counts, out);
-		BigDecimal cost = this.billing.pricePerImage().multiply(BigDecimal.valueOf(counts.toRender));
 		return new Summary(counts.products, counts.skipped, counts.tasks, counts.toRender, counts.cached,
-				counts.blocked, cost.setScale(2, RoundingMode.HALF_UP).toPlainString(), this.billing.currency());
+				counts.blocked, this.billing.priceOf(counts.toRender).toPlainString(), this.billing.currency());
 	}
 
 	private void emit(String merchantId, List<ProductPlan> batch, Counts counts, Consumer<PlannedTask> out) {
-		String[] keys = batch.stream()
-			.flatMap((plan) -> plan.tasks().stream())
-			.map(TaskDraft::cacheKey)
-			.toArray(String[]::new);
-		Set<String> rendered = new HashSet<>(this.jdbc
-			.queryForList("SELECT DISTINCT cache_key FROM render_task WHERE merchant_id = ? AND image_key IS NOT NULL "
-					+ "AND cache_key = ANY (?)", String.class, merchantId, keys));
+		// the expand step's own cache lookup and start states, against every earlier run
+		Map<String, EarlierRenders.Render> rendered = EarlierRenders.of(this.jdbc, merchantId, EarlierRenders.NO_RUN,
+				batch.stream().flatMap((plan) -> plan.tasks().stream()).toList());
 		for (ProductPlan plan : batch) {
 			for (TaskDraft draft : plan.tasks()) {
-				TaskState state = (draft.blockedReason() != null) ? TaskState.BLOCKED_PROMPT
-						: rendered.contains(draft.cacheKey()) ? TaskState.SKIPPED_CACHED : TaskState.PENDING;
+				TaskState state = EarlierRenders.initialState(draft, EarlierRenders.reuse(draft, rendered));
 				counts.tasks++;
 				switch (state) {
 					case BLOCKED_PROMPT -> counts.blocked++;

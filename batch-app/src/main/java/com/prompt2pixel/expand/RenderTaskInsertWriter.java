@@ -35,17 +35,6 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 			                  cached_from, image_key, image_sha256, backend, model, generative)
 			FROM STDIN""";
 
-	/**
-	 * The earliest earlier render of each key; {@code origin} is always the task that
-	 * rendered it.
-	 */
-	private static final String RENDERED = """
-			SELECT DISTINCT ON (cache_key) cache_key, coalesce(cached_from, id) AS origin, image_key, image_sha256,
-			       backend, model, generative
-			FROM render_task
-			WHERE merchant_id = ? AND run_id <> ? AND image_key IS NOT NULL AND cache_key = ANY (?)
-			ORDER BY cache_key, id""";
-
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper json;
@@ -67,13 +56,12 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 	@Override
 	public void write(Chunk<? extends List<TaskDraft>> chunk) {
 		List<TaskDraft> drafts = chunk.getItems().stream().flatMap(List::stream).toList();
-		Map<String, Render> rendered = rendered(drafts);
+		Map<String, EarlierRenders.Render> rendered = EarlierRenders.of(this.jdbc, this.merchantId, this.runId, drafts);
 		CopyRows rows = new CopyRows(drafts.size());
 		for (TaskDraft draft : drafts) {
 			ExpandedTask task = draft.task();
-			Render reuse = (draft.blockedReason() == null) ? rendered.get(draft.cacheKey()) : null;
-			TaskState state = (draft.blockedReason() != null) ? TaskState.BLOCKED_PROMPT
-					: (reuse != null) ? TaskState.SKIPPED_CACHED : TaskState.PENDING;
+			EarlierRenders.Render reuse = EarlierRenders.reuse(draft, rendered);
+			TaskState state = EarlierRenders.initialState(draft, reuse);
 			rows.value(this.runId)
 				.value(this.merchantId)
 				.value(draft.productId())
@@ -99,22 +87,6 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 				.endRow();
 		}
 		rows.copyInto(this.jdbc, COPY);
-	}
-
-	private Map<String, Render> rendered(List<TaskDraft> drafts) {
-		String[] keys = drafts.stream().map(TaskDraft::cacheKey).distinct().toArray(String[]::new);
-		Map<String, Render> rendered = new HashMap<>();
-		this.jdbc.query(RENDERED, (rs) -> {
-			rendered.put(rs.getString("cache_key"),
-					new Render(rs.getLong("origin"), rs.getString("image_key"), rs.getString("image_sha256"),
-							rs.getString("backend"), rs.getString("model"), rs.getBoolean("generative")));
-		}, this.merchantId, this.runId, keys);
-		return rendered;
-	}
-
-	private record Render(long origin, String imageKey, String imageSha256, String backend, String model,
-			boolean generative) {
-
 	}
 
 }
