@@ -5,7 +5,6 @@ import java.util.List;
 import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageGenerator;
-import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.task.TaskStateUpdates;
 import com.prompt2pixel.templates.Sha256;
 import org.slf4j.Logger;
@@ -64,7 +63,7 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 		chunk.getItems()
 			.stream()
 			.filter((input) -> input.failure() != null)
-			.forEach((input) -> this.updates.move(input.task().id(), TaskState.FAILED, input.failure()));
+			.forEach((input) -> this.updates.failed(input.task().id(), input.failure()));
 		if (ready.isEmpty()) {
 			return;
 		}
@@ -101,7 +100,7 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 			}
 			catch (IllegalArgumentException ex) {
 				log.warn("Task {} cannot be rendered: {}", input.task().id(), ex.getMessage());
-				this.updates.move(input.task().id(), TaskState.FAILED, "cannot be rendered: " + ex.getMessage());
+				this.updates.failed(input.task().id(), "cannot be rendered: " + ex.getMessage());
 			}
 		}
 	}
@@ -117,10 +116,8 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 			String key = this.merchantId + "/runs/" + inputs.get(i).task().runId() + "/tasks/" + taskId + "."
 					+ ImageEncoding.EXTENSION;
 			this.store.put(key, files.get(i));
-			this.updates.move(taskId, TaskState.GENERATED, null,
-					"backend = ?, model = ?, generative = ?, image_key = ?, image_sha256 = ?, render_ms = ?",
-					image.backend(), image.model(), image.generative(), key, Sha256.hex(files.get(i)),
-					image.renderMillis());
+			this.updates.generated(taskId, new TaskStateUpdates.StoredImage(image.backend(), image.model(),
+					image.generative(), key, Sha256.hex(files.get(i)), image.renderMillis()));
 		}
 	}
 

@@ -1,6 +1,5 @@
 package com.prompt2pixel.moderate;
 
-import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.task.TaskStateUpdates;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -21,10 +20,10 @@ class ModerationWriter implements ItemWriter<ModerationVerdict> {
 	public void write(Chunk<? extends ModerationVerdict> chunk) {
 		for (ModerationVerdict verdict : chunk) {
 			if (verdict.approved()) {
-				this.updates.move(verdict.taskId(), TaskState.APPROVED, null);
+				this.updates.approved(verdict.taskId());
 			}
 			else {
-				this.updates.move(verdict.taskId(), TaskState.NEEDS_REVIEW, String.join("; ", verdict.problems()));
+				this.updates.heldForReview(verdict.taskId(), String.join("; ", verdict.problems()));
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package com.prompt2pixel.publish;
 
 import com.prompt2pixel.connectors.publish.FolderPublisher;
-import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.task.TaskStateUpdates;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -39,7 +38,7 @@ class FolderPublicationWriter implements ItemWriter<PublicationItem> {
 					"folder:task:" + item.task().id());
 			// APPROVED -> PUBLISHED; a SKIPPED_CACHED task keeps its state (the move does
 			// not apply)
-			this.updates.move(item.task().id(), TaskState.PUBLISHED, null);
+			this.updates.published(item.task().id());
 		}
 	}
 

@@ -20,14 +20,38 @@ public class TaskStateUpdates {
 		this.jdbc = jdbc;
 	}
 
+	/** PENDING to GENERATED: the task's image is in the store. */
+	public boolean generated(long taskId, StoredImage image) {
+		return move(taskId, TaskState.GENERATED, null,
+				"backend = ?, model = ?, generative = ?, image_key = ?, image_sha256 = ?, render_ms = ?",
+				image.backend(), image.model(), image.generative(), image.key(), image.sha256(), image.renderMillis());
+	}
+
+	/** PENDING to FAILED: the task cannot be rendered, for the reason given. */
+	public boolean failed(long taskId, String reason) {
+		return move(taskId, TaskState.FAILED, reason, "");
+	}
+
+	/** GENERATED (or NEEDS_REVIEW) to APPROVED. */
+	public boolean approved(long taskId) {
+		return move(taskId, TaskState.APPROVED, null, "");
+	}
+
+	/** GENERATED to NEEDS_REVIEW: held for a person, for the reasons given. */
+	public boolean heldForReview(long taskId, String reasons) {
+		return move(taskId, TaskState.NEEDS_REVIEW, reasons, "");
+	}
+
+	/** APPROVED to PUBLISHED. */
+	public boolean published(long taskId) {
+		return move(taskId, TaskState.PUBLISHED, null, "");
+	}
+
 	/**
-	 * Moves the task to {@code to} with a reason (may be null), and sets any extra
-	 * columns.
-	 * @param assignments extra {@code column = ?} assignments, or an empty string
-	 * @param values values for the extra assignments
-	 * @return whether the task moved
+	 * Moves the task to {@code to} with a reason (may be null), and sets the extra
+	 * columns this class names: callers say what happened, never which columns change.
 	 */
-	public boolean move(long taskId, TaskState to, String reason, String assignments, Object... values) {
+	private boolean move(long taskId, TaskState to, String reason, String assignments, Object... values) {
 		String sql = "UPDATE render_task SET state = ?, state_reason = ?, updated_at = now()"
 				+ (assignments.isEmpty() ? "" : ", " + assignments) + " WHERE id = ? AND state IN ("
 				+ allowedFromList(to) + ")";
@@ -39,8 +63,15 @@ public class TaskStateUpdates {
 		return this.jdbc.update(sql, arguments) == 1;
 	}
 
-	public boolean move(long taskId, TaskState to, String reason) {
-		return move(taskId, to, reason, "");
+	/**
+	 * A rendered image as its task records it.
+	 *
+	 * @param key its key in the image store
+	 * @param sha256 hex SHA-256 of the stored bytes
+	 */
+	public record StoredImage(String backend, String model, boolean generative, String key, String sha256,
+			long renderMillis) {
+
 	}
 
 	private static String allowedFromList(TaskState to) {
