@@ -95,7 +95,7 @@ public class CatalogImportService {
 	 */
 	public ImportSummary resume(long id) {
 		CatalogImport catalogImport = this.imports.get(id);
-		if ("COMPLETED".equals(catalogImport.status())) {
+		if (ImportStatus.COMPLETED.is(catalogImport.status())) {
 			throw new IllegalArgumentException("import " + id + " is already complete");
 		}
 		if (this.jobs.isMarkedRunning(id)) {

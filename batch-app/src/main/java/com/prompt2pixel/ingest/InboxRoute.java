@@ -64,7 +64,7 @@ class InboxRoute extends RouteBuilder {
 			writeBeside(this.inbox.resolve("failed").resolve(relative), ".error.txt", ex.getMessage());
 			throw ex;
 		}
-		boolean completed = "COMPLETED".equals(summary.status());
+		boolean completed = ImportStatus.COMPLETED.is(summary.status());
 		Path target = this.inbox.resolve(completed ? "done" : "failed").resolve(relative);
 		if (summary.errorReport() != null) {
 			Files.createDirectories(target.getParent());

@@ -131,7 +131,7 @@ public class CatalogRuns {
 	public RunSummary resume(long runId) {
 		GenerationRun run = this.runs.find(runId)
 			.orElseThrow(() -> new InvalidRunRequestException("no run with id " + runId));
-		if ("COMPLETED".equals(run.status())) {
+		if (RunStatus.COMPLETED.is(run.status())) {
 			throw new InvalidRunRequestException("run " + runId + " is already complete");
 		}
 		JobExecution last = this.jobRepository.getLastJobExecution(CatalogImageJob.NAME, parameters(runId));

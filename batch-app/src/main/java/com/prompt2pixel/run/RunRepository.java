@@ -72,9 +72,9 @@ public class RunRepository {
 				WHERE id = ?""", id);
 	}
 
-	void markFinished(long id, String status, String failure) {
-		this.jdbc.update("UPDATE generation_run SET status = ?, failure = ?, finished_at = now() WHERE id = ?", status,
-				failure, id);
+	void markFinished(long id, RunStatus status, String failure) {
+		this.jdbc.update("UPDATE generation_run SET status = ?, failure = ?, finished_at = now() WHERE id = ?",
+				status.name(), failure, id);
 	}
 
 	/** Whether the run was submitted in the on-demand lane. */

@@ -40,14 +40,14 @@ class RunStatusListener implements JobExecutionListener {
 	public void afterJob(JobExecution execution) {
 		BatchStatus status = execution.getStatus();
 		if (status == BatchStatus.COMPLETED) {
-			this.runs.markFinished(runId(execution), "COMPLETED", null);
+			this.runs.markFinished(runId(execution), RunStatus.COMPLETED, null);
 		}
 		else if (status == BatchStatus.STOPPED) {
 			// asked to stop (its window closed): resumable, not failed
-			this.runs.markFinished(runId(execution), "STOPPED", null);
+			this.runs.markFinished(runId(execution), RunStatus.STOPPED, null);
 		}
 		else {
-			this.runs.markFinished(runId(execution), "FAILED", failure(execution));
+			this.runs.markFinished(runId(execution), RunStatus.FAILED, failure(execution));
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.prompt2pixel.run.RunStatus;
 import com.prompt2pixel.task.TaskState;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,7 +57,7 @@ public class RunProgresses {
 		String status = (String) row.get("status");
 		Instant eta = null;
 		Timestamp started = (Timestamp) row.get("started_at");
-		if ("RUNNING".equals(status) && started != null && pending < total) {
+		if (RunStatus.RUNNING.is(status) && started != null && pending < total) {
 			Instant now = this.clock.instant();
 			Duration spent = Duration.between(started.toInstant(), now);
 			eta = now.plus(spent.multipliedBy(pending).dividedBy(total - pending));

@@ -1,13 +1,14 @@
 package com.prompt2pixel.schedule;
 
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
 import com.prompt2pixel.ingest.CatalogImportService;
+import com.prompt2pixel.ingest.ImportStatus;
 import com.prompt2pixel.ingest.ImportSummary;
 import com.prompt2pixel.ingest.InvalidImportRequestException;
 import com.prompt2pixel.merchant.Merchants;
@@ -15,6 +16,7 @@ import com.prompt2pixel.run.CatalogRuns;
 import com.prompt2pixel.run.GenerationRun;
 import com.prompt2pixel.run.InvalidRunRequestException;
 import com.prompt2pixel.run.RunRequest;
+import com.prompt2pixel.run.RunStatus;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -112,7 +114,7 @@ public class RunQueue {
 		catch (InvalidImportRequestException ex) {
 			throw new InvalidRunRequestException(ex.getMessage(), ex);
 		}
-		if (!"COMPLETED".equals(sync.status())) {
+		if (!ImportStatus.COMPLETED.is(sync.status())) {
 			throw new InvalidRunRequestException(
 					"the nightly sync of merchant " + merchantId + "'s Shopify shop failed: " + sync.message());
 		}
@@ -143,8 +145,8 @@ public class RunQueue {
 		Instant now = this.clock.instant();
 		boolean waits = priority == RunPriority.BATCH && !pool.isOpen(now);
 		Instant expectedStart = waits ? pool.nextOpening(now).orElseThrow() : null;
-		this.submitted.markSubmitted(run.id(), priority, pool.name(), waits ? "WAITING_WINDOW" : "QUEUED",
-				expectedStart, now);
+		this.submitted.markSubmitted(run.id(), priority, pool.name(),
+				waits ? RunStatus.WAITING_WINDOW : RunStatus.QUEUED, expectedStart, now);
 		return this.submitted.find(run.id()).orElseThrow();
 	}
 

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.prompt2pixel.run.RunStatus;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -26,12 +28,13 @@ class SubmittedRuns {
 		this.jdbc = jdbc;
 	}
 
-	void markSubmitted(long id, RunPriority priority, String pool, String status, Instant expectedStart,
+	void markSubmitted(long id, RunPriority priority, String pool, RunStatus status, Instant expectedStart,
 			Instant queuedAt) {
 		this.jdbc.update("""
 				UPDATE generation_run
 				SET submitted = true, priority = ?, pool = ?, status = ?, expected_start = ?, queued_at = ?
-				WHERE id = ?""", priority.name(), pool, status, timestamp(expectedStart), timestamp(queuedAt), id);
+				WHERE id = ?""", priority.name(), pool, status.name(), timestamp(expectedStart), timestamp(queuedAt),
+				id);
 	}
 
 	/**

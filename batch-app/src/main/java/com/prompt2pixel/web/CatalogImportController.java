@@ -15,6 +15,7 @@ import java.util.Map;
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
 import com.prompt2pixel.ingest.CatalogImportService;
 import com.prompt2pixel.ingest.ImportRequest;
+import com.prompt2pixel.ingest.ImportStatus;
 import com.prompt2pixel.ingest.ImportSummary;
 import com.prompt2pixel.ingest.IngestProperties;
 import com.prompt2pixel.ingest.InvalidImportRequestException;
@@ -82,7 +83,7 @@ class CatalogImportController {
 		String url = "/api/v1/catalog-imports/" + id;
 		return ResponseEntity.accepted()
 			.header(HttpHeaders.LOCATION, url)
-			.body(Map.of("import", id, "status", "QUEUED", "url", url));
+			.body(Map.of("import", id, "status", ImportStatus.QUEUED.name(), "url", url));
 	}
 
 	@GetMapping("/catalog-imports/{id}")
