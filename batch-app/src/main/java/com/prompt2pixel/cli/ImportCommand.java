@@ -1,10 +1,8 @@
 package com.prompt2pixel.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.prompt2pixel.ingest.CatalogImportService;
@@ -72,7 +70,7 @@ class ImportCommand implements Callable<Integer> {
 		}
 		return OneShot.run(new String[0],
 				(context) -> output(context.getBean(CatalogImportService.class).start(request)),
-				ImportCommand::noImport);
+				OneShot.failedSummary("import", "message"));
 	}
 
 	private Integer shopify() {
@@ -87,16 +85,7 @@ class ImportCommand implements Callable<Integer> {
 		}
 		return OneShot.run(new String[0],
 				(context) -> output(context.getBean(CatalogImportService.class).startShopify(this.merchant, mode)),
-				ImportCommand::noImport);
-	}
-
-	/** The summary line when the import could not even start. */
-	private static List<String> noImport(String reason) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("import", null);
-		json.put("status", "FAILED");
-		json.put("message", reason);
-		return List.of(JSON.writeValueAsString(json));
+				OneShot.failedSummary("import", "message"));
 	}
 
 	/** The summary as JSON; on failure also a line on stderr saying how to resume. */

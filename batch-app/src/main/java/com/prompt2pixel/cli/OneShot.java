@@ -1,10 +1,13 @@
 package com.prompt2pixel.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.prompt2pixel.run.InvalidRunRequestException;
 import com.prompt2pixel.templates.TemplateException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,6 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * become exit code 2, anything else 1, each reported as one line on stderr.
  */
 final class OneShot {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private OneShot() {
 	}
@@ -59,6 +64,21 @@ final class OneShot {
 		output.stdout().forEach(System.out::println);
 		output.stderr().forEach(System.err::println);
 		return output.exitCode();
+	}
+
+	/**
+	 * The JSON summary line of a command whose subject (a run, an import) could not even
+	 * be created: {@code {"<subject>": null, "status": "FAILED", "<reasonField>":
+	 * reason}}.
+	 */
+	static Function<String, List<String>> failedSummary(String subject, String reasonField) {
+		return (reason) -> {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put(subject, null);
+			json.put("status", "FAILED");
+			json.put(reasonField, reason);
+			return List.of(JSON.writeValueAsString(json));
+		};
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package com.prompt2pixel.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import com.prompt2pixel.run.CatalogRuns;
@@ -27,16 +25,7 @@ final class RunReporter {
 			return Cli.BAD_INPUT;
 		}
 		return OneShot.run(generator.toArgs(), (context) -> output(action.apply(context.getBean(CatalogRuns.class))),
-				RunReporter::noRun);
-	}
-
-	/** The summary line when the run could not even start (a backend not configured). */
-	private static List<String> noRun(String reason) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("run", null);
-		json.put("status", "FAILED");
-		json.put("failure", reason);
-		return List.of(JSON.writeValueAsString(json));
+				OneShot.failedSummary("run", "failure"));
 	}
 
 	private static OneShot.Output output(RunSummary summary) {
