@@ -14,6 +14,6 @@ import jakarta.validation.constraints.Min;
  */
 @Validated
 @ConfigurationProperties("p2p.expand")
-public record ExpandProperties(@Min(1) @Max(32) int partitions) {
+record ExpandProperties(@Min(1) @Max(32) int partitions) {
 
 }

@@ -3,7 +3,7 @@ package com.prompt2pixel.ingest;
 /**
  * An import that read its file but imports nothing: too many bad rows, or none good.
  */
-public class ImportRejectedException extends RuntimeException {
+class ImportRejectedException extends RuntimeException {
 
 	public ImportRejectedException(String message) {
 		super(message);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * none.
  */
 @Component
-public class ImportReports {
+class ImportReports {
 
 	static final List<String> HEADER = List.of("row", "column", "problem");
 

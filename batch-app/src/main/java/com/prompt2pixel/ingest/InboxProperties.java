@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * set
  */
 @ConfigurationProperties("p2p.inbox")
-public record InboxProperties(Path dir) {
+record InboxProperties(Path dir) {
 
 }

@@ -9,6 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * as near-uniform
  */
 @ConfigurationProperties("p2p.moderate")
-public record ModerationProperties(double minLuminanceStdDev) {
+record ModerationProperties(double minLuminanceStdDev) {
 
 }

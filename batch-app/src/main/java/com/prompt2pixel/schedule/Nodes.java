@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * heartbeats. Liveness is judged on the database's clock, the one all nodes share.
  */
 @Repository
-public class Nodes {
+class Nodes {
 
 	private final JdbcTemplate jdbc;
 

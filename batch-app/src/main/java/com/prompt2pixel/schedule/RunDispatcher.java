@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * first ({@code GpuLanes}).
  */
 @Service
-public class RunDispatcher implements DisposableBean {
+class RunDispatcher implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(RunDispatcher.class);
 

@@ -36,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("p2p.schedule")
-public record ScheduleProperties(boolean dispatch, @NotNull Role role, @NotNull Duration dispatchInterval,
+record ScheduleProperties(boolean dispatch, @NotNull Role role, @NotNull Duration dispatchInterval,
 		@Min(1) @Max(16) int workerPartitions, @Min(1) @Max(64) int concurrentRuns, @Min(1) @Max(64) int onDemandRuns,
 		@NotNull Duration aging, @NotNull Duration deadAfter, @NotNull Duration stopDeadline, String spotNoticeUrl,
 		@NotNull Duration spotPollInterval) {

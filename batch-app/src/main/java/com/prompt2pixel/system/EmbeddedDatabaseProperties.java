@@ -10,6 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dir data directory; kept between runs, so a second run sees the first run's rows
  */
 @ConfigurationProperties("p2p.database.embedded")
-public record EmbeddedDatabaseProperties(Path dir) {
+record EmbeddedDatabaseProperties(Path dir) {
 
 }

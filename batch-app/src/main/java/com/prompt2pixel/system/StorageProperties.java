@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param photoTimeout how long to wait for a product photo fetched over HTTP
  */
 @ConfigurationProperties("p2p.storage")
-public record StorageProperties(Path dir, Duration photoTimeout) {
+record StorageProperties(Path dir, Duration photoTimeout) {
 
 }
