@@ -3,11 +3,8 @@ package com.prompt2pixel.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -180,7 +177,7 @@ class CatalogMerge implements Tasklet {
 				this.imports.failed(id, rejection);
 			});
 			this.reports.write(id);
-			reject(contribution.getStepExecution(), rejection);
+			ExpectedFailure.fail(contribution.getStepExecution(), new ImportRejectedException(rejection));
 			return RepeatStatus.FINISHED;
 		}
 		// the report is recorded with the merge: whoever sees the import COMPLETED sees
@@ -191,17 +188,6 @@ class CatalogMerge implements Tasklet {
 			this.reports.write(id);
 		});
 		return RepeatStatus.FINISHED;
-	}
-
-	/**
-	 * Fails the step without throwing: a rejection is an expected outcome, and a thrown
-	 * one is logged by Spring Batch with its stack trace. The listeners find it among the
-	 * step's failures as they would a thrown one.
-	 */
-	private static void reject(StepExecution step, String rejection) {
-		step.addFailureException(new ImportRejectedException(rejection));
-		step.setStatus(BatchStatus.FAILED);
-		step.setExitStatus(ExitStatus.FAILED.addExitDescription(rejection));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.prompt2pixel.connectors.shopify.Pause;
 import com.prompt2pixel.connectors.shopify.ShopifyClient;
+import com.prompt2pixel.connectors.shopify.ShopifyException;
 import com.prompt2pixel.connectors.shopify.ShopifyProductExport;
 import com.prompt2pixel.connectors.shopify.ShopifyShop;
 import org.slf4j.Logger;
@@ -54,9 +55,18 @@ class FetchShopifyProducts implements Tasklet {
 			.connectTimeout(this.properties.requestTimeout())
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build(), shop, this.properties.requestTimeout(), Pause.SLEEP);
-		ShopifyProductExport.Result result = new ShopifyProductExport(client, this.properties.bulkThreshold(),
-				this.properties.pollInterval(), this.properties.bulkTimeout(), Pause.SLEEP)
-			.export(this.catalogImport.file(), ShopifyProductExport.Mode.valueOf(read));
+		ShopifyProductExport.Result result;
+		try {
+			result = new ShopifyProductExport(client, this.properties.bulkThreshold(), this.properties.pollInterval(),
+					this.properties.bulkTimeout(), Pause.SLEEP)
+				.export(this.catalogImport.file(), ShopifyProductExport.Mode.valueOf(read));
+		}
+		catch (ShopifyException ex) {
+			// a refused token, a failed bulk operation: the shop's answer, said in one
+			// line
+			ExpectedFailure.fail(contribution.getStepExecution(), ex);
+			return RepeatStatus.FINISHED;
+		}
 		logger.info("import {}: read {} products of shop {} ({})", this.catalogImport.id(), result.products(),
 				shop.shop(), result.mode());
 		return RepeatStatus.FINISHED;

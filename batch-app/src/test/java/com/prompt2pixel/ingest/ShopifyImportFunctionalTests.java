@@ -26,10 +26,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -156,7 +159,8 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
-	void shouldFailOnARefusedTokenAndResumeOnceItIsMended() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void shouldFailOnARefusedTokenAndResumeOnceItIsMended(CapturedOutput output) {
 		connect("shop-token", "wrong-token");
 		shopify.stubFor(post(urlMatching(ENDPOINT)).withHeader("X-Shopify-Access-Token", equalTo("wrong-token"))
 			.willReturn(aResponse().withStatus(401)
@@ -168,6 +172,8 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 		assertThat(failed.status()).isEqualTo("FAILED");
 		assertThat(failed.message()).isEqualTo("shop " + shopify.baseUrl() + "/shop-token"
 				+ " refused the Admin API access token (HTTP 401); check the token and its read_products scope");
+		assertThat(output).as("the shop's refusal is expected: no error with a stack trace")
+			.doesNotContain("Encountered an error executing step fetchCatalogStep");
 		connect("shop-token", "right-token");
 		shopify.stubFor(graphql("query Products", "right-token")
 			.willReturn(data(page(false, "c1", product(20, "vase", "Vase", "30.0")))));
