@@ -32,7 +32,7 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 	private static final String COPY = """
 			COPY render_task (run_id, merchant_id, product_id, template_set, template_id, template_version, variant,
 			                  seed, prompt, negative_prompt, params, state, state_reason, matched_rule, cache_key,
-			                  cached_from, image_key, image_sha256, backend, model, generative)
+			                  cached_from, image_key, image_sha256, mask_key, backend, model, generative)
 			FROM STDIN""";
 
 	private final JdbcTemplate jdbc;
@@ -81,6 +81,7 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 				.value((reuse != null) ? reuse.origin() : null)
 				.value((reuse != null) ? reuse.imageKey() : null)
 				.value((reuse != null) ? reuse.imageSha256() : null)
+				.value((reuse != null) ? reuse.maskKey() : null)
 				.value((reuse != null) ? reuse.backend() : null)
 				.value((reuse != null) ? reuse.model() : null)
 				.value((reuse != null) ? reuse.generative() : null)

@@ -113,11 +113,17 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 		for (int i = 0; i < inputs.size(); i++) {
 			GeneratedImage image = images.get(i);
 			long taskId = inputs.get(i).task().id();
-			String key = this.merchantId + "/runs/" + inputs.get(i).task().runId() + "/tasks/" + taskId + "."
-					+ ImageEncoding.EXTENSION;
+			String stem = this.merchantId + "/runs/" + inputs.get(i).task().runId() + "/tasks/" + taskId;
+			String key = stem + "." + ImageEncoding.EXTENSION;
 			this.store.put(key, files.get(i));
+			String maskKey = null;
+			if (image.productMask() != null) {
+				maskKey = stem + "-mask." + ImageEncoding.EXTENSION;
+				this.store.put(maskKey,
+						this.encoding.encodeMask(image.productMask(), image.pixels().width(), image.pixels().height()));
+			}
 			this.updates.generated(taskId, new TaskStateUpdates.StoredImage(image.backend(), image.model(),
-					image.generative(), key, Sha256.hex(files.get(i)), image.renderMillis()));
+					image.generative(), key, Sha256.hex(files.get(i)), maskKey, image.renderMillis()));
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.Png;
+import com.prompt2pixel.models.RgbImage;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,21 @@ class ImageEncoding implements DisposableBean {
 				thread.setDaemon(true);
 				return thread;
 			});
+
+	/**
+	 * A product mask as an 8-bit grey PNG: white where the image is the product, black
+	 * where it is the scene, grey on the soft edge.
+	 */
+	byte[] encodeMask(float[] mask, int width, int height) {
+		byte[] rgb = new byte[width * height * 3];
+		for (int p = 0; p < mask.length; p++) {
+			byte level = (byte) Math.round(255 * Math.max(0f, Math.min(1f, mask[p])));
+			rgb[3 * p] = level;
+			rgb[3 * p + 1] = level;
+			rgb[3 * p + 2] = level;
+		}
+		return Png.encode(new RgbImage(width, height, rgb));
+	}
 
 	/** The images encoded, in order. */
 	List<byte[]> encode(List<GeneratedImage> images) {

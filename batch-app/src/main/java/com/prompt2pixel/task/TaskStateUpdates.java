@@ -23,8 +23,9 @@ public class TaskStateUpdates {
 	/** PENDING to GENERATED: the task's image is in the store. */
 	public boolean generated(long taskId, StoredImage image) {
 		return move(taskId, TaskState.GENERATED, null,
-				"backend = ?, model = ?, generative = ?, image_key = ?, image_sha256 = ?, render_ms = ?",
-				image.backend(), image.model(), image.generative(), image.key(), image.sha256(), image.renderMillis());
+				"backend = ?, model = ?, generative = ?, image_key = ?, image_sha256 = ?, mask_key = ?, render_ms = ?",
+				image.backend(), image.model(), image.generative(), image.key(), image.sha256(), image.maskKey(),
+				image.renderMillis());
 	}
 
 	/** PENDING to FAILED: the task cannot be rendered, for the reason given. */
@@ -68,9 +69,11 @@ public class TaskStateUpdates {
 	 *
 	 * @param key its key in the image store
 	 * @param sha256 hex SHA-256 of the stored bytes
+	 * @param maskKey the key of its product mask in the image store, or null when it has
+	 * none
 	 */
 	public record StoredImage(String backend, String model, boolean generative, String key, String sha256,
-			long renderMillis) {
+			String maskKey, long renderMillis) {
 
 	}
 

@@ -1,5 +1,6 @@
 package com.prompt2pixel.run;
 
+import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -12,8 +13,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
+import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.ingest.CatalogImportService;
 import com.prompt2pixel.ingest.ImportRequest;
+import com.prompt2pixel.models.Png;
 import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.Manifest;
 import com.prompt2pixel.support.SampleCatalogs;
@@ -35,6 +38,9 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 
 	@Autowired
 	RunSummaries summaries;
+
+	@Autowired
+	ImageStore store;
 
 	@Autowired
 	CatalogImportService imports;
@@ -74,6 +80,31 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 				"SELECT DISTINCT template_set || ' ' || matched_rule FROM render_task WHERE run_id = ?", String.class,
 				summary.run()))
 			.containsExactly("kitchen-dining category=Kitchen");
+	}
+
+	@Test
+	void shouldStoreTheProductMaskBesideEachImageAndReuseItWithTheImage() {
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 1);
+
+		RunSummary first = this.runs.start(new RunRequest("masked", catalog, null, 1, this.folder.resolve("a")));
+		RunSummary again = this.runs.start(new RunRequest("masked", catalog, null, 1, this.folder.resolve("b")));
+
+		List<Map<String, Object>> tasks = this.jdbc
+			.queryForList("SELECT image_key, mask_key FROM render_task WHERE run_id = ? ORDER BY id", first.run());
+		assertThat(tasks).hasSize(SCENES).allSatisfy((task) -> assertThat(task.get("mask_key")).isNotNull());
+		String imageKey = (String) tasks.get(0).get("image_key");
+		BufferedImage image = Png.decode(this.store.get(imageKey));
+		BufferedImage mask = Png.decode(this.store.get((String) tasks.get(0).get("mask_key")));
+		assertThat(mask.getWidth()).isEqualTo(image.getWidth());
+		assertThat(mask.getHeight()).isEqualTo(image.getHeight());
+		assertThat(mask.getRGB(2, 2) & 0xFFFFFF).as("the scene's corner").isZero();
+		assertThat(mask.getRGB(image.getWidth() / 2, image.getHeight() / 2) & 0xFFFFFF).as("the product's middle")
+			.isEqualTo(0xFFFFFF);
+		assertThat(again.cached()).isEqualTo(SCENES);
+		assertThat(this.jdbc.queryForList("SELECT mask_key FROM render_task WHERE run_id = ? ORDER BY id", String.class,
+				again.run()))
+			.as("a reused image keeps its mask")
+			.isEqualTo(tasks.stream().map((task) -> (String) task.get("mask_key")).toList());
 	}
 
 	@Test
