@@ -123,6 +123,16 @@ public class CatalogImports {
 	}
 
 	/**
+	 * Takes that one waiting entry for the taker.
+	 * @return whether it was waiting
+	 */
+	boolean take(long id, String taker) {
+		return this.jdbc.update("""
+				UPDATE catalog_import SET node_id = ?
+				WHERE id = ? AND status = 'QUEUED' AND queued_at IS NOT NULL AND node_id IS NULL""", taker, id) == 1;
+	}
+
+	/**
 	 * Queue entries taken by nodes that stopped or have not heartbeated for
 	 * {@code deadAfter} (the cluster's {@code node} table tells), and not finished.
 	 * @return import id and the dead node, each

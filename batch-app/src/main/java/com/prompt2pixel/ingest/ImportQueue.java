@@ -30,6 +30,9 @@ public class ImportQueue implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportQueue.class);
 
+	/** What a process that is no node records as the taker of its own entries. */
+	private static final String PROCESS = "process-" + ProcessHandle.current().pid();
+
 	/** Made at each start: a stopped context (a test's, paused) may be started again. */
 	private volatile ExecutorService executor;
 
@@ -84,21 +87,39 @@ public class ImportQueue implements SmartLifecycle {
 		wake();
 	}
 
-	/** Makes the import a queue entry; taken once the caller's transaction commits. */
+	/**
+	 * Makes the import a queue entry; taken once the caller's transaction commits. A
+	 * process that is no node of the cluster ({@code p2p.schedule.dispatch} off) takes
+	 * its own entries itself, as it did before the queue was kept in the database: no
+	 * other process adopts them if it dies.
+	 */
 	void enqueue(long importId) {
 		this.imports.enqueue(importId);
+		Runnable take = (this.nodeId != null) ? this::wake : () -> takeOwn(importId);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 				@Override
 				public void afterCommit() {
-					wake();
+					take.run();
 				}
 
 			});
 		}
 		else {
-			wake();
+			take.run();
+		}
+	}
+
+	private void takeOwn(long importId) {
+		if (!this.running || !this.imports.take(importId, PROCESS)) {
+			return;
+		}
+		try {
+			this.executor.execute(() -> execute(importId));
+		}
+		catch (RejectedExecutionException ex) {
+			log.warn("Import {} was queued while this process stopped; resume it with resume-import", importId);
 		}
 	}
 
