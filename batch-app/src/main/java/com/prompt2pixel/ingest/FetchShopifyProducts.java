@@ -62,8 +62,7 @@ class FetchShopifyProducts implements Tasklet {
 				.export(this.catalogImport.file(), ShopifyProductExport.Mode.valueOf(read));
 		}
 		catch (ShopifyException ex) {
-			// a refused token, a failed bulk operation: the shop's answer, said in one
-			// line
+			// a refused token, a failed bulk operation: the shop's answer, in one line
 			ExpectedFailure.fail(contribution.getStepExecution(), ex);
 			return RepeatStatus.FINISHED;
 		}

@@ -77,9 +77,7 @@ public class ImportQueue implements SmartLifecycle {
 					this.executor.execute(() -> resume(id));
 				}
 				catch (RejectedExecutionException ex) {
-					// stopping meanwhile: adopted by this node, so taken over again once
-					// this
-					// node is seen dead, or at its next start
+					// stopping meanwhile: adopted by this node, whose death hands it on
 					return;
 				}
 			}
@@ -134,8 +132,7 @@ public class ImportQueue implements SmartLifecycle {
 			this.executor.execute(this::drain);
 		}
 		catch (RejectedExecutionException ex) {
-			// stopping: the entries wait in the database for the next start, or another
-			// node
+			// stopping: the entries wait in the database for another node
 			this.draining.set(false);
 		}
 	}

@@ -153,8 +153,7 @@ public class ShopifyWebhookReceiver {
 	private Receipt repeated(String delivery) {
 		Long earlier = this.jdbc.queryForObject("SELECT import_id FROM shopify_webhook_delivery WHERE webhook_id = ?",
 				Long.class, delivery);
-		// only once its execution has ended: a job still ending could mark it failed
-		// again
+		// only once its execution has ended: an ending job could mark it failed again
 		if (earlier != null && !this.jobs.isMarkedRunning(earlier) && this.imports.requeueFailed(earlier)) {
 			this.queue.enqueue(earlier);
 			return new Receipt(Outcome.QUEUED, earlier,
