@@ -75,7 +75,9 @@ class PartitionWorker {
 	/** Makes this process take partitions, as the given node. */
 	synchronized void join(String nodeId) {
 		this.nodeId = nodeId;
-		if (this.executor == null) {
+		// anew after a drain too (a stopped application context started again)
+		this.draining = false;
+		if (this.executor == null || this.executor.isShutdown()) {
 			AtomicInteger count = new AtomicInteger();
 			int threads = this.lanes.stream().mapToInt(Lane::capacity).sum();
 			this.executor = Executors.newFixedThreadPool(threads, (task) -> {

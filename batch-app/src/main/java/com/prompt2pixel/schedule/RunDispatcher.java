@@ -59,6 +59,10 @@ class RunDispatcher implements DisposableBean {
 
 	private volatile boolean draining;
 
+	private final int onDemandRuns;
+
+	private final int concurrentRuns;
+
 	/** The runs executing here, so that a drain can ask each to stop. */
 	private final Set<Long> executing = ConcurrentHashMap.newKeySet();
 
@@ -72,13 +76,26 @@ class RunDispatcher implements DisposableBean {
 		this.runs = runs;
 		this.clock = clock;
 		this.aging = properties.aging();
-		this.lanes.put(RunPriority.ON_DEMAND, new Lane("on-demand", properties.onDemandRuns()));
-		this.lanes.put(RunPriority.BATCH, new Lane("batch", properties.concurrentRuns()));
+		this.onDemandRuns = properties.onDemandRuns();
+		this.concurrentRuns = properties.concurrentRuns();
+		openLanes();
 	}
 
-	/** Makes this process, the given manager node, execute submitted runs. */
+	/**
+	 * Makes this process, the given manager node, execute submitted runs: anew after a
+	 * drain too (a stopped application context that is started again, as tests do).
+	 */
 	synchronized void join(String nodeId) {
 		this.nodeId = nodeId;
+		this.draining = false;
+		if (this.lanes.values().stream().anyMatch((lane) -> lane.executor.isShutdown())) {
+			openLanes();
+		}
+	}
+
+	private void openLanes() {
+		this.lanes.put(RunPriority.ON_DEMAND, new Lane("on-demand", this.onDemandRuns));
+		this.lanes.put(RunPriority.BATCH, new Lane("batch", this.concurrentRuns));
 	}
 
 	/**
