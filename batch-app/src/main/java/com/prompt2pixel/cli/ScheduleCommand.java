@@ -3,9 +3,9 @@ package com.prompt2pixel.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.prompt2pixel.schedule.InvalidScheduleException;
-import com.prompt2pixel.schedule.MerchantSchedule;
-import com.prompt2pixel.schedule.MerchantSchedules;
+import com.prompt2pixel.nightly.MerchantSchedule;
+import com.prompt2pixel.nightly.MerchantSchedules;
+import com.prompt2pixel.window.InvalidScheduleException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -3,8 +3,8 @@ package com.prompt2pixel.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.prompt2pixel.queue.RunProgresses;
 import com.prompt2pixel.run.InvalidRunRequestException;
-import com.prompt2pixel.schedule.RunProgresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.prompt2pixel.schedule.GpuPool;
-import com.prompt2pixel.schedule.GpuPools;
-import com.prompt2pixel.schedule.InvalidScheduleException;
+import com.prompt2pixel.window.GpuPool;
+import com.prompt2pixel.window.GpuPools;
+import com.prompt2pixel.window.InvalidScheduleException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

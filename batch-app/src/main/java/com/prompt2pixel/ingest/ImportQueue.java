@@ -8,10 +8,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.prompt2pixel.cluster.NodeDuty;
+import com.prompt2pixel.cluster.ScheduleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -26,7 +29,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * One at a time per node since an import takes seconds and merges take turns anyway.
  */
 @Component
-public class ImportQueue implements SmartLifecycle {
+@Order(3)
+class ImportQueue implements NodeDuty, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportQueue.class);
 
@@ -52,7 +56,13 @@ public class ImportQueue implements SmartLifecycle {
 		this.jobs = jobs;
 	}
 
+	@Override
+	public ScheduleProperties.Role role() {
+		return ScheduleProperties.Role.MANAGER;
+	}
+
 	/** This process takes queued imports, as the node of that id. */
+	@Override
 	public void join(String nodeId) {
 		this.nodeId = nodeId;
 		log.info("Node {} takes queued catalog imports", nodeId);
@@ -63,6 +73,7 @@ public class ImportQueue implements SmartLifecycle {
 	 * One look at the queue: the entries of dead nodes are adopted, then waiting ones
 	 * taken. Called on every tick of a manager's dispatch loop.
 	 */
+	@Override
 	public void tick(Duration deadAfter) {
 		String node = this.nodeId;
 		if (node == null || !this.running) {

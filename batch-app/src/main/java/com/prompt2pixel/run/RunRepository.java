@@ -3,6 +3,8 @@ package com.prompt2pixel.run;
 import com.prompt2pixel.ingest.CatalogImports;
 import com.prompt2pixel.merchant.Merchants;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +12,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs and their catalog imports.
+ * The {@code generation_run} table, its only writer: runs and their catalog imports, and
+ * the queue fields that the run queue and the cluster's dispatchers set (priority, pool,
+ * expected start, the node executing it). Queue transitions are guarded by the state they
+ * expect, so that of several nodes only one moves a run.
  */
 @Repository
 public class RunRepository {
@@ -85,6 +90,74 @@ public class RunRepository {
 
 	void markStopping(long id) {
 		this.jdbc.update("UPDATE generation_run SET status = 'STOPPING' WHERE id = ? AND status = 'RUNNING'", id);
+	}
+
+	/** Puts a recorded run on the cluster's queue. */
+	public void markSubmitted(long id, RunPriority priority, String pool, RunStatus status, Instant expectedStart,
+			Instant queuedAt) {
+		this.jdbc.update("""
+				UPDATE generation_run
+				SET submitted = true, priority = ?, pool = ?, status = ?, expected_start = ?, queued_at = ?
+				WHERE id = ?""", priority.name(), pool, status.name(), timestamp(expectedStart), timestamp(queuedAt),
+				id);
+	}
+
+	/** A run that a merchant's nightly schedule queued. */
+	public void markNightly(long id) {
+		this.jdbc.update("UPDATE generation_run SET kind = 'NIGHTLY' WHERE id = ?", id);
+	}
+
+	/**
+	 * Takes a waiting run for a node: only one dispatcher can move it out of the state it
+	 * was read in.
+	 */
+	public boolean claim(long id, String readInStatus, String nodeId) {
+		return this.jdbc.update("""
+				UPDATE generation_run SET status = 'RUNNING', expected_start = NULL, node_id = ?
+				WHERE id = ? AND status = ? AND submitted""", nodeId, id, readInStatus) == 1;
+	}
+
+	/** A queued run now waits for its window; a stopped one keeps its state. */
+	public void expect(long id, String readInStatus, Instant expectedStart) {
+		this.jdbc.update("""
+				UPDATE generation_run
+				SET status = CASE WHEN status = 'QUEUED' THEN 'WAITING_WINDOW' ELSE status END, expected_start = ?
+				WHERE id = ? AND status = ?""", timestamp(expectedStart), id, readInStatus);
+	}
+
+	/**
+	 * Takes a run over from its dead node: only one live node can, and while it recovers
+	 * the run no other node can claim it.
+	 */
+	public boolean adopt(long id, String deadNode, String nodeId) {
+		return this.jdbc.update("""
+				UPDATE generation_run SET node_id = ?
+				WHERE id = ? AND node_id = ? AND status IN ('RUNNING', 'STOPPING')""", nodeId, id, deadNode) == 1;
+	}
+
+	/**
+	 * A run whose node died goes back to the queue as stopped: the next dispatch resumes
+	 * it from its last committed chunk.
+	 */
+	public void requeueOrphan(long id, String adoptedBy) {
+		this.jdbc.update("""
+				UPDATE generation_run SET status = 'STOPPED'
+				WHERE id = ? AND node_id = ? AND submitted AND status IN ('RUNNING', 'STOPPING')""", id, adoptedBy);
+	}
+
+	/**
+	 * A run that failed only because a worker died with one of its partitions, while its
+	 * manager was shutting down: it goes back to the queue as stopped, for another
+	 * manager to restart.
+	 */
+	public void requeueAfterLoss(long id) {
+		this.jdbc.update("""
+				UPDATE generation_run SET status = 'STOPPED', failure = NULL
+				WHERE id = ? AND submitted AND status = 'FAILED'""", id);
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
 }

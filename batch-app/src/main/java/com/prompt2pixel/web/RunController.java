@@ -1,9 +1,9 @@
 package com.prompt2pixel.web;
 
+import com.prompt2pixel.queue.RunProgress;
+import com.prompt2pixel.queue.RunProgresses;
 import com.prompt2pixel.run.RunSummaries;
 import com.prompt2pixel.run.RunSummary;
-import com.prompt2pixel.schedule.RunProgress;
-import com.prompt2pixel.schedule.RunProgresses;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

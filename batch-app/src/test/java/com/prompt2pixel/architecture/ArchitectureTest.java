@@ -88,6 +88,19 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void shouldKeepTheClusterIgnorantOfTheFeaturesThatSpreadOverIt() {
+		// the run queue, remote partitions and the import queue are node duties that the
+		// dispatch loop ticks; the cluster imports none of them
+		noClasses().that()
+			.resideInAPackage("com.prompt2pixel.cluster..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("com.prompt2pixel.queue..", "com.prompt2pixel.generate..", "com.prompt2pixel.ingest..",
+					"com.prompt2pixel.run..", "com.prompt2pixel.task..")
+			.check(CODE);
+	}
+
+	@Test
 	void shouldCatchACycle() {
 		JavaClasses cyclic = new ClassFileImporter().importPackages("com.prompt2pixel.architecture.fixture");
 

@@ -1,0 +1,162 @@
+package com.prompt2pixel.queue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.prompt2pixel.connectors.catalog.CatalogOptions;
+import com.prompt2pixel.ingest.CatalogImportService;
+import com.prompt2pixel.ingest.ImportStatus;
+import com.prompt2pixel.ingest.ImportSummary;
+import com.prompt2pixel.ingest.InvalidImportRequestException;
+import com.prompt2pixel.merchant.Merchants;
+import com.prompt2pixel.run.CatalogRuns;
+import com.prompt2pixel.run.GenerationRun;
+import com.prompt2pixel.run.InvalidRunRequestException;
+import com.prompt2pixel.run.RunPriority;
+import com.prompt2pixel.run.RunRepository;
+import com.prompt2pixel.run.RunRequest;
+import com.prompt2pixel.run.RunStatus;
+import com.prompt2pixel.window.GpuPool;
+import com.prompt2pixel.window.GpuPools;
+import com.prompt2pixel.window.InvalidScheduleException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Queues runs on the cluster ({@code submit}): the run is recorded at once and a
+ * manager's {@link RunDispatcher} starts it, on-demand runs straight away, batch runs
+ * when their pool's generation window is open.
+ */
+@Service
+public class RunQueue {
+
+	private final CatalogRuns runs;
+
+	private final SubmittedRuns submitted;
+
+	private final RunRepository repository;
+
+	private final GpuPools pools;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final Merchants merchants;
+
+	private final CatalogImportService imports;
+
+	private final TransactionTemplate transaction;
+
+	RunQueue(CatalogRuns runs, SubmittedRuns submitted, RunRepository repository, GpuPools pools, JdbcTemplate jdbc,
+			Clock clock, Merchants merchants, CatalogImportService imports,
+			PlatformTransactionManager transactionManager) {
+		this.merchants = merchants;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.imports = imports;
+		this.runs = runs;
+		this.submitted = submitted;
+		this.repository = repository;
+		this.pools = pools;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Queues a merchant's nightly catalog sync and incremental run: its last uploaded
+	 * catalog imported again, or its Shopify shop read again when its catalog comes from
+	 * there (only products whose content changed get new images: the rest reuse the ones
+	 * already paid for), as a batch run on its schedule's pool.
+	 * @throws InvalidRunRequestException when the merchant has no catalog to sync from,
+	 * or its shop could not be read
+	 */
+	public SubmittedRun submitNightly(String merchantId) {
+		String pool = this.jdbc
+			.queryForList("SELECT pool FROM merchant_schedule WHERE merchant_id = ?", String.class, merchantId)
+			.stream()
+			.findFirst()
+			.orElse(GpuPool.DEFAULT);
+		// the merchant's own last catalog: what a nightly run itself staged does not
+		// count
+		List<Map<String, Object>> last = this.jdbc.queryForList("""
+				SELECT source, file_path, mapping_file, sheet FROM catalog_import i
+				WHERE merchant_id = ? AND scope = 'CATALOG'
+				  AND NOT EXISTS (SELECT 1 FROM generation_run r WHERE r.id = i.run_id AND r.kind = 'NIGHTLY')
+				ORDER BY id DESC LIMIT 1""", merchantId);
+		if (last.isEmpty()) {
+			throw new InvalidRunRequestException("merchant " + merchantId + " has no catalog to sync yet");
+		}
+		Map<String, Object> source = last.get(0);
+		RunRequest request;
+		if ("SHOPIFY".equals(source.get("source"))) {
+			request = new RunRequest(merchantId, syncShopify(merchantId), null, null, null);
+		}
+		else {
+			String mapping = (String) source.get("mapping_file");
+			request = new RunRequest(merchantId, Path.of((String) source.get("file_path")), null, null, null,
+					new CatalogOptions((mapping != null) ? Path.of(mapping) : null, (String) source.get("sheet")));
+		}
+		// the sync above ran its own job; the run is queued and marked in one transaction
+		return this.transaction.execute((status) -> {
+			SubmittedRun run = submit(request, RunPriority.BATCH, pool);
+			this.repository.markNightly(run.id());
+			return run;
+		});
+	}
+
+	/**
+	 * Reads the merchant's shop again (a Shopify import, to its end) and returns the
+	 * snapshot it wrote: the night's run generates from what the shop holds now.
+	 */
+	private Path syncShopify(String merchantId) {
+		ImportSummary sync;
+		try {
+			sync = this.imports.startShopify(merchantId, "AUTO");
+		}
+		catch (InvalidImportRequestException ex) {
+			throw new InvalidRunRequestException(ex.getMessage(), ex);
+		}
+		if (!ImportStatus.COMPLETED.is(sync.status())) {
+			throw new InvalidRunRequestException(
+					"the nightly sync of merchant " + merchantId + "'s Shopify shop failed: " + sync.message());
+		}
+		return Path
+			.of(this.jdbc.queryForObject("SELECT file_path FROM catalog_import WHERE id = ?", String.class, sync.id()));
+	}
+
+	/**
+	 * @return the run as queued: QUEUED, or WAITING_WINDOW with its expected start
+	 * @throws InvalidRunRequestException for an unusable request, an unknown merchant or
+	 * an unknown pool (nothing is written)
+	 */
+	@Transactional
+	public SubmittedRun submit(RunRequest request, RunPriority priority, String poolName) {
+		String merchant = request.merchantId();
+		String unknown = this.merchants.unknown(merchant);
+		if (unknown != null) {
+			throw new InvalidRunRequestException(unknown);
+		}
+		GpuPool pool;
+		try {
+			pool = this.pools.get(poolName);
+		}
+		catch (InvalidScheduleException ex) {
+			throw new InvalidRunRequestException(ex.getMessage(), ex);
+		}
+		GenerationRun run = this.runs.record(request);
+		Instant now = this.clock.instant();
+		boolean waits = priority == RunPriority.BATCH && !pool.isOpen(now);
+		Instant expectedStart = waits ? pool.nextOpening(now).orElseThrow() : null;
+		this.repository.markSubmitted(run.id(), priority, pool.name(),
+				waits ? RunStatus.WAITING_WINDOW : RunStatus.QUEUED, expectedStart, now);
+		return this.submitted.find(run.id()).orElseThrow();
+	}
+
+}
