@@ -130,7 +130,7 @@ class DiffusionBenchmark {
 					+ "%.2f ms noise", decodeSmooth8, decodeTextured8, decodeNoise8);
 			// the encoder alone, off the lane, ours against zlib at its fastest level
 			for (NDArray[] image : new NDArray[][] { { smooth }, { textured }, { noisy } }) {
-				RgbImage pixels = StableDiffusionGenerator.toPixels(image[0]).get(0);
+				RgbImage pixels = VaeDecoding.toPixels(image[0]).get(0);
 				double ours = time(rounds, () -> Png.encode(pixels));
 				double zlib = time(rounds, () -> zlibPng(pixels));
 				report("PNG encoding alone: Deflate %.2f ms (%d bytes), java.util.zip.Deflater(BEST_SPEED) %.2f ms "
@@ -149,7 +149,7 @@ class DiffusionBenchmark {
 	 * encoded (after the generator returns), one image per core at a time.
 	 */
 	private static List<byte[]> encoded(NDArray pixels) {
-		return StableDiffusionGenerator.toPixels(pixels).parallelStream().map(Png::encode).toList();
+		return VaeDecoding.toPixels(pixels).parallelStream().map(Png::encode).toList();
 	}
 
 	/**
@@ -198,7 +198,7 @@ class DiffusionBenchmark {
 			for (int step = 0; step < STEPS; step++) {
 				try (NDScope scope = new NDScope()) {
 					euler.scaleModelInput(sample, step);
-					NDArray next = euler.step(StableDiffusionGenerator.guide(output, batch, 7.0), step, sample, null);
+					NDArray next = euler.step(DenoisingLoop.guide(output, batch, 7.0), step, sample, null);
 					NDScope.unregister(next);
 					sample = next;
 				}

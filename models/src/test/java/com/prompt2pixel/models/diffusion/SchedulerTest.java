@@ -94,7 +94,7 @@ class SchedulerTest {
 			float[] sample = input(size, (i) -> 3 * Math.sin(0.37 * i + k));
 			float[] velocity = input(size, (i) -> Math.cos(0.21 * i - k));
 			NDArray modelInput = scheduler.scaleModelInput(manager.create(sample), step);
-			float[] noise = StableDiffusionGenerator
+			float[] noise = DenoisingLoop
 				.noiseFromVelocity(manager.create(velocity), modelInput, scheduler.alphaCumprod(step))
 				.toFloatArray();
 			double alpha = scheduler.alphaCumprod(step);
