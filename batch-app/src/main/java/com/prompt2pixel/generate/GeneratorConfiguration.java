@@ -12,6 +12,7 @@ import com.prompt2pixel.models.remote.Automatic1111Generator;
 import com.prompt2pixel.models.remote.OpenAiImagesGenerator;
 import com.prompt2pixel.models.remote.RemoteEndpoint;
 import com.prompt2pixel.system.EnvironmentProblem;
+import com.prompt2pixel.system.RetryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,19 +39,20 @@ class GeneratorConfiguration {
 
 	/** Closed with the context: the router closes every backend it holds. */
 	@Bean
-	ImageGenerator imageGenerator(GenerateProperties properties) {
+	ImageGenerator imageGenerator(GenerateProperties properties, RetryProperties retry) {
 		Map<GenerateProperties.Backend, ImageGenerator> loaded = new HashMap<>();
-		ImageGenerator fallback = create("p2p.generate", properties.defaultBackend(), loaded);
+		ImageGenerator fallback = create("p2p.generate", properties.defaultBackend(), retry, loaded);
 		if (properties.models().isEmpty()) {
 			return fallback;
 		}
 		Map<String, ImageGenerator> byModel = new HashMap<>();
 		properties.models()
-			.forEach((name, backend) -> byModel.put(name, create("p2p.generate.models." + name, backend, loaded)));
+			.forEach((name, backend) -> byModel.put(name,
+					create("p2p.generate.models." + name, backend, retry, loaded)));
 		return new ModelRouter(fallback, byModel);
 	}
 
-	private static ImageGenerator create(String prefix, GenerateProperties.Backend spec,
+	private static ImageGenerator create(String prefix, GenerateProperties.Backend spec, RetryProperties retry,
 			Map<GenerateProperties.Backend, ImageGenerator> loaded) {
 		ImageGenerator existing = loaded.get(spec);
 		if (existing != null) {
@@ -59,8 +61,9 @@ class GeneratorConfiguration {
 		ImageGenerator generator = switch (spec.name()) {
 			case "compositor" -> new CompositorGenerator();
 			case "djl" -> diffusion(prefix, spec);
-			case "a1111" -> new Automatic1111Generator(remote(prefix, spec, Map.of()), blankToNull(spec.model()));
-			case "openai" -> openAi(prefix, spec);
+			case "a1111" ->
+				new Automatic1111Generator(remote(prefix, spec, Map.of(), retry), blankToNull(spec.model()));
+			case "openai" -> openAi(prefix, spec, retry);
 			default -> throw new EnvironmentProblem(
 					prefix + ".backend must be one of " + GenerateProperties.BACKENDS + ", was '" + spec.name() + "'");
 		};
@@ -82,22 +85,26 @@ class GeneratorConfiguration {
 		}
 	}
 
-	private static ImageGenerator openAi(String prefix, GenerateProperties.Backend spec) {
+	private static ImageGenerator openAi(String prefix, GenerateProperties.Backend spec, RetryProperties retry) {
 		if (spec.model() == null || spec.model().isBlank()) {
 			throw new EnvironmentProblem("backend openai needs " + prefix + ".model, e.g. dall-e-3");
 		}
 		Map<String, String> headers = (spec.apiKey() == null || spec.apiKey().isBlank()) ? Map.of()
 				: Map.of("Authorization", "Bearer " + spec.apiKey());
-		return new OpenAiImagesGenerator(remote(prefix, spec, headers), spec.model());
+		return new OpenAiImagesGenerator(remote(prefix, spec, headers, retry), spec.model());
 	}
 
-	private static RemoteEndpoint remote(String prefix, GenerateProperties.Backend spec, Map<String, String> headers) {
+	private static RemoteEndpoint remote(String prefix, GenerateProperties.Backend spec, Map<String, String> headers,
+			RetryProperties retry) {
 		if (spec.url() == null) {
 			throw new EnvironmentProblem("backend " + spec.name() + " needs " + prefix + ".url, the server's base URL");
 		}
+		// the one policy, with the backend's attempts per image (an image is costly to
+		// ask
+		// for again and again)
+		int attempts = (spec.attempts() != null) ? spec.attempts() : REMOTE_ATTEMPTS;
 		return new RemoteEndpoint(spec.url(), headers, (spec.timeout() != null) ? spec.timeout() : REMOTE_TIMEOUT,
-				(spec.attempts() != null) ? spec.attempts() : REMOTE_ATTEMPTS, Duration.ofSeconds(2),
-				RemoteEndpoint.Sleeper.REAL);
+				RemoteEndpoint.retry(prefix, retry.policy(attempts)));
 	}
 
 	private static String blankToNull(String value) {

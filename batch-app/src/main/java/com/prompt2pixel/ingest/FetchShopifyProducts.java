@@ -9,6 +9,7 @@ import com.prompt2pixel.connectors.shopify.ShopifyClient;
 import com.prompt2pixel.connectors.shopify.ShopifyException;
 import com.prompt2pixel.connectors.shopify.ShopifyProductExport;
 import com.prompt2pixel.connectors.shopify.ShopifyShop;
+import com.prompt2pixel.system.RetryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +34,16 @@ class FetchShopifyProducts implements Tasklet {
 
 	private final ShopifyProperties properties;
 
+	private final RetryProperties retry;
+
 	private final CatalogImports imports;
 
 	FetchShopifyProducts(CatalogImport catalogImport, ShopifyConnections connections, ShopifyProperties properties,
-			CatalogImports imports) {
+			RetryProperties retry, CatalogImports imports) {
 		this.catalogImport = catalogImport;
 		this.connections = connections;
 		this.properties = properties;
+		this.retry = retry;
 		this.imports = imports;
 	}
 
@@ -54,7 +58,7 @@ class FetchShopifyProducts implements Tasklet {
 		ShopifyClient client = new ShopifyClient(HttpClient.newBuilder()
 			.connectTimeout(this.properties.requestTimeout())
 			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build(), shop, this.properties.requestTimeout(), Pause.SLEEP);
+			.build(), shop, this.properties.requestTimeout(), this.retry.policy(), Pause.SLEEP);
 		ShopifyProductExport.Result result;
 		try {
 			result = new ShopifyProductExport(client, this.properties.bulkThreshold(), this.properties.pollInterval(),

@@ -9,10 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The image store and the product photo source.
+ * The image store and the product photo source; the retry policy of outgoing calls.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StorageProperties.class)
+@EnableConfigurationProperties({ StorageProperties.class, RetryProperties.class })
 class StorageConfiguration {
 
 	@Bean

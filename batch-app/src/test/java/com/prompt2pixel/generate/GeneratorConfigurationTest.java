@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import com.prompt2pixel.models.Sampling;
 import com.prompt2pixel.models.SceneStyle;
 import com.prompt2pixel.support.SampleCatalogs;
 import com.prompt2pixel.system.EnvironmentProblem;
+import com.prompt2pixel.system.RetryProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +27,14 @@ class GeneratorConfigurationTest {
 		.toAbsolutePath()
 		.normalize();
 
+	private static final RetryProperties RETRY = new RetryProperties(6, Duration.ofSeconds(1), Duration.ofMinutes(1),
+			0.5);
+
 	private final GeneratorConfiguration configuration = new GeneratorConfiguration();
 
 	@Test
 	void shouldRenderWithTheCompositorWhenNothingIsConfigured() {
-		ImageGenerator generator = this.configuration.imageGenerator(properties(null, null, Map.of()));
+		ImageGenerator generator = this.configuration.imageGenerator(properties(null, null, Map.of()), RETRY);
 
 		assertThat(generator.backend()).isEqualTo("compositor");
 		assertThat(generator.forModel("anything")).isSameAs(generator);
@@ -40,7 +45,7 @@ class GeneratorConfigurationTest {
 		GenerateProperties.Backend djl = new GenerateProperties.Backend("djl", TINY, "cpu", null, null, null, null,
 				null);
 		ImageGenerator generator = this.configuration
-			.imageGenerator(properties(null, null, Map.of("turbo", djl, "turbo-too", djl)));
+			.imageGenerator(properties(null, null, Map.of("turbo", djl, "turbo-too", djl)), RETRY);
 		try {
 			assertThat(generator.backend()).isEqualTo("compositor");
 			assertThat(generator.forModel("turbo").backend()).isEqualTo("djl");
@@ -60,17 +65,21 @@ class GeneratorConfigurationTest {
 
 	@Test
 	void shouldRefuseABackendThatLacksWhatItNeeds() {
-		assertThatThrownBy(() -> this.configuration.imageGenerator(properties("a1111", null, Map.of())))
+		assertThatThrownBy(() -> this.configuration.imageGenerator(properties("a1111", null, Map.of()), RETRY))
 			.isInstanceOf(EnvironmentProblem.class)
 			.hasMessage("backend a1111 needs p2p.generate.url, the server's base URL");
-		assertThatThrownBy(() -> this.configuration.imageGenerator(properties(null, null,
-				Map.of("hosted",
-						new GenerateProperties.Backend("openai", null, null, URI.create("https://api.example.com"),
-								null, null, null, null)))))
+		assertThatThrownBy(
+				() -> this.configuration.imageGenerator(
+						properties(null, null,
+								Map.of("hosted",
+										new GenerateProperties.Backend("openai", null, null,
+												URI.create("https://api.example.com"), null, null, null, null))),
+						RETRY))
 			.hasMessage("backend openai needs p2p.generate.models.hosted.model, e.g. dall-e-3");
-		assertThatThrownBy(() -> this.configuration.imageGenerator(properties("midjourney", null, Map.of())))
+		assertThatThrownBy(() -> this.configuration.imageGenerator(properties("midjourney", null, Map.of()), RETRY))
 			.hasMessage("p2p.generate.backend must be one of [compositor, djl, a1111, openai], was 'midjourney'");
-		assertThatThrownBy(() -> this.configuration.imageGenerator(properties("djl", Path.of("nowhere"), Map.of())))
+		assertThatThrownBy(
+				() -> this.configuration.imageGenerator(properties("djl", Path.of("nowhere"), Map.of()), RETRY))
 			.hasMessageStartingWith("backend djl cannot start: pipeline directory nowhere does not exist");
 	}
 

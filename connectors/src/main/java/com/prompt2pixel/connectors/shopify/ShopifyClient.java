@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -24,20 +27,17 @@ import tools.jackson.databind.node.ObjectNode;
  * Queries one shop's Admin GraphQL API within its cost-based throttle. Every response
  * reports the bucket ({@code extensions.cost.throttleStatus}); before the next query the
  * client waits until the bucket holds what the last query cost, so it rarely gets
- * throttled at all. When it is, it waits as long as the bucket needs to refill: on a
- * {@code THROTTLED} error, from the throttle status; on HTTP 429, for
- * {@code Retry-After}. Server errors and broken connections are retried with exponential
- * backoff; after {@link #MAX_ATTEMPTS} attempts the query fails with the last reason.
+ * throttled at all. When it is ({@code THROTTLED}), the next attempt waits as long as the
+ * reported bucket needs to refill. Server errors, broken connections and HTTP 429 are
+ * retried by the retry policy it is given (jittered exponential backoff with a cap; for
+ * 429 the {@code Retry-After} Shopify sends, up to {@link #MAX_WAIT}); after its attempts
+ * the query fails with the last reason.
  */
 public class ShopifyClient {
-
-	static final int MAX_ATTEMPTS = 6;
 
 	private static final Logger logger = LoggerFactory.getLogger(ShopifyClient.class);
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
 	private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
@@ -46,6 +46,8 @@ public class ShopifyClient {
 	private final ShopifyShop shop;
 
 	private final Duration timeout;
+
+	private final Retry retry;
 
 	private final Pause pause;
 
@@ -56,15 +58,38 @@ public class ShopifyClient {
 
 	private double lastCost;
 
-	public ShopifyClient(HttpClient http, ShopifyShop shop, Duration timeout, Pause pause) {
+	/**
+	 * @param retryPolicy attempts and backoff for transient failures (the application's
+	 * one policy)
+	 * @param pause waits for the throttle's bucket to refill (tests record instead)
+	 */
+	public ShopifyClient(HttpClient http, ShopifyShop shop, Duration timeout, RetryConfig retryPolicy, Pause pause) {
 		this.http = http;
 		this.shop = shop;
 		this.timeout = timeout;
 		this.pause = pause;
+		IntervalBiFunction<Object> backoff = retryPolicy.getIntervalBiFunction();
+		this.retry = Retry.of("shopify " + shop.shop(),
+				RetryConfig.from(retryPolicy)
+					.retryOnException(Transient.class::isInstance)
+					.intervalBiFunction((attempt,
+							outcome) -> (outcome.isLeft() && outcome.getLeft() instanceof Transient failure
+									&& failure.retryAfter != null) ? failure.retryAfter.toMillis()
+											: backoff.apply(attempt, outcome))
+					.build());
+		this.retry.getEventPublisher()
+			.onRetry((event) -> logger.debug("shop {}: attempt {} failed ({}); waiting {} ms", shop.shop(),
+					event.getNumberOfRetryAttempts(), event.getLastThrowable().getMessage(),
+					event.getWaitInterval().toMillis()));
 	}
 
 	public ShopifyShop shop() {
 		return this.shop;
+	}
+
+	/** The retries, for their events. */
+	Retry retry() {
+		return this.retry;
 	}
 
 	/**
@@ -76,68 +101,68 @@ public class ShopifyClient {
 		body.put("query", document);
 		body.set("variables", JSON.valueToTree(variables));
 		byte[] request = JSON.writeValueAsBytes(body);
-		String lastReason = null;
-		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-			waitForBucket();
-			HttpResponse<byte[]> response;
-			try {
-				response = this.http.send(HttpRequest.newBuilder(this.shop.graphqlUri())
-					.timeout(this.timeout)
-					.header("Content-Type", "application/json")
-					.header("Accept", "application/json")
-					.header("X-Shopify-Access-Token", this.shop.accessToken())
-					.POST(HttpRequest.BodyPublishers.ofByteArray(request))
-					.build(), HttpResponse.BodyHandlers.ofByteArray());
-			}
-			catch (IOException ex) {
-				lastReason = "cannot reach " + this.shop.graphqlUri() + ": " + ex;
-				backOff(attempt, lastReason);
-				continue;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new ShopifyException("interrupted while querying " + this.shop.shop(), ex);
-			}
-			int status = response.statusCode();
-			if (status == 429) {
-				lastReason = "HTTP 429 Too Many Requests";
-				wait(retryAfter(response, attempt), lastReason);
-				continue;
-			}
-			if (status >= 500) {
-				lastReason = "HTTP " + status + " from Shopify";
-				backOff(attempt, lastReason);
-				continue;
-			}
-			if (status == 401 || status == 403) {
-				throw new ShopifyException("shop " + this.shop.shop() + " refused the Admin API access token (HTTP "
-						+ status + "); check the token and its read_products scope");
-			}
-			if (status == 404) {
-				throw new ShopifyException("shop " + this.shop.shop() + " has no Admin API at " + this.shop.graphqlUri()
-						+ " (HTTP 404); check the shop domain and the API version");
-			}
-			if (status != 200) {
-				throw new ShopifyException(
-						"shop " + this.shop.shop() + " answered HTTP " + status + ": " + excerpt(response.body()));
-			}
-			JsonNode answer = parse(response.body());
-			recordCost(answer.path("extensions").path("cost"));
-			List<JsonNode> errors = new ArrayList<>();
-			answer.path("errors").forEach(errors::add);
-			if (errors.isEmpty()) {
-				return answer.path("data");
-			}
-			if (errors.stream()
-				.anyMatch((error) -> "THROTTLED".equals(error.path("extensions").path("code").asString("")))) {
-				lastReason = "throttled by Shopify";
-				wait(refillTime(answer.path("extensions").path("cost")), lastReason);
-				continue;
-			}
-			throw new ShopifyException("shop " + this.shop.shop() + " rejected the query: " + messages(errors));
+		try {
+			return this.retry.executeSupplier(() -> attempt(request));
 		}
-		throw new ShopifyException("shop " + this.shop.shop() + " is still unavailable after " + MAX_ATTEMPTS
-				+ " attempts: " + lastReason);
+		catch (Transient ex) {
+			throw unavailable("shop " + this.shop.shop() + " is still unavailable after "
+					+ this.retry.getRetryConfig().getMaxAttempts() + " attempts: " + ex.getMessage());
+		}
+	}
+
+	private JsonNode attempt(byte[] request) {
+		waitForBucket();
+		HttpResponse<byte[]> response;
+		try {
+			response = this.http.send(HttpRequest.newBuilder(this.shop.graphqlUri())
+				.timeout(this.timeout)
+				.header("Content-Type", "application/json")
+				.header("Accept", "application/json")
+				.header("X-Shopify-Access-Token", this.shop.accessToken())
+				.POST(HttpRequest.BodyPublishers.ofByteArray(request))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new Transient("cannot reach " + this.shop.graphqlUri() + ": " + ex, null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ShopifyException("interrupted while querying " + this.shop.shop(), ex);
+		}
+		int status = response.statusCode();
+		if (status == 429) {
+			throw new Transient("HTTP 429 Too Many Requests", retryAfter(response));
+		}
+		if (status >= 500) {
+			throw new Transient("HTTP " + status + " from Shopify", null);
+		}
+		if (status == 401 || status == 403) {
+			throw new ShopifyException("shop " + this.shop.shop() + " refused the Admin API access token (HTTP "
+					+ status + "); check the token and its read_products scope");
+		}
+		if (status == 404) {
+			throw new ShopifyException("shop " + this.shop.shop() + " has no Admin API at " + this.shop.graphqlUri()
+					+ " (HTTP 404); check the shop domain and the API version");
+		}
+		if (status != 200) {
+			throw new ShopifyException(
+					"shop " + this.shop.shop() + " answered HTTP " + status + ": " + excerpt(response.body()));
+		}
+		JsonNode answer = parse(response.body());
+		JsonNode cost = answer.path("extensions").path("cost");
+		recordCost(cost);
+		List<JsonNode> errors = new ArrayList<>();
+		answer.path("errors").forEach(errors::add);
+		if (errors.isEmpty()) {
+			return answer.path("data");
+		}
+		if (errors.stream()
+			.anyMatch((error) -> "THROTTLED".equals(error.path("extensions").path("code").asString("")))) {
+			// the next attempt waits for the bucket this answer reported; without a
+			// report, the policy's backoff
+			throw new Transient("throttled by Shopify", cost.has("throttleStatus") ? Duration.ZERO : null);
+		}
+		throw new ShopifyException("shop " + this.shop.shop() + " rejected the query: " + messages(errors));
 	}
 
 	/**
@@ -145,32 +170,51 @@ public class ShopifyClient {
 	 * the credential).
 	 */
 	public InputStream download(URI url) {
-		String lastReason = null;
-		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-			try {
-				HttpResponse<InputStream> response = this.http.send(
-						HttpRequest.newBuilder(url).timeout(this.timeout).GET().build(),
-						HttpResponse.BodyHandlers.ofInputStream());
-				if (response.statusCode() == 200) {
-					return response.body();
-				}
-				response.body().close();
-				lastReason = "HTTP " + response.statusCode();
-				if (response.statusCode() < 500 && response.statusCode() != 429) {
-					break;
-				}
-			}
-			catch (IOException ex) {
-				lastReason = ex.toString();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new ShopifyException("interrupted while downloading " + url, ex);
-			}
-			backOff(attempt, lastReason);
+		try {
+			return this.retry.executeSupplier(() -> attemptDownload(url));
+		}
+		catch (Transient ex) {
+			throw unavailable("cannot download the bulk operation's result for shop " + this.shop.shop() + ": "
+					+ ex.getMessage());
+		}
+	}
+
+	private InputStream attemptDownload(URI url) {
+		HttpResponse<InputStream> response;
+		try {
+			response = this.http.send(HttpRequest.newBuilder(url).timeout(this.timeout).GET().build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+		}
+		catch (IOException ex) {
+			throw new Transient(ex.toString(), null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ShopifyException("interrupted while downloading " + url, ex);
+		}
+		int status = response.statusCode();
+		if (status == 200) {
+			return response.body();
+		}
+		try {
+			response.body().close();
+		}
+		catch (IOException ex) {
+			// nothing was read from it; the status says what went wrong
+		}
+		if (status >= 500 || status == 429) {
+			throw new Transient("HTTP " + status, (status == 429) ? retryAfter(response) : null);
 		}
 		throw new ShopifyException(
-				"cannot download the bulk operation's result for shop " + this.shop.shop() + ": " + lastReason);
+				"cannot download the bulk operation's result for shop " + this.shop.shop() + ": HTTP " + status);
+	}
+
+	/** Retries given up: interrupted while waiting, or out of attempts. */
+	private ShopifyException unavailable(String message) {
+		if (Thread.currentThread().isInterrupted()) {
+			return new ShopifyException("interrupted while waiting for shop " + this.shop.shop());
+		}
+		return new ShopifyException(message);
 	}
 
 	/** Waits until the bucket holds what the last query cost. */
@@ -197,37 +241,6 @@ public class ShopifyClient {
 		}
 	}
 
-	private Duration refillTime(JsonNode cost) {
-		Throttle state = (this.throttle != null) ? this.throttle : new Throttle(1000, 0, 50);
-		Duration needed = state.timeToHold(cost.path("requestedQueryCost").asDouble(this.lastCost));
-		return needed.compareTo(FIRST_BACKOFF) < 0 ? FIRST_BACKOFF : needed;
-	}
-
-	private static Duration retryAfter(HttpResponse<?> response, int attempt) {
-		String header = response.headers().firstValue("Retry-After").orElse("");
-		try {
-			double seconds = Double.parseDouble(header.strip());
-			if (seconds >= 0) {
-				return Duration.ofMillis((long) (seconds * 1000));
-			}
-		}
-		catch (NumberFormatException ex) {
-			// an HTTP date or nothing: back off as for a server error
-		}
-		return backoff(attempt);
-	}
-
-	private void backOff(int attempt, String reason) {
-		if (attempt < MAX_ATTEMPTS) {
-			wait(backoff(attempt), reason);
-		}
-	}
-
-	private static Duration backoff(int attempt) {
-		Duration delay = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 6));
-		return delay.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : delay;
-	}
-
 	private void wait(Duration duration, String reason) {
 		Duration capped = duration.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : duration;
 		logger.debug("shop {}: waiting {} ms ({})", this.shop.shop(), capped.toMillis(), reason);
@@ -244,6 +257,24 @@ public class ShopifyClient {
 			Thread.currentThread().interrupt();
 			throw new ShopifyException("interrupted while waiting for shop " + this.shop.shop(), ex);
 		}
+	}
+
+	/**
+	 * Shopify's {@code Retry-After} in seconds, up to {@link #MAX_WAIT}; null if none.
+	 */
+	private static Duration retryAfter(HttpResponse<?> response) {
+		String header = response.headers().firstValue("Retry-After").orElse("");
+		try {
+			double seconds = Double.parseDouble(header.strip());
+			if (seconds >= 0) {
+				Duration wait = Duration.ofMillis((long) (seconds * 1000));
+				return (wait.compareTo(MAX_WAIT) > 0) ? MAX_WAIT : wait;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// an HTTP date or nothing: the policy's backoff
+		}
+		return null;
 	}
 
 	private JsonNode parse(byte[] body) {
@@ -267,6 +298,21 @@ public class ShopifyClient {
 	private static String excerpt(byte[] body) {
 		String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
 		return text.isBlank() ? "(no body)" : text.strip();
+	}
+
+	/**
+	 * A failure worth another attempt, with the wait the server asked for (null: the
+	 * policy's backoff).
+	 */
+	private static final class Transient extends RuntimeException {
+
+		private final transient Duration retryAfter;
+
+		Transient(String reason, Duration retryAfter) {
+			super(reason, null, false, false);
+			this.retryAfter = retryAfter;
+		}
+
 	}
 
 	/** Shopify's leaky bucket: points available now, refilled at a rate per second. */

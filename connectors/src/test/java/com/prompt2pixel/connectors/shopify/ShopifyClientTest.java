@@ -53,8 +53,11 @@ class ShopifyClientTest {
 		JsonNode data = this.shopify.client().query("query { products(first: 250) { nodes { id } } }", Map.of());
 
 		assertThat(data.path("products").path("nodes").isArray()).isTrue();
-		assertThat(this.shopify.pauses).as("400 points short at 100 points a second")
-			.containsExactly(Duration.ofSeconds(4));
+		assertThat(this.shopify.pauses).as("400 points short at 100 points a second, less what refilled since")
+			.singleElement()
+			.satisfies((wait) -> assertThat(wait).isBetween(Duration.ofMillis(3500), Duration.ofSeconds(4)));
+		assertThat(this.shopify.retryWaits).as("the bucket's wait, not a backoff beside it")
+			.containsExactly(Duration.ZERO);
 	}
 
 	@Test
@@ -75,7 +78,7 @@ class ShopifyClientTest {
 		this.shopify.server.stubFor(ShopifyFake.graphql("shop")
 			.inScenario("429")
 			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2.0"))
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0.25"))
 			.willSetStateTo("ok"));
 		this.shopify.server.stubFor(ShopifyFake.graphql("shop")
 			.inScenario("429")
@@ -85,7 +88,9 @@ class ShopifyClientTest {
 		JsonNode data = this.shopify.client().query("query { shop { name } }", Map.of());
 
 		assertThat(data.path("shop").path("name").asString()).isEqualTo("Northwind");
-		assertThat(this.shopify.pauses).containsExactly(Duration.ofSeconds(2));
+		assertThat(this.shopify.retryWaits).as("Shopify's Retry-After, not the policy's 1 ms")
+			.containsExactly(Duration.ofMillis(250));
+		assertThat(this.shopify.pauses).isEmpty();
 	}
 
 	@Test
@@ -96,8 +101,9 @@ class ShopifyClientTest {
 			.isThrownBy(() -> this.shopify.client().query("query { shop { name } }", Map.of()))
 			.withMessage("shop " + this.shopify.server.baseUrl() + " is still unavailable after 6 attempts: HTTP 503 "
 					+ "from Shopify");
-		assertThat(this.shopify.pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
-				Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16));
+		assertThat(this.shopify.retryWaits).containsExactly(Duration.ofMillis(1), Duration.ofMillis(2),
+				Duration.ofMillis(4), Duration.ofMillis(8), Duration.ofMillis(16));
+		this.shopify.server.verify(6, postRequestedFor(urlEqualTo(ShopifyFake.ENDPOINT)));
 	}
 
 	@Test

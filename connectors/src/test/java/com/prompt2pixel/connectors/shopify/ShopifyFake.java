@@ -7,6 +7,8 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.RetryConfig;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -35,6 +37,18 @@ final class ShopifyFake implements AutoCloseable {
 
 	final Pause pause = this.pauses::add;
 
+	/** The waits of the retry policy between attempts (short ones: they are waited). */
+	final List<Duration> retryWaits = new ArrayList<>();
+
+	/**
+	 * The application's policy in shape (exponential, 6 attempts), in milliseconds and
+	 * without jitter, so that its waits can be told.
+	 */
+	static final RetryConfig RETRY = RetryConfig.custom()
+		.maxAttempts(6)
+		.intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(1), 2.0))
+		.build();
+
 	ShopifyFake() {
 		this.server.start();
 	}
@@ -44,7 +58,10 @@ final class ShopifyFake implements AutoCloseable {
 	}
 
 	ShopifyClient client() {
-		return new ShopifyClient(java.net.http.HttpClient.newHttpClient(), shop(), Duration.ofSeconds(5), this.pause);
+		ShopifyClient client = new ShopifyClient(java.net.http.HttpClient.newHttpClient(), shop(),
+				Duration.ofSeconds(5), RETRY, this.pause);
+		client.retry().getEventPublisher().onRetry((event) -> this.retryWaits.add(event.getWaitInterval()));
+		return client;
 	}
 
 	/** A GraphQL request whose query contains {@code text}, with the shop's token. */

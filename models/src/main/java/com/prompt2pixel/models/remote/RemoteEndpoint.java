@@ -10,46 +10,50 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * POSTs JSON to an inference server and returns its JSON answer. Server errors (5xx), 429
- * (waiting {@code Retry-After} when given) and broken connections are retried with
- * exponential backoff; other 4xx fail at once with the server's words.
+ * and broken connections are retried by the retry policy it is given (jittered
+ * exponential backoff with a cap; for 429 the server's {@code Retry-After} when given);
+ * other 4xx fail at once with the server's words.
  *
  * @param base the server's base URL, e.g. {@code http://gpu-box:7860}
  * @param headers extra headers, e.g. {@code Authorization}
  * @param timeout per request: image generation is slow, give it minutes
- * @param attempts attempts in all, at least 1
- * @param firstBackoff the wait after the first failure, doubled after each
- * @param sleeper waits between attempts (tests pass one that records)
+ * @param retry its attempts and waits, made by {@link #retry(String, RetryConfig)}
  */
-public record RemoteEndpoint(URI base, Map<String, String> headers, Duration timeout, int attempts,
-		Duration firstBackoff, Sleeper sleeper) {
+public record RemoteEndpoint(URI base, Map<String, String> headers, Duration timeout, Retry retry) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The longest {@code Retry-After} honoured. */
+	private static final Duration MAX_WAIT = Duration.ofMinutes(2);
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(10))
 		.followRedirects(HttpClient.Redirect.NORMAL)
 		.build();
 
-	/** Waits between attempts. */
-	@FunctionalInterface
-	public interface Sleeper {
-
-		Sleeper REAL = (duration) -> Thread.sleep(duration.toMillis());
-
-		void sleep(Duration duration) throws InterruptedException;
-
-	}
-
-	public RemoteEndpoint {
-		if (attempts < 1) {
-			throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
-		}
+	/**
+	 * The retries of a backend: the application's policy, for the failures worth another
+	 * attempt, waiting what a 429's {@code Retry-After} asks instead of the backoff.
+	 */
+	public static Retry retry(String backend, RetryConfig policy) {
+		IntervalBiFunction<Object> backoff = policy.getIntervalBiFunction();
+		return Retry.of(backend,
+				RetryConfig.from(policy)
+					.retryOnException(Transient.class::isInstance)
+					.intervalBiFunction((attempt,
+							outcome) -> (outcome.isLeft() && outcome.getLeft() instanceof Transient failure
+									&& failure.retryAfter != null) ? failure.retryAfter.toMillis()
+											: backoff.apply(attempt, outcome))
+					.build());
 	}
 
 	/**
@@ -58,56 +62,54 @@ public record RemoteEndpoint(URI base, Map<String, String> headers, Duration tim
 	JsonNode post(String path, Object body) {
 		URI uri = this.base.resolve(path);
 		byte[] json = JSON.writeValueAsBytes(body);
-		String reason = null;
-		for (int attempt = 1; attempt <= this.attempts; attempt++) {
-			Duration wait = backoff(attempt);
-			try {
-				HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-					.timeout(this.timeout)
-					.header("Content-Type", "application/json")
-					.header("Accept", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofByteArray(json));
-				this.headers.forEach(request::header);
-				HttpResponse<String> response = HTTP.send(request.build(),
-						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-				int status = response.statusCode();
-				if (status == 200) {
-					return parse(uri, response.body());
-				}
-				reason = "HTTP " + status + ": " + excerpt(response.body());
-				if (status != 429 && status < 500) {
-					throw new RemoteBackendException(uri + " refused the request (" + reason + ")");
-				}
-				if (status == 429) {
-					wait = response.headers().firstValue("Retry-After").flatMap(RemoteEndpoint::seconds).orElse(wait);
-				}
-			}
-			catch (IOException ex) {
-				reason = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+		try {
+			return this.retry.executeSupplier(() -> attempt(uri, json));
+		}
+		catch (Transient ex) {
+			if (Thread.currentThread().isInterrupted()) {
 				throw new RemoteBackendException("interrupted while waiting for " + uri, ex);
 			}
-			if (attempt < this.attempts) {
-				pause(wait, uri);
-			}
+			throw new RemoteBackendException(uri + " gave no image after "
+					+ this.retry.getRetryConfig().getMaxAttempts() + " attempts: " + ex.getMessage());
 		}
-		throw new RemoteBackendException(uri + " gave no image after " + this.attempts + " attempts: " + reason);
 	}
 
-	private Duration backoff(int attempt) {
-		return this.firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 10));
-	}
-
-	private void pause(Duration wait, URI uri) {
+	private JsonNode attempt(URI uri, byte[] json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.timeout(this.timeout)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(json));
+		this.headers.forEach(request::header);
+		HttpResponse<String> response;
 		try {
-			this.sleeper.sleep(wait);
+			response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new Transient(
+					ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""), null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new RemoteBackendException("interrupted while waiting for " + uri, ex);
 		}
+		int status = response.statusCode();
+		if (status == 200) {
+			return parse(uri, response.body());
+		}
+		String reason = "HTTP " + status + ": " + excerpt(response.body());
+		if (status == 429) {
+			throw new Transient(reason,
+					response.headers()
+						.firstValue("Retry-After")
+						.flatMap(RemoteEndpoint::seconds)
+						.map((wait) -> (wait.compareTo(MAX_WAIT) > 0) ? MAX_WAIT : wait)
+						.orElse(null));
+		}
+		if (status >= 500) {
+			throw new Transient(reason, null);
+		}
+		throw new RemoteBackendException(uri + " refused the request (" + reason + ")");
 	}
 
 	private static Optional<Duration> seconds(String header) {
@@ -126,6 +128,21 @@ public record RemoteEndpoint(URI base, Map<String, String> headers, Duration tim
 		catch (JacksonException ex) {
 			throw new RemoteBackendException(uri + " answered with something that is not JSON: " + excerpt(body), ex);
 		}
+	}
+
+	/**
+	 * A failure worth another attempt, with the wait the server asked for (null: the
+	 * policy's backoff).
+	 */
+	private static final class Transient extends RuntimeException {
+
+		private final transient Duration retryAfter;
+
+		Transient(String reason, Duration retryAfter) {
+			super(reason, null, false, false);
+			this.retryAfter = retryAfter;
+		}
+
 	}
 
 	private static String excerpt(String body) {

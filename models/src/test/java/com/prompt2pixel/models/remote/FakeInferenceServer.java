@@ -12,6 +12,9 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.prompt2pixel.models.Png;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -28,7 +31,7 @@ final class FakeInferenceServer implements AutoCloseable {
 
 	final WireMockServer server = new WireMockServer(options().dynamicPort());
 
-	/** The waits between attempts, instead of waiting. */
+	/** The waits between attempts (short ones: they are waited). */
 	final List<Duration> sleeps = new ArrayList<>();
 
 	FakeInferenceServer() {
@@ -36,8 +39,22 @@ final class FakeInferenceServer implements AutoCloseable {
 	}
 
 	RemoteEndpoint endpoint(Map<String, String> headers) {
-		return new RemoteEndpoint(URI.create(this.server.baseUrl()), headers, Duration.ofSeconds(5), 3,
-				Duration.ofMillis(500), this.sleeps::add);
+		return new RemoteEndpoint(URI.create(this.server.baseUrl()), headers, Duration.ofSeconds(5),
+				recorded(retry(3, Duration.ofMillis(5)), this.sleeps));
+	}
+
+	/** The application's policy in shape (exponential), without jitter. */
+	static Retry retry(int attempts, Duration first) {
+		return RemoteEndpoint.retry("test",
+				RetryConfig.custom()
+					.maxAttempts(attempts)
+					.intervalFunction(IntervalFunction.ofExponentialBackoff(first, 2.0))
+					.build());
+	}
+
+	static Retry recorded(Retry retry, List<Duration> waits) {
+		retry.getEventPublisher().onRetry((event) -> waits.add(event.getWaitInterval()));
+		return retry;
 	}
 
 	void answerAutomatic1111() {

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.prompt2pixel.models.SceneComposer;
-import com.prompt2pixel.models.RgbImage;
 import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.ImageRequest;
 import com.prompt2pixel.models.Png;
+import com.prompt2pixel.models.RgbImage;
 import com.prompt2pixel.models.Sampling;
+import com.prompt2pixel.models.SceneComposer;
 import com.prompt2pixel.models.SceneStyle;
 import com.prompt2pixel.models.TestPhotos;
 import org.junit.jupiter.api.AfterEach;
@@ -101,7 +101,7 @@ class RemoteBackendTest {
 			.willSetStateTo("busy"));
 		this.fake.server.stubFor(post(urlEqualTo("/sdapi/v1/txt2img")).inScenario("flaky")
 			.whenScenarioStateIs("busy")
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7"))
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0.07"))
 			.willSetStateTo("ready"));
 		this.fake.server.stubFor(post(urlEqualTo("/sdapi/v1/txt2img")).inScenario("flaky")
 			.whenScenarioStateIs("ready")
@@ -113,7 +113,8 @@ class RemoteBackendTest {
 			.pixels();
 
 		assertThat(png.width()).isEqualTo(64);
-		assertThat(this.fake.sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(7));
+		assertThat(this.fake.sleeps).as("the backoff, then the server's Retry-After")
+			.containsExactly(Duration.ofMillis(5), Duration.ofMillis(70));
 	}
 
 	@Test
@@ -135,13 +136,14 @@ class RemoteBackendTest {
 		}
 		List<Duration> sleeps = new ArrayList<>();
 		RemoteEndpoint nowhere = new RemoteEndpoint(URI.create("http://localhost:" + port), Map.of(),
-				Duration.ofSeconds(2), 3, Duration.ofMillis(100), sleeps::add);
+				Duration.ofSeconds(2),
+				FakeInferenceServer.recorded(FakeInferenceServer.retry(3, Duration.ofMillis(10)), sleeps));
 
 		assertThatThrownBy(() -> new Automatic1111Generator(nowhere, null).generate(List.of(request(1, "euler"))))
 			.isInstanceOf(RemoteBackendException.class)
 			.hasMessageStartingWith("http://localhost:" + port + "/sdapi/v1/txt2img gave no image after 3 attempts: "
 					+ "ConnectException");
-		assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+		assertThat(sleeps).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
 	}
 
 	@Test
