@@ -19,6 +19,7 @@ import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.run.RunRequestCheck;
+import com.prompt2pixel.system.PhotoProperties;
 import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.templates.ProductFacts;
 import com.prompt2pixel.templates.Sha256;
@@ -49,8 +50,12 @@ public class ExpandPreview {
 
 	private final JdbcTemplate jdbc;
 
+	/** A dry run is the local CLI's: its photos may lie inside its configured root. */
+	private final Path photoRoot;
+
 	ExpandPreview(MerchantTemplates templates, MerchantPolicies policies, ProductImageSource images,
-			ImageGenerator generator, BillingProperties billing, JdbcTemplate jdbc) {
+			ImageGenerator generator, BillingProperties billing, JdbcTemplate jdbc, PhotoProperties photos) {
+		this.photoRoot = photos.localRootPath();
 		this.templates = templates;
 		this.policies = policies;
 		this.images = images;
@@ -82,7 +87,7 @@ public class ExpandPreview {
 					continue;
 				}
 				try {
-					URI photo = this.images.resolve(product.imageUrls().get(0), folder);
+					URI photo = this.images.resolve(product.imageUrls().get(0), folder, this.photoRoot);
 					ProductFacts facts = new ProductFacts(product.sourceKey(), product.title(), product.description(),
 							product.category(), product.productType(), product.vendor(), product.tags());
 					batch.add(new ProductPlan(product.sourceKey(),

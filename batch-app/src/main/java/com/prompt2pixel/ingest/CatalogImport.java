@@ -16,8 +16,9 @@ import com.prompt2pixel.connectors.catalog.CatalogOptions;
  * {@code file} (AUTO, PAGED, BULK); null when the file is given
  * @param wholeCatalog whether the file is the whole catalog, so that products missing
  * from it are marked removed; a webhook's one product is not
+ * @param photoRoot the folder its local image references must lie inside
  */
 public record CatalogImport(long id, String merchantId, Path file, CatalogOptions options, String status,
-		String shopifyRead, boolean wholeCatalog) {
+		String shopifyRead, boolean wholeCatalog, Path photoRoot) {
 
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
 import com.prompt2pixel.merchant.Merchants;
+import com.prompt2pixel.system.PhotoProperties;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,10 +25,13 @@ public class CatalogImports {
 
 	private final IngestProperties properties;
 
-	CatalogImports(JdbcTemplate jdbc, Merchants merchants, IngestProperties properties) {
+	private final Path localPhotoRoot;
+
+	CatalogImports(JdbcTemplate jdbc, Merchants merchants, IngestProperties properties, PhotoProperties photos) {
 		this.jdbc = jdbc;
 		this.merchants = merchants;
 		this.properties = properties;
+		this.localPhotoRoot = photos.localRootPath();
 	}
 
 	/** Records an import, and the merchant on first sight; {@code runId} may be null. */
@@ -35,12 +39,15 @@ public class CatalogImports {
 		this.merchants.ensure(request.merchantId());
 		Path file = request.file().toAbsolutePath().normalize();
 		Path mapping = request.options().mapping();
+		Path photoRoot = (request.photoRoot() != null) ? request.photoRoot().toAbsolutePath().normalize()
+				: this.localPhotoRoot;
 		return this.jdbc.queryForObject("""
-				INSERT INTO catalog_import (run_id, merchant_id, source, file_name, file_path, mapping_file, sheet)
-				VALUES (?, ?, 'FILE', ?, ?, ?, ?)
+				INSERT INTO catalog_import (run_id, merchant_id, source, file_name, file_path, mapping_file, sheet,
+				                            photo_root)
+				VALUES (?, ?, 'FILE', ?, ?, ?, ?, ?)
 				RETURNING id""", Long.class, runId, request.merchantId(), file.getFileName().toString(),
 				file.toString(), (mapping != null) ? mapping.toAbsolutePath().normalize().toString() : null,
-				request.options().sheet());
+				request.options().sheet(), photoRoot.toString());
 	}
 
 	/**
@@ -58,7 +65,9 @@ public class CatalogImports {
 			.resolve("shopify-products.jsonl")
 			.toAbsolutePath()
 			.normalize();
-		this.jdbc.update("UPDATE catalog_import SET file_path = ? WHERE id = ?", snapshot.toString(), id);
+		// what Shopify sends is the merchant's input too: no local file is read for it
+		this.jdbc.update("UPDATE catalog_import SET file_path = ?, photo_root = ? WHERE id = ?", snapshot.toString(),
+				snapshot.getParent().toString(), id);
 		return id;
 	}
 
@@ -70,19 +79,22 @@ public class CatalogImports {
 		this.merchants.ensure(merchantId);
 		Path file = snapshot.toAbsolutePath().normalize();
 		return this.jdbc.queryForObject("""
-				INSERT INTO catalog_import (merchant_id, source, scope, file_name, file_path)
-				VALUES (?, 'SHOPIFY', 'PRODUCTS', ?, ?)
-				RETURNING id""", Long.class, merchantId, file.getFileName().toString(), file.toString());
+				INSERT INTO catalog_import (merchant_id, source, scope, file_name, file_path, photo_root)
+				VALUES (?, 'SHOPIFY', 'PRODUCTS', ?, ?, ?)
+				RETURNING id""", Long.class, merchantId, file.getFileName().toString(), file.toString(),
+				file.getParent().toString());
 	}
 
 	public Optional<CatalogImport> find(long id) {
 		return this.jdbc.query("""
-				SELECT id, merchant_id, file_path, mapping_file, sheet, status, shopify_read, scope
+				SELECT id, merchant_id, file_path, mapping_file, sheet, status, shopify_read, scope, photo_root
 				FROM catalog_import WHERE id = ?""", (rs, row) -> {
 			String mapping = rs.getString("mapping_file");
+			String photoRoot = rs.getString("photo_root");
 			return new CatalogImport(rs.getLong("id"), rs.getString("merchant_id"), Path.of(rs.getString("file_path")),
 					new CatalogOptions((mapping != null) ? Path.of(mapping) : null, rs.getString("sheet")),
-					rs.getString("status"), rs.getString("shopify_read"), "CATALOG".equals(rs.getString("scope")));
+					rs.getString("status"), rs.getString("shopify_read"), "CATALOG".equals(rs.getString("scope")),
+					(photoRoot != null) ? Path.of(photoRoot) : this.localPhotoRoot);
 		}, id).stream().findFirst();
 	}
 

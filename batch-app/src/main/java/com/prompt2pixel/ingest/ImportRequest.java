@@ -13,8 +13,15 @@ import com.prompt2pixel.merchant.Merchants;
  * @param merchantId the merchant
  * @param file the catalog file: CSV or .xlsx
  * @param options mapping file and sheet
+ * @param photoRoot the folder its local image references must lie inside: an upload's own
+ * folder; null for the local CLI's, {@code p2p.photos.local-root}
  */
-public record ImportRequest(String merchantId, Path file, CatalogOptions options) {
+public record ImportRequest(String merchantId, Path file, CatalogOptions options, Path photoRoot) {
+
+	/** A request of the local CLI, whose photos may lie inside its configured root. */
+	public ImportRequest(String merchantId, Path file, CatalogOptions options) {
+		this(merchantId, file, options, null);
+	}
 
 	/**
 	 * Checks the request before anything is written: a sane merchant id, and a file with

@@ -58,7 +58,8 @@ class InboxRoute extends RouteBuilder {
 		String merchant = relative.substring(0, relative.indexOf('/'));
 		ImportSummary summary;
 		try {
-			summary = this.imports.start(new ImportRequest(merchant, file, CatalogOptions.DETECT));
+			// photos dropped beside the file may be named; nothing outside its folder
+			summary = this.imports.start(new ImportRequest(merchant, file, CatalogOptions.DETECT, file.getParent()));
 		}
 		catch (InvalidImportRequestException ex) {
 			writeBeside(this.inbox.resolve("failed").resolve(relative), ".error.txt", ex.getMessage());

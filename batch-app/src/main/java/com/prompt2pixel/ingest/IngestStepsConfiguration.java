@@ -146,7 +146,9 @@ class IngestStepsConfiguration {
 	@StepScope
 	ProductStagingProcessor productStagingProcessor(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId,
 			CatalogImports imports, ProductImageSource images) {
-		return new ProductStagingProcessor(imports.get(importId).file(), images, () -> imports.imageColumn(importId));
+		CatalogImport catalogImport = imports.get(importId);
+		return new ProductStagingProcessor(catalogImport.file(), catalogImport.photoRoot(), images,
+				() -> imports.imageColumn(importId));
 	}
 
 	@Bean

@@ -23,6 +23,8 @@ class ProductStagingProcessor implements ItemProcessor<List<StagedEntry>, List<S
 
 	private final Path catalogFolder;
 
+	private final Path photoRoot;
+
 	private final ProductImageSource images;
 
 	/** Read once the reader has opened the file and recorded it. */
@@ -30,8 +32,9 @@ class ProductStagingProcessor implements ItemProcessor<List<StagedEntry>, List<S
 
 	private String column;
 
-	ProductStagingProcessor(Path catalogFile, ProductImageSource images, Supplier<String> imageColumn) {
+	ProductStagingProcessor(Path catalogFile, Path photoRoot, ProductImageSource images, Supplier<String> imageColumn) {
 		this.catalogFolder = catalogFile.toAbsolutePath().getParent();
+		this.photoRoot = photoRoot;
 		this.images = images;
 		this.imageColumn = imageColumn;
 	}
@@ -53,7 +56,7 @@ class ProductStagingProcessor implements ItemProcessor<List<StagedEntry>, List<S
 		List<String> resolved = new ArrayList<>(product.imageUrls().size());
 		for (String reference : product.imageUrls()) {
 			try {
-				resolved.add(this.images.resolve(reference, this.catalogFolder).toString());
+				resolved.add(this.images.resolve(reference, this.catalogFolder, this.photoRoot).toString());
 			}
 			catch (ProductImageException ex) {
 				RowProblem problem = new RowProblem(product.row(), imageColumn(), ex.getMessage());

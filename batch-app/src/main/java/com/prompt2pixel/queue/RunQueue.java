@@ -86,7 +86,7 @@ public class RunQueue {
 		// the merchant's own last catalog: what a nightly run itself staged does not
 		// count
 		List<Map<String, Object>> last = this.jdbc.queryForList("""
-				SELECT source, file_path, mapping_file, sheet FROM catalog_import i
+				SELECT source, file_path, mapping_file, sheet, photo_root FROM catalog_import i
 				WHERE merchant_id = ? AND scope = 'CATALOG'
 				  AND NOT EXISTS (SELECT 1 FROM generation_run r WHERE r.id = i.run_id AND r.kind = 'NIGHTLY')
 				ORDER BY id DESC LIMIT 1""", merchantId);
@@ -100,8 +100,12 @@ public class RunQueue {
 		}
 		else {
 			String mapping = (String) source.get("mapping_file");
+			String photoRoot = (String) source.get("photo_root");
+			// replayed under the photo root it came with: an upload stays held to its
+			// folder
 			request = new RunRequest(merchantId, Path.of((String) source.get("file_path")), null, null, null,
-					new CatalogOptions((mapping != null) ? Path.of(mapping) : null, (String) source.get("sheet")));
+					new CatalogOptions((mapping != null) ? Path.of(mapping) : null, (String) source.get("sheet")),
+					(photoRoot != null) ? Path.of(photoRoot) : null);
 		}
 		// the sync above ran its own job; the run is queued and marked in one transaction
 		return this.transaction.execute((status) -> {

@@ -15,9 +15,17 @@ import java.nio.file.Path;
  * @param variants variants per scene, or null for each scene's own
  * @param outDir the folder to publish into; null for {@code out/run-<id>}
  * @param catalogOptions mapping file and sheet for reading the catalog
+ * @param photoRoot the folder the catalog's local image references must lie inside; null
+ * for the local CLI's ({@code p2p.photos.local-root})
  */
 public record RunRequest(String merchantId, Path catalogFile, String templateSet, Integer variants, Path outDir,
-		CatalogOptions catalogOptions) {
+		CatalogOptions catalogOptions, Path photoRoot) {
+
+	/** A request of the local CLI. */
+	public RunRequest(String merchantId, Path catalogFile, String templateSet, Integer variants, Path outDir,
+			CatalogOptions catalogOptions) {
+		this(merchantId, catalogFile, templateSet, variants, outDir, catalogOptions, null);
+	}
 
 	/** A request whose catalog is read as detected. */
 	public RunRequest(String merchantId, Path catalogFile, String templateSet, Integer variants, Path outDir) {
@@ -26,7 +34,7 @@ public record RunRequest(String merchantId, Path catalogFile, String templateSet
 
 	/** The import of the run's catalog. */
 	public ImportRequest importRequest() {
-		return new ImportRequest(this.merchantId, this.catalogFile, this.catalogOptions);
+		return new ImportRequest(this.merchantId, this.catalogFile, this.catalogOptions, this.photoRoot);
 	}
 
 }

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * The image store and the product photo source; the retry policy of outgoing calls.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ StorageProperties.class, RetryProperties.class })
+@EnableConfigurationProperties({ StorageProperties.class, PhotoProperties.class, RetryProperties.class })
 class StorageConfiguration {
 
 	@Bean
@@ -21,8 +21,8 @@ class StorageConfiguration {
 	}
 
 	@Bean
-	ProductImageSource productImageSource(StorageProperties properties) {
-		return new ProductImageSource(properties.photoTimeout());
+	ProductImageSource productImageSource(StorageProperties properties, PhotoProperties photos) {
+		return new ProductImageSource(properties.photoTimeout(), photos.hosts());
 	}
 
 }

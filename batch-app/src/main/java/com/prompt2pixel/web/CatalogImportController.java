@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -73,8 +72,10 @@ class CatalogImportController {
 		Path kept = keep(merchant, file);
 		long id;
 		try {
+			// the upload's folder holds the file alone: a local image reference in it
+			// names nothing that may be read
 			id = this.imports.queue(new ImportRequest(merchant, kept,
-					new CatalogOptions(null, (sheet == null || sheet.isBlank()) ? null : sheet)));
+					new CatalogOptions(null, (sheet == null || sheet.isBlank()) ? null : sheet), kept.getParent()));
 		}
 		catch (RuntimeException ex) {
 			delete(kept);
@@ -125,20 +126,30 @@ class CatalogImportController {
 	}
 
 	/**
-	 * The upload under a name of its own: a time stamp, then the file's name made safe.
+	 * The upload in a folder of its own, made exclusively (a time stamp and a random
+	 * suffix: parallel uploads of one name never meet), under the file's name made safe.
 	 */
 	private Path keep(String merchant, MultipartFile file) {
 		String original = (file.getOriginalFilename() != null)
 				? Path.of(file.getOriginalFilename()).getFileName().toString() : "catalog";
 		String safe = original.replaceAll("[^A-Za-z0-9._-]", "_");
 		safe = safe.substring(Math.max(0, safe.length() - 100));
-		Path target = this.uploads.resolve(merchant)
-			.resolve(LocalDateTime.now().format(STAMP) + "-" + safe.toLowerCase(Locale.ROOT));
+		if (safe.matches("\\.*")) {
+			// "..", "." or nothing: a name that would leave the folder or be none
+			safe = "catalog" + safe;
+		}
+		Path merchantFolder = this.uploads.resolve(merchant);
 		try (InputStream in = file.getInputStream()) {
-			Files.createDirectories(target.getParent());
-			Path partial = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-			Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-			Files.move(partial, target);
+			Files.createDirectories(merchantFolder);
+			Path folder = Files.createTempDirectory(merchantFolder, LocalDateTime.now().format(STAMP) + "-");
+			Path target = folder.resolve(safe.toLowerCase(Locale.ROOT));
+			try {
+				Files.copy(in, target);
+			}
+			catch (IOException ex) {
+				delete(target);
+				throw ex;
+			}
 			return target;
 		}
 		catch (IOException ex) {
@@ -149,6 +160,7 @@ class CatalogImportController {
 	private static void delete(Path file) {
 		try {
 			Files.deleteIfExists(file);
+			Files.deleteIfExists(file.getParent());
 		}
 		catch (IOException ex) {
 			// a refused upload left behind costs disk space, nothing else

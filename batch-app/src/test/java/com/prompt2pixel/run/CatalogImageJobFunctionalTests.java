@@ -266,7 +266,7 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 		});
 		photos.start();
 		try {
-			String url = "http://127.0.0.1:" + photos.getAddress().getPort() + "/vase.png";
+			String url = "http://localhost:" + photos.getAddress().getPort() + "/vase.png";
 			Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,category,image",
 					List.of("HERE-1,Mug,Fine,Kitchen,photos/mug-clay-01.png", "THERE-2,Vase,Fine,Kitchen," + url));
 
@@ -323,6 +323,42 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldFetchNoPhotoFromTheServersOwnAddressesOrTheCloudMetadataService() throws Exception {
+		AtomicInteger requests = new AtomicInteger();
+		HttpServer internal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		internal.createContext("/", (exchange) -> {
+			requests.incrementAndGet();
+			exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + exchange.getLocalAddress().getPort());
+			exchange.sendResponseHeaders(302, -1);
+			exchange.close();
+		});
+		internal.start();
+		try {
+			int port = internal.getAddress().getPort();
+			Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,image",
+					List.of("HERE-1,Mug,Fine,photos/mug-clay-01.png",
+							"SELF-2,Vase,Self,http://127.0.0.1:" + port + "/actuator/env",
+							"META-3,Lamp,Meta,http://169.254.169.254/latest/meta-data/iam/",
+							"BACK-4,Bowl,Back,http://localhost:" + port + "/redirects-to-127.0.0.1"));
+
+			RunSummary summary = this.runs.start(new RunRequest("probe", catalog, null, 1, this.folder));
+
+			assertThat(summary.status()).as(summary.failure()).isEqualTo("COMPLETED");
+			assertThat(summary.products()).isOne();
+			String refused = " is a local or private address, which is not fetched "
+					+ "(p2p.photos.allowed-hosts admits an intranet host)";
+			assertThat(Files.readAllLines(Path.of(summary.errorReport()))).containsExactlyInAnyOrder(
+					"row,column,problem", "3,image,\"image host 127.0.0.1" + refused + "\"",
+					"4,image,\"image host 169.254.169.254" + refused + "\"",
+					"5,image,\"image host 127.0.0.1" + refused + "\"");
+			assertThat(requests).as("only the admitted name, whose redirect was refused").hasValue(1);
+		}
+		finally {
+			internal.stop(0);
+		}
+	}
+
+	@Test
 	void shouldSkipARowWhosePhotoCannotBeFetchedAtImport() throws Exception {
 		HttpServer photos = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		photos.createContext("/", (exchange) -> {
@@ -331,7 +367,7 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 		});
 		photos.start();
 		try {
-			String url = "http://127.0.0.1:" + photos.getAddress().getPort() + "/gone.png";
+			String url = "http://localhost:" + photos.getAddress().getPort() + "/gone.png";
 			Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,image",
 					List.of("HERE-1,Mug,Fine,photos/mug-clay-01.png", "GONE-2,Vase,Gone," + url));
 

@@ -40,6 +40,10 @@ public abstract class FunctionalTest {
 		registry.add("p2p.shopify.webhook-secret", () -> WEBHOOK_SECRET);
 		registry.add("p2p.shopify.poll-interval", () -> "20ms");
 		registry.add("p2p.upload.max-size", () -> UPLOAD_LIMIT_KB + "KB");
+		// the tests' photo servers listen on the loopback: admitted by that name alone,
+		// so
+		// that 127.0.0.1 stays refused as any local address is
+		registry.add("p2p.photos.allowed-hosts", () -> "localhost");
 		registry.add("p2p.data-dir", () -> {
 			try {
 				return Files.createTempDirectory("p2p-test-data").toString();

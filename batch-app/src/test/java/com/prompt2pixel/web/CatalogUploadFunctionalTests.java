@@ -81,8 +81,67 @@ class CatalogUploadFunctionalTests extends FunctionalTest {
 		HttpResponse<String> xlsx = get("/api/v1/catalog-imports/" + id + "/errors.xlsx");
 		assertThat(xlsx.statusCode()).as(xlsx.body()).isEqualTo(200);
 		try (Stream<Path> kept = Files.list(this.uploads.resolve("upload-shop"))) {
-			assertThat(kept).singleElement()
-				.satisfies((file) -> assertThat(file.getFileName().toString()).endsWith("-catalog_nov.csv"));
+			assertThat(kept).as("a folder of its own").singleElement().satisfies((folder) -> {
+				assertThat(folder).isDirectory();
+				assertThat(folder.resolve("catalog_nov.csv")).isRegularFile();
+			});
+		}
+	}
+
+	@Test
+	void shouldRefuseAnUploadsLocalImageReferencesAlikeWhetherTheFileExists() throws Exception {
+		// another merchant's image, in the same image store
+		Path elsewhere = Files.createDirectories(this.uploads.getParent().resolve("images/other-shop/runs/1/tasks"));
+		Files.write(elsewhere.resolve("1.png"), new byte[] { 1 });
+		// five bad rows of twenty: within the skip limit, so the import completes and its
+		// report can be read
+		String[] references = { "/etc/passwd", "/etc/no-such-file", "file:///etc/shadow",
+				"../../images/other-shop/runs/1/tasks/1.png", elsewhere.resolve("1.png").toString() };
+		StringBuilder csv = new StringBuilder("sku;title;price;image\n");
+		for (int i = 0; i < 20; i++) {
+			String image = (i < references.length) ? references[i] : "https://x.example/" + i + ".jpg";
+			csv.append("P").append(i).append(";Vase ").append(i).append(";12,50;").append(image).append('\n');
+		}
+
+		HttpResponse<String> response = upload("upload-probe", "probe.csv",
+				csv.toString().getBytes(StandardCharsets.UTF_8));
+		JsonNode status = awaitEnd(this.json.readTree(response.body()).get("import").asLong());
+
+		assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("COMPLETED");
+		assertThat(status.get("new").asInt()).isEqualTo(15);
+		String report = get("/api/v1/catalog-imports/" + status.get("import").asLong() + "/errors.csv").body();
+		for (String reference : references) {
+			assertThat(report).contains("image reference '" + reference + "' is outside the catalog's photo folder");
+		}
+		assertThat(report).doesNotContain("not found").doesNotContain(this.uploads.toString());
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM product WHERE merchant_id = 'upload-probe' AND image_urls::text LIKE '%file:%'",
+				Long.class))
+			.isZero();
+	}
+
+	@Test
+	void shouldKeepUploadsOfOneNameApart() throws Exception {
+		String first = "sku;title;image\nA1;Vase;https://x.example/1.jpg\n";
+		String second = "sku;title;image\nB1;Lamp;https://x.example/2.jpg\n";
+
+		HttpResponse<String> one = upload("upload-twice", "catalog.csv", first.getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> two = upload("upload-twice", "catalog.csv", second.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(one.statusCode()).isEqualTo(202);
+		assertThat(two.statusCode()).isEqualTo(202);
+		try (Stream<Path> kept = Files.list(this.uploads.resolve("upload-twice"))) {
+			assertThat(kept.map((folder) -> folder.resolve("catalog.csv")).map(CatalogUploadFunctionalTests::read))
+				.containsExactlyInAnyOrder(first, second);
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 
