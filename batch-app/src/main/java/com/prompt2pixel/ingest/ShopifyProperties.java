@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param requestTimeout how long one API request may take
  * @param webhookSecret the app's client secret, which signs its webhooks; webhooks are
  * refused while it is empty
+ * @param webhookMaxAge a delivery triggered longer ago than this
+ * ({@code X-Shopify-Triggered-At}) is acknowledged and not applied
  */
 @ConfigurationProperties("p2p.shopify")
 public record ShopifyProperties(String apiVersion, int bulkThreshold, Duration pollInterval, Duration bulkTimeout,
-		Duration requestTimeout, String webhookSecret) {
+		Duration requestTimeout, String webhookSecret, Duration webhookMaxAge) {
 
 	public ShopifyProperties {
 		if (bulkThreshold < 0) {

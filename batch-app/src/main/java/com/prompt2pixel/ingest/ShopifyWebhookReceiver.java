@@ -2,12 +2,17 @@ package com.prompt2pixel.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
 import com.prompt2pixel.connectors.io.AtomicFiles;
 import com.prompt2pixel.connectors.shopify.ShopifyWebhook;
+import com.prompt2pixel.templates.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,14 +84,16 @@ public class ShopifyWebhookReceiver {
 	/** What became of a delivery, each with its HTTP answer in the controller. */
 	public enum Outcome {
 
-		QUEUED, REMOVED, REPEATED, IGNORED_TOPIC, NOT_CONFIGURED, BAD_SIGNATURE, UNKNOWN_SHOP, BAD_PAYLOAD
+		QUEUED, REMOVED, REPEATED, STALE, IGNORED_TOPIC, NOT_CONFIGURED, BAD_SIGNATURE, UNKNOWN_SHOP, BAD_PAYLOAD
 
 	}
 
 	/**
 	 * Handles one delivery: body as received, byte for byte, and Shopify's headers.
+	 * @param triggeredAt {@code X-Shopify-Triggered-At}, or null when not sent
 	 */
-	public Receipt receive(byte[] body, String signature, String shop, String topic, String webhookId) {
+	public Receipt receive(byte[] body, String signature, String shop, String topic, String webhookId,
+			String triggeredAt) {
 		if (this.properties.webhookSecret().isEmpty()) {
 			return new Receipt(Outcome.NOT_CONFIGURED, null,
 					"Shopify webhooks are off: set p2p.shopify.webhook-secret (P2P_SHOPIFY_WEBHOOK_SECRET)");
@@ -94,6 +101,12 @@ public class ShopifyWebhookReceiver {
 		if (!ShopifyWebhook.verify(body, signature, this.properties.webhookSecret())) {
 			logger.warn("refused a webhook for shop {}: its X-Shopify-Hmac-SHA256 does not match", shop);
 			return new Receipt(Outcome.BAD_SIGNATURE, null, "X-Shopify-Hmac-SHA256 does not match the body");
+		}
+		Duration age = age(triggeredAt);
+		if (age != null && age.compareTo(this.properties.webhookMaxAge()) > 0) {
+			logger.warn("ignored a webhook for shop {} triggered {} ago", shop, age);
+			return new Receipt(Outcome.STALE, null, "the delivery was triggered at " + triggeredAt
+					+ ", longer ago than p2p.shopify.webhook-max-age (" + this.properties.webhookMaxAge() + ")");
 		}
 		if (topic == null || !PRODUCT_TOPICS.contains(topic)) {
 			return new Receipt(Outcome.IGNORED_TOPIC, null, "topic '" + topic + "' is not handled");
@@ -120,16 +133,39 @@ public class ShopifyWebhookReceiver {
 		String merchantId = merchant.get();
 		String removal = deleted;
 		String products = snapshot;
-		return this.transactions.execute((status) -> record(delivery, shop, topic, merchantId, removal, products));
+		String hash = Sha256.hex(body);
+		return this.transactions
+			.execute((status) -> record(delivery, hash, shop, topic, merchantId, removal, products));
 	}
 
-	private Receipt record(String delivery, String shop, String topic, String merchantId, String deleted,
+	/** How long ago Shopify triggered the delivery; null when it does not say. */
+	private static Duration age(String triggeredAt) {
+		if (triggeredAt == null || triggeredAt.isBlank()) {
+			return null;
+		}
+		try {
+			return Duration.between(OffsetDateTime.parse(triggeredAt.strip()).toInstant(), Instant.now());
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private Receipt record(String delivery, String hash, String shop, String topic, String merchantId, String deleted,
 			String snapshot) {
+		// a repeat by its id (Shopify's retry) or by its body (a signed body replayed
+		// under another id): either conflict inserts nothing
 		int inserted = this.jdbc.update("""
-				INSERT INTO shopify_webhook_delivery (webhook_id, shop, topic) VALUES (?, ?, ?)
-				ON CONFLICT (webhook_id) DO NOTHING""", delivery, shop, topic);
+				INSERT INTO shopify_webhook_delivery (webhook_id, body_sha256, shop, topic) VALUES (?, ?, ?, ?)
+				ON CONFLICT DO NOTHING""", delivery, hash, shop, topic);
 		if (inserted == 0) {
-			return repeated(delivery);
+			String first = this.jdbc
+				.queryForList("SELECT webhook_id FROM shopify_webhook_delivery WHERE webhook_id = ? OR body_sha256 = ? "
+						+ "ORDER BY webhook_id = ? DESC LIMIT 1", String.class, delivery, hash, delivery)
+				.stream()
+				.findFirst()
+				.orElse(delivery);
+			return repeated(first);
 		}
 		if (deleted != null) {
 			// kept, marked removed: its images and history stay, no run renders it again

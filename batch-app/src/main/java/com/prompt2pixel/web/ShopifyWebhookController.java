@@ -32,11 +32,12 @@ class ShopifyWebhookController {
 			@RequestHeader(name = "X-Shopify-Hmac-SHA256", required = false) String signature,
 			@RequestHeader(name = "X-Shopify-Shop-Domain", required = false) String shop,
 			@RequestHeader(name = "X-Shopify-Topic", required = false) String topic,
-			@RequestHeader(name = "X-Shopify-Webhook-Id", required = false) String webhookId) {
-		Receipt receipt = this.receiver.receive(body, signature, shop, topic, webhookId);
+			@RequestHeader(name = "X-Shopify-Webhook-Id", required = false) String webhookId,
+			@RequestHeader(name = "X-Shopify-Triggered-At", required = false) String triggeredAt) {
+		Receipt receipt = this.receiver.receive(body, signature, shop, topic, webhookId, triggeredAt);
 		HttpStatus status = switch (receipt.outcome()) {
 			case QUEUED -> HttpStatus.ACCEPTED;
-			case REMOVED, REPEATED, IGNORED_TOPIC, BAD_PAYLOAD -> HttpStatus.OK;
+			case REMOVED, REPEATED, STALE, IGNORED_TOPIC, BAD_PAYLOAD -> HttpStatus.OK;
 			case NOT_CONFIGURED -> HttpStatus.SERVICE_UNAVAILABLE;
 			case BAD_SIGNATURE -> HttpStatus.UNAUTHORIZED;
 			case UNKNOWN_SHOP -> HttpStatus.NOT_FOUND;

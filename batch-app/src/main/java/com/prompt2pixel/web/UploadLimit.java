@@ -26,13 +26,8 @@ class UploadLimit {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException ex) {
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-			.body(Map.of("error", "the upload is larger than the limit of " + inWords()
+			.body(Map.of("error", "the upload is larger than the limit of " + RequestSizeLimit.inWords(this.limit)
 					+ " (p2p.upload.max-size); split the catalog, or drop it into the inbox folder"));
-	}
-
-	private String inWords() {
-		long bytes = this.limit.toBytes();
-		return (bytes >= 1024 * 1024) ? this.limit.toMegabytes() + " MB" : this.limit.toKilobytes() + " KB";
 	}
 
 }

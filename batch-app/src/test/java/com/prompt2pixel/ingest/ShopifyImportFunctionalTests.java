@@ -248,6 +248,51 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldRefuseOversizedStaleAndReplayedDeliveriesWithoutImportingThem() throws Exception {
+		String shop = connect("shop-probe", "token-probe");
+		byte[] huge = new byte[3 * 1024 * 1024];
+
+		HttpResponse<String> declared = webhook(huge, "bm90IHNpZ25lZA==", shop, "big-1");
+		HttpResponse<String> chunked = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/webhooks/shopify/products"))
+				.header("X-Shopify-Hmac-SHA256", "bm90IHNpZ25lZA==")
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(declared.statusCode()).as("refused on its Content-Length, unread").isEqualTo(413);
+		assertThat(chunked.statusCode()).as("read up to the limit only").isEqualTo(413);
+		assertThat(chunked.body()).contains("larger than the limit of 2 MB (p2p.shopify.webhook-max-size)");
+
+		byte[] body = """
+				{"id":50,"admin_graphql_api_id":"gid://shopify/Product/50","handle":"jar","title":"Jar",
+				 "body_html":"","vendor":"","product_type":"","status":"active","tags":"",
+				 "variants":[{"price":"3.00"}],"options":[],
+				 "images":[{"id":7,"position":1,"src":"https://cdn.shopify.com/s/files/1/jar.jpg"}]}"""
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> first = webhook(body, sign(body), shop, "replay-1");
+		HttpResponse<String> replayed = webhook(body, sign(body), shop, "replay-2");
+
+		assertThat(first.statusCode()).isEqualTo(202);
+		assertThat(this.json.readTree(replayed.body()).get("outcome").asString())
+			.as("the signed body under another id is the same delivery")
+			.isEqualTo("REPEATED");
+		assertThat(this.json.readTree(replayed.body()).get("import").asLong())
+			.isEqualTo(this.json.readTree(first.body()).get("import").asLong());
+
+		byte[] old = new String(body, StandardCharsets.UTF_8).replace("\"Jar\"", "\"Old jar\"")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> stale = webhook(old, sign(old), shop, "old-1", "products/update",
+				java.time.OffsetDateTime.now().minusHours(7).toString());
+
+		assertThat(stale.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(stale.body()).get("outcome").asString()).isEqualTo("STALE");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM catalog_import WHERE merchant_id = 'shop-probe'",
+				Long.class))
+			.as("only the first delivery imported anything")
+			.isOne();
+	}
+
+	@Test
 	void shouldQueueAFailedDeliverysImportAgainWhenShopifyRetriesIt() throws Exception {
 		String shop = connect("shop-retry", "token-retry");
 		// no image: its import fails (a scene needs the product's photo)
@@ -422,9 +467,15 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 
 	private HttpResponse<String> webhook(byte[] body, String signature, String shop, String webhookId, String topic)
 			throws Exception {
+		return webhook(body, signature, shop, webhookId, topic, java.time.OffsetDateTime.now().toString());
+	}
+
+	private HttpResponse<String> webhook(byte[] body, String signature, String shop, String webhookId, String topic,
+			String triggeredAt) throws Exception {
 		return this.http
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/webhooks/shopify/products"))
 				.header("Content-Type", "application/json")
+				.header("X-Shopify-Triggered-At", triggeredAt)
 				.header("X-Shopify-Hmac-SHA256", signature)
 				.header("X-Shopify-Shop-Domain", shop)
 				.header("X-Shopify-Topic", topic)
