@@ -69,6 +69,25 @@ public record GenerateProperties(@Min(1) @Max(256) int batchSize, @Min(1) @Max(2
 			return (this.modelDir != null) ? "djl" : "compositor";
 		}
 
+		/** Without the API key: the settings may be logged, the key never. */
+		@Override
+		public String toString() {
+			return "Backend[backend=" + this.backend + ", modelDir=" + this.modelDir + ", device=" + this.device
+					+ ", url=" + this.url + ", model=" + this.model + ", apiKey=" + masked(this.apiKey) + ", timeout="
+					+ this.timeout + ", attempts=" + this.attempts + "]";
+		}
+
+	}
+
+	/** Without the API keys: the settings may be logged, the keys never. */
+	@Override
+	public String toString() {
+		return "GenerateProperties[batchSize=" + this.batchSize + ", partitions=" + this.partitions + ", default="
+				+ defaultBackend() + ", models=" + this.models + "]";
+	}
+
+	private static String masked(String secret) {
+		return (secret == null || secret.isEmpty()) ? "(none)" : "(secret)";
 	}
 
 }

@@ -37,4 +37,12 @@ public record ShopifyProperties(String apiVersion, int bulkThreshold, Duration p
 		return "P2P_SHOPIFY_TOKEN_" + merchantId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
 	}
 
+	/** Without the webhook secret: the properties may be logged, the secret never. */
+	@Override
+	public String toString() {
+		return "ShopifyProperties[apiVersion=" + this.apiVersion + ", bulkThreshold=" + this.bulkThreshold
+				+ ", pollInterval=" + this.pollInterval + ", bulkTimeout=" + this.bulkTimeout + ", requestTimeout="
+				+ this.requestTimeout + ", webhookSecret=" + (this.webhookSecret.isEmpty() ? "(none)" : "(secret)")
+				+ ", webhookMaxAge=" + this.webhookMaxAge + "]";
+	}
 }

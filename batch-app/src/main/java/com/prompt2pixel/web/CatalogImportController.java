@@ -77,6 +77,13 @@ class CatalogImportController {
 			id = this.imports.queue(new ImportRequest(merchant, kept,
 					new CatalogOptions(null, (sheet == null || sheet.isBlank()) ? null : sheet), kept.getParent()));
 		}
+		catch (InvalidImportRequestException ex) {
+			delete(kept);
+			// named as the merchant sent it: the server's folders are none of its
+			// business
+			throw new InvalidImportRequestException(
+					ex.getMessage().replace(kept.toString(), "'" + file.getOriginalFilename() + "'"), ex);
+		}
 		catch (RuntimeException ex) {
 			delete(kept);
 			throw ex;

@@ -9,10 +9,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * An upload over {@code p2p.upload.max-size} is refused before any controller sees it:
- * 413, with the limit in words.
+ * 413, with the limit in words; a request that is no valid multipart body is a 400 that
+ * says so (not a 500 with the parser's exception).
  */
 @RestControllerAdvice
 class UploadLimit {
@@ -21,6 +23,13 @@ class UploadLimit {
 
 	UploadLimit(@Value("${p2p.upload.max-size}") DataSize limit) {
 		this.limit = limit;
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Map<String, Object>> notMultipart(MultipartException ex) {
+		return ResponseEntity.badRequest()
+			.body(Map.of("error",
+					"the request is not a multipart/form-data upload with its boundary and a part " + "'file'"));
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

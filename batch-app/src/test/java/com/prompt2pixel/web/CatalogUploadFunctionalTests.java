@@ -172,6 +172,28 @@ class CatalogUploadFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldAnswerBadRequestsWithoutAServerPathOrAStackTrace() throws Exception {
+		HttpResponse<String> binary = upload("upload-leak", "photo.csv",
+				new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2, 3 });
+		HttpResponse<String> noBoundary = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/merchants/upload-leak/catalog-imports"))
+			.header("Content-Type", "multipart/form-data")
+			.POST(HttpRequest.BodyPublishers.ofString("file=x"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> errorPage = get("/error");
+
+		assertThat(binary.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(binary.body()).get("error").asString()).contains("photo.csv");
+		assertThat(noBoundary.statusCode()).as(noBoundary.body()).isEqualTo(400);
+		assertThat(errorPage.statusCode()).as("no status 999 for a page asked for directly").isEqualTo(404);
+		for (HttpResponse<String> response : java.util.List.of(binary, noBoundary, errorPage)) {
+			assertThat(response.body()).doesNotContain(this.uploads.getParent().toString())
+				.doesNotContain("Exception")
+				.doesNotContain("\tat ");
+		}
+	}
+
+	@Test
 	void shouldAnswerNotFoundForAnUnknownImport() throws Exception {
 		assertThat(get("/api/v1/catalog-imports/987654").statusCode()).isEqualTo(404);
 	}

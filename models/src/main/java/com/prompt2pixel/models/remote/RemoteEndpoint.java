@@ -150,4 +150,10 @@ public record RemoteEndpoint(URI base, Map<String, String> headers, Duration tim
 		return text.isEmpty() ? "(no body)" : text.substring(0, Math.min(text.length(), 300));
 	}
 
+	/** Without the headers' values (an {@code Authorization} header carries the key). */
+	@Override
+	public String toString() {
+		return "RemoteEndpoint[base=" + this.base + ", headers=" + this.headers.keySet() + ", timeout=" + this.timeout
+				+ ", attempts=" + this.retry.getRetryConfig().getMaxAttempts() + "]";
+	}
 }
