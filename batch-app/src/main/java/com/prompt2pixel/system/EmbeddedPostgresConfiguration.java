@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,38 +25,97 @@ import org.springframework.context.annotation.Configuration;
  * classpath, with its data under {@code p2p.database.embedded.dir}, and points the
  * application's DataSource at it. With {@code spring.datasource.url} set, none of this
  * exists and Boot's own DataSource configuration applies.
+ *
+ * <p>
+ * The server is private and durable: every connection must give the password of
+ * {@link EmbeddedDatabaseSecret} (SCRAM; the server listens on localhost only and has no
+ * Unix socket, which would otherwise sit world-writable in {@code /tmp}), and it runs
+ * with {@code fsync}, full page writes and synchronous commit on (the embedded library
+ * turns them off, a test database's settings). A folder made by an earlier version, which
+ * trusted every local connection, gets the password and SCRAM at its first start.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceUrlCondition.class)
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedPostgresConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	static final String HBA = """
+			# written by prompt2pixel: a password (SCRAM) for every connection
+			local   all   all                 scram-sha-256
+			host    all   all   127.0.0.1/32  scram-sha-256
+			host    all   all   ::1/128       scram-sha-256
+			""";
+
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
 		Path dir = properties.dir().toAbsolutePath().normalize();
 		Files.createDirectories(dir);
 		EmbeddedDataFolder.prepare(dir);
+		Path secretFile = EmbeddedDatabaseSecret.fileFor(dir);
+		String password = EmbeddedDatabaseSecret.readOrCreate(secretFile);
+		boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(dir)
+			.setCleanDataDirectory(false)
+			// the application context closes it; a second hook could print after the
+			// CLI's summary
+			.setRegisterShutdownHook(false)
+			.setServerConfig("unix_socket_directories", "")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("full_page_writes", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("password_encryption", "scram-sha-256")
+			.setConnectConfig("password", password);
+		if (fresh) {
+			// initdb sets the superuser's password and SCRAM: never a moment of trust
+			builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", secretFile.toString());
+		}
+		EmbeddedPostgres postgres;
 		try {
-			return EmbeddedPostgres.builder()
-				.setDataDirectory(dir)
-				.setCleanDataDirectory(false)
-				// the application context closes it; a second hook could print after the
-				// CLI's summary
-				.setRegisterShutdownHook(false)
-				.start();
+			postgres = builder.start();
 		}
 		catch (IOException | IllegalStateException ex) {
 			throw new EnvironmentProblem("cannot start the embedded PostgreSQL in " + dir + ": " + ex.getMessage(), ex);
 		}
+		requirePassword(postgres, dir, password);
+		return postgres;
+	}
+
+	/**
+	 * A folder whose server still trusts local connections (made before passwords) gets
+	 * the password and SCRAM now.
+	 */
+	private static void requirePassword(EmbeddedPostgres postgres, Path dir, String password) throws IOException {
+		Path hba = dir.resolve("pg_hba.conf");
+		if (Files.readString(hba).equals(HBA)) {
+			return;
+		}
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("SET password_encryption = 'scram-sha-256'");
+			statement.execute("ALTER ROLE postgres PASSWORD '" + password.replace("'", "''") + "'");
+			Files.writeString(hba, HBA);
+			statement.execute("SELECT pg_reload_conf()");
+			log.info("The embedded PostgreSQL in {} now asks every connection for its password ({})", dir,
+					EmbeddedDatabaseSecret.fileFor(dir));
+		}
+		catch (SQLException ex) {
+			throw new EnvironmentProblem(
+					"cannot give the embedded PostgreSQL in " + dir + " a password: " + ex.getMessage(), ex);
+		}
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
 		HikariDataSource dataSource = new HikariDataSource();
 		// batched inserts (products at import) become multi-row INSERTs: several times
 		// faster
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
 		dataSource.setUsername("postgres");
+		dataSource.setPassword(EmbeddedDatabaseSecret
+			.readOrCreate(EmbeddedDatabaseSecret.fileFor(properties.dir().toAbsolutePath().normalize())));
 		dataSource.setPoolName("embedded-postgres");
 		dataSource.setMaximumPoolSize(10);
 		return dataSource;

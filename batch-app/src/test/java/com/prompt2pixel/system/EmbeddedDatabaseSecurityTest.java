@@ -1,0 +1,92 @@
+package com.prompt2pixel.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What a probe as another local user of the machine found: the embedded database trusted
+ * every local connection (superuser for anyone, {@code pg_read_file}, {@code COPY … TO
+ * PROGRAM}) through a world-writable socket in {@code /tmp}, and ran without fsync.
+ */
+class EmbeddedDatabaseSecurityTest {
+
+	@TempDir
+	Path data;
+
+	private final EmbeddedPostgresConfiguration configuration = new EmbeddedPostgresConfiguration();
+
+	@Test
+	void shouldAskEveryConnectionForThePasswordOnlyItsOwnerCanRead() throws Exception {
+		Path dir = this.data.resolve("postgres");
+
+		try (EmbeddedPostgres postgres = this.configuration.embeddedPostgres(new EmbeddedDatabaseProperties(dir))) {
+			assertRefusedWithoutPassword(postgres.getPort());
+			Path secret = this.data.resolve("postgres.password");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+			try (Connection connection = connect(postgres.getPort(), Files.readString(secret).strip());
+					Statement statement = connection.createStatement()) {
+				assertThat(show(statement, "fsync")).isEqualTo("on");
+				assertThat(show(statement, "synchronous_commit")).isEqualTo("on");
+				assertThat(show(statement, "full_page_writes")).isEqualTo("on");
+				assertThat(show(statement, "unix_socket_directories")).as("no socket in /tmp").isEmpty();
+			}
+		}
+	}
+
+	@Test
+	void shouldGiveAFolderThatTrustedEveryoneAPasswordAndKeepItsData() throws Exception {
+		Path dir = this.data.resolve("postgres");
+		try (EmbeddedPostgres trusting = EmbeddedPostgres.builder()
+			.setDataDirectory(dir)
+			.setCleanDataDirectory(false)
+			.start();
+				Connection connection = trusting.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
+		}
+
+		try (EmbeddedPostgres postgres = this.configuration.embeddedPostgres(new EmbeddedDatabaseProperties(dir))) {
+			assertRefusedWithoutPassword(postgres.getPort());
+			try (Connection connection = connect(postgres.getPort(),
+					Files.readString(this.data.resolve("postgres.password")).strip());
+					Statement statement = connection.createStatement();
+					ResultSet kept = statement.executeQuery("SELECT v FROM kept")) {
+				assertThat(kept.next()).isTrue();
+				assertThat(kept.getInt(1)).isEqualTo(42);
+			}
+		}
+	}
+
+	private static void assertRefusedWithoutPassword(int port) {
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connect(port, null).close())
+			.withMessageContaining("password");
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connect(port, "guess").close())
+			.withMessageContaining("password authentication failed");
+	}
+
+	private static Connection connect(int port, String password) throws SQLException {
+		String url = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+		return DriverManager.getConnection((password != null) ? url + "&password=" + password : url);
+	}
+
+	private static String show(Statement statement, String setting) throws SQLException {
+		try (ResultSet result = statement.executeQuery("SHOW " + setting)) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+}
