@@ -83,11 +83,12 @@ public class RunQueue {
 			.stream()
 			.findFirst()
 			.orElse(GpuPool.DEFAULT);
-		// the merchant's own last catalog: what a nightly run itself staged does not
-		// count
+		// the merchant's own last catalog that imported: what a nightly run itself staged
+		// does not count, nor one that failed (replayed, it could mark every product
+		// removed)
 		List<Map<String, Object>> last = this.jdbc.queryForList("""
 				SELECT source, file_path, mapping_file, sheet, photo_root FROM catalog_import i
-				WHERE merchant_id = ? AND scope = 'CATALOG'
+				WHERE merchant_id = ? AND scope = 'CATALOG' AND status = 'COMPLETED'
 				  AND NOT EXISTS (SELECT 1 FROM generation_run r WHERE r.id = i.run_id AND r.kind = 'NIGHTLY')
 				ORDER BY id DESC LIMIT 1""", merchantId);
 		if (last.isEmpty()) {

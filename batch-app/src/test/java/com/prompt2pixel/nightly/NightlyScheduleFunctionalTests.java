@@ -105,6 +105,23 @@ class NightlyScheduleFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldReplayTheLastCompletedImportNotALaterOneThatFailed() throws Exception {
+		Path good = SampleCatalogs.firstProducts(this.folder.resolve("good"), 2);
+		this.runs.start(new RunRequest("replayer", good, null, 1, this.folder.resolve("first")));
+		// a later catalog of one row, unusable: a merge of it would have marked both
+		// products removed
+		Path bad = java.nio.file.Files.writeString(this.folder.resolve("bad.csv"), "sku,title,image\nX,,\n");
+		assertThat(this.runs.start(new RunRequest("replayer", bad, null, 1, this.folder.resolve("second"))).status())
+			.isEqualTo("FAILED");
+
+		SubmittedRun run = this.queueNightly("replayer");
+
+		assertThat(this.jdbc.queryForObject("SELECT catalog_file FROM generation_run WHERE id = ?", String.class,
+				run.id()))
+			.isEqualTo(good.toAbsolutePath().normalize().toString());
+	}
+
+	@Test
 	void shouldRefuseASchedulePlainlyWrong() {
 		assertThatThrownBy(() -> this.schedules.save(MerchantSchedule.of("nobody", "02:00", null, "UTC", null)))
 			.isInstanceOf(InvalidScheduleException.class)
