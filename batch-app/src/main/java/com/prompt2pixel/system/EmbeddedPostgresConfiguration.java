@@ -117,6 +117,10 @@ class EmbeddedPostgresConfiguration {
 		dataSource.setPassword(EmbeddedDatabaseSecret
 			.readOrCreate(EmbeddedDatabaseSecret.fileFor(properties.dir().toAbsolutePath().normalize())));
 		dataSource.setPoolName("embedded-postgres");
+		// as spring.datasource.hikari.* for a configured server: a database that is away
+		// answers within seconds
+		dataSource.setConnectionTimeout(3000);
+		dataSource.setValidationTimeout(2000);
 		dataSource.setMaximumPoolSize(10);
 		return dataSource;
 	}
