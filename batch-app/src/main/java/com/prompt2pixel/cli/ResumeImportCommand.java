@@ -18,10 +18,17 @@ class ResumeImportCommand implements Callable<Integer> {
 	@Option(names = "--import", required = true, paramLabel = "ID", description = "the import's id")
 	long importId;
 
+	@Option(names = "--confirm-removals",
+			description = "the catalog is meant to lack the products it lacks: mark them removed, however many")
+	boolean confirmRemovals;
+
 	@Override
 	public Integer call() {
-		return OneShot
-			.run((context) -> ImportCommand.output(context.getBean(CatalogImportService.class).resume(this.importId)));
+		return OneShot.run((context) -> {
+			CatalogImportService imports = context.getBean(CatalogImportService.class);
+			return ImportCommand.output(this.confirmRemovals ? imports.resumeConfirmingRemovals(this.importId)
+					: imports.resume(this.importId));
+		});
 	}
 
 }

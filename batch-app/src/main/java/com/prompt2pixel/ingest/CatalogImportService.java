@@ -93,6 +93,16 @@ public class CatalogImportService {
 	 * @throws IllegalArgumentException when there is no such import, it completed, or it
 	 * is marked as running on a shared database
 	 */
+	/**
+	 * Resumes an import whose merge waits for its removals to be confirmed, confirming
+	 * them.
+	 */
+	public ImportSummary resumeConfirmingRemovals(long id) {
+		this.imports.get(id);
+		this.imports.confirmRemovals(id);
+		return resume(id);
+	}
+
 	public ImportSummary resume(long id) {
 		CatalogImport catalogImport = this.imports.get(id);
 		if (ImportStatus.COMPLETED.is(catalogImport.status())) {

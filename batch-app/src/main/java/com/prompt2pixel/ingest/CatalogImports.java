@@ -185,6 +185,11 @@ public class CatalogImports {
 		return (column != null) ? column : "image";
 	}
 
+	/** Someone confirmed the products the import marks removed, however many. */
+	void confirmRemovals(long id) {
+		this.jdbc.update("UPDATE catalog_import SET removals_confirmed = true WHERE id = ?", id);
+	}
+
 	void failed(long id, String message) {
 		this.jdbc.update(
 				"UPDATE catalog_import SET status = 'FAILED', message = ?, finished_at = clock_timestamp() WHERE id = ?",

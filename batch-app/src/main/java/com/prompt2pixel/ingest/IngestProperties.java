@@ -19,12 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("p2p.ingest")
 public record IngestProperties(int maxSkippedPercent, @DefaultValue("5") int maxSkippedRows, Path reportsDir,
-		Path uploadsDir) {
+		Path uploadsDir, @DefaultValue("20") int maxRemovedPercent, @DefaultValue("5") int maxRemovedProducts) {
 
 	public IngestProperties {
 		if (maxSkippedPercent < 0 || maxSkippedPercent > 100) {
 			throw new IllegalArgumentException(
 					"p2p.ingest.max-skipped-percent must be from 0 to 100, was " + maxSkippedPercent);
+		}
+		if (maxRemovedPercent < 0 || maxRemovedPercent > 100) {
+			throw new IllegalArgumentException(
+					"p2p.ingest.max-removed-percent must be from 0 to 100, was " + maxRemovedPercent);
 		}
 		if (maxSkippedRows < 0) {
 			throw new IllegalArgumentException("p2p.ingest.max-skipped-rows must be 0 or more, was " + maxSkippedRows);
@@ -34,6 +38,11 @@ public record IngestProperties(int maxSkippedPercent, @DefaultValue("5") int max
 	/** The limit as the merge applies it. */
 	SkipLimit skipLimit() {
 		return new SkipLimit(this.maxSkippedPercent, this.maxSkippedRows);
+	}
+
+	/** The limit on removals the merge applies without a confirmation. */
+	RemovalLimit removalLimit() {
+		return new RemovalLimit(this.maxRemovedPercent, this.maxRemovedProducts);
 	}
 
 }

@@ -164,7 +164,7 @@ class IngestStepsConfiguration {
 			PlatformTransactionManager transactionManager, ImportReports reports, CatalogImports imports,
 			IngestProperties properties) {
 		return new CatalogMerge(jdbc, new TransactionTemplate(transactionManager), reports, imports,
-				imports.get(importId), properties.skipLimit());
+				imports.get(importId), properties.skipLimit(), properties.removalLimit());
 	}
 
 	@Bean

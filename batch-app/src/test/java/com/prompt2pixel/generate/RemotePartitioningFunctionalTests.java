@@ -163,8 +163,9 @@ class RemotePartitioningFunctionalTests extends FunctionalTest {
 	void shouldReportWhyAPartitionFailedOnTheWorker() throws Exception {
 		String node = workerNode();
 		this.generator.failOnImage(3);
-		CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> this.runs.start(new RunRequest("broken",
-				SampleCatalogs.firstProducts(this.folder.resolve("c"), 6), null, 2, this.folder.resolve("out"))));
+		CompletableFuture<RunSummary> run = CompletableFuture
+			.supplyAsync(() -> this.runs.start(new RunRequest("partition-broken",
+					SampleCatalogs.firstProducts(this.folder.resolve("c"), 6), null, 2, this.folder.resolve("out"))));
 
 		RunSummary failed = work(node, run);
 

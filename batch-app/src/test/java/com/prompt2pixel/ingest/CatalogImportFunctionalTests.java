@@ -150,6 +150,43 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldWaitForAConfirmationBeforeACatalogTakesMostProductsAway() throws IOException {
+		List<String> all = new ArrayList<>();
+		for (int i = 1; i <= 20; i++) {
+			all.add("P" + i + ",Lamp " + i + ",https://x.example/" + i + ".jpg");
+		}
+		this.imports.start(request("shrinking", write("all.csv", "sku,title,image", all)));
+
+		ImportSummary oneRow = this.imports
+			.start(request("shrinking", write("one.csv", "sku,title,image", all.subList(0, 1))));
+
+		assertThat(oneRow.status()).isEqualTo("FAILED");
+		assertThat(oneRow.message()).isEqualTo("the catalog lacks 19 of the merchant's 20 products, more than the 20% "
+				+ "(and the 5 products) an import may mark removed; nothing was changed. If that is meant, confirm it: "
+				+ "resume-import --import " + oneRow.id() + " --confirm-removals");
+		assertThat(live("shrinking")).as("nothing was changed").isEqualTo(20);
+
+		ImportSummary confirmed = this.imports.resumeConfirmingRemovals(oneRow.id());
+
+		assertThat(confirmed.status()).isEqualTo("COMPLETED");
+		assertThat(confirmed.removed()).isEqualTo(19);
+		assertThat(live("shrinking")).isOne();
+
+		ImportSummary fewer = this.imports.start(request("shrinking", write("again.csv", "sku,title,image", all)));
+		ImportSummary twoLess = this.imports
+			.start(request("shrinking", write("less.csv", "sku,title,image", all.subList(0, 18))));
+
+		assertThat(fewer.status()).isEqualTo("COMPLETED");
+		assertThat(twoLess.status()).as("two products of twenty may go without asking").isEqualTo("COMPLETED");
+		assertThat(twoLess.removed()).isEqualTo(2);
+	}
+
+	private long live(String merchant) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = ? AND removed_at IS NULL",
+				Long.class, merchant);
+	}
+
+	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void shouldSkipUpToTheLimitAndFailBeyondItImportingNothing(CapturedOutput output) throws IOException {
 		List<String> rows = new ArrayList<>();

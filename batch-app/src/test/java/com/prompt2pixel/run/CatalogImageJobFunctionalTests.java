@@ -137,7 +137,7 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 		int expected = 5 * SCENES;
 		this.generator.failOnImage(11);
 
-		RunSummary failed = this.runs.start(new RunRequest("resumer", catalog, null, 1, out));
+		RunSummary failed = this.runs.start(new RunRequest("run-resumer", catalog, null, 1, out));
 
 		assertThat(failed.status()).isEqualTo("FAILED");
 		assertThat(failed.failure()).isEqualTo("failed in generateImagesStep: injected generator failure on image 11");
