@@ -3,8 +3,8 @@ package com.prompt2pixel.connectors.shopify;
 import java.time.Duration;
 
 /**
- * Waits: for the throttle to refill, a retry, or a bulk operation's next poll. Tests pass
- * one that records the waits instead of sleeping.
+ * Waits: for the throttle to refill, or a bulk operation's next poll (retries wait by the
+ * retry policy). Tests pass one that records the waits instead of sleeping.
  */
 @FunctionalInterface
 public interface Pause {
