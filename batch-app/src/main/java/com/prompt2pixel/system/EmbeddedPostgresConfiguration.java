@@ -1,6 +1,7 @@
 package com.prompt2pixel.system;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,6 +16,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -69,8 +71,13 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("password_encryption", "scram-sha-256")
 			.setConnectConfig("password", password);
 		if (fresh) {
-			// initdb sets the superuser's password and SCRAM: never a moment of trust
-			builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", secretFile.toString());
+			// initdb sets the superuser's password and SCRAM: never a moment of trust;
+			// our
+			// own pg_hba.conf then marks the folder as done before the server first
+			// starts
+			builder.setLocaleConfig("auth", "scram-sha-256")
+				.setLocaleConfig("pwfile", secretFile.toString())
+				.setDataDirectoryCustomizer((folder) -> writeHba(folder.toPath()));
 		}
 		EmbeddedPostgres postgres;
 		try {
@@ -96,7 +103,7 @@ class EmbeddedPostgresConfiguration {
 				Statement statement = connection.createStatement()) {
 			statement.execute("SET password_encryption = 'scram-sha-256'");
 			statement.execute("ALTER ROLE postgres PASSWORD '" + password.replace("'", "''") + "'");
-			Files.writeString(hba, HBA);
+			writeHba(dir);
 			statement.execute("SELECT pg_reload_conf()");
 			log.info("The embedded PostgreSQL in {} now asks every connection for its password ({})", dir,
 					EmbeddedDatabaseSecret.fileFor(dir));
@@ -107,7 +114,21 @@ class EmbeddedPostgresConfiguration {
 		}
 	}
 
+	private static void writeHba(Path dir) {
+		try {
+			Files.writeString(dir.resolve("pg_hba.conf"), HBA);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The pool takes {@code spring.datasource.hikari.*} (timeouts among them) as Boot's
+	 * own does for a configured server.
+	 */
 	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
 	DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
 		HikariDataSource dataSource = new HikariDataSource();
 		// batched inserts (products at import) become multi-row INSERTs: several times
@@ -117,10 +138,6 @@ class EmbeddedPostgresConfiguration {
 		dataSource.setPassword(EmbeddedDatabaseSecret
 			.readOrCreate(EmbeddedDatabaseSecret.fileFor(properties.dir().toAbsolutePath().normalize())));
 		dataSource.setPoolName("embedded-postgres");
-		// as spring.datasource.hikari.* for a configured server: a database that is away
-		// answers within seconds
-		dataSource.setConnectionTimeout(3000);
-		dataSource.setValidationTimeout(2000);
 		dataSource.setMaximumPoolSize(10);
 		return dataSource;
 	}

@@ -114,7 +114,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 				@Override
 				public boolean isFinished() {
-					return BufferedBody.this.body.length == 0 || available() == 0;
+					return available() == 0;
 				}
 
 				@Override
