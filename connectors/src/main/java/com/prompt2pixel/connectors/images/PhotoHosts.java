@@ -89,6 +89,21 @@ public final class PhotoHosts {
 		}
 	}
 
+	/**
+	 * Whether a request may go to the host: a name admitted by the list, or one whose
+	 * every address is public or in an admitted range. The same check outside photo
+	 * fetching (merchants' webhook endpoints).
+	 */
+	public boolean admits(String host) {
+		try {
+			check(host);
+			return true;
+		}
+		catch (ProductImageException ex) {
+			return false;
+		}
+	}
+
 	/** Whether an address is on the public internet. */
 	static boolean isPublic(InetAddress address) {
 		if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
