@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 		subcommands = { RunCommand.class, ResumeCommand.class, ImportCommand.class, ResumeImportCommand.class,
 				ExportCatalogCommand.class, ShopifyConnectCommand.class, ExpandCommand.class, TemplatesCommand.class,
 				PolicyCommand.class, SubmitCommand.class, StatusCommand.class, WindowCommand.class,
-				ScheduleCommand.class, PlanCommand.class, ExportRunCommand.class, ServeCommand.class,
-				WorkerCommand.class, CommandLine.HelpCommand.class })
+				ScheduleCommand.class, PlanCommand.class, ExportRunCommand.class, ApiKeyCommand.class,
+				UserCommand.class, ServeCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class })
 public class Cli implements Runnable {
 
 	static final int FAILED = 1;

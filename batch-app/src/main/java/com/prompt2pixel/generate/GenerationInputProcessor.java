@@ -10,6 +10,7 @@ import com.prompt2pixel.models.SceneStyle;
 import com.prompt2pixel.system.ProductPhotos;
 import com.prompt2pixel.task.RenderParams;
 import com.prompt2pixel.task.RenderTask;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -58,7 +59,11 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 		catch (ProductImageException ex) {
 			return GenerationInput.unusable(task, ex.getMessage());
 		}
-		RenderParams params = this.json.readValue(task.params(), RenderParams.class);
+		// written by this application, perhaps by an older version: a field it no longer
+		// knows is no reason to fail (the API's mapper refuses unknown fields)
+		RenderParams params = this.json.readerFor(RenderParams.class)
+			.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.readValue(task.params());
 		ImageRequest request = new ImageRequest(task.prompt(), task.negativePrompt(), task.seed(), params.width(),
 				params.height(), photo, SceneStyle.of(params.palette(), params.productScale()),
 				new Sampling(params.steps(), params.guidance(), params.scheduler(), params.model(),

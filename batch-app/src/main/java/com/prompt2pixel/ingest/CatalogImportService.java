@@ -3,7 +3,7 @@ package com.prompt2pixel.ingest;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.prompt2pixel.system.EmbeddedDatabase;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,13 +30,14 @@ public class CatalogImportService {
 	private final boolean exclusiveDatabase;
 
 	CatalogImportService(ImportJobs jobs, CatalogImports imports, JdbcTemplate jdbc, ShopifyConnections shopify,
-			ImportQueue queue, ObjectProvider<EmbeddedPostgres> embeddedDatabase) {
+			ImportQueue queue, ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
 		this.jobs = jobs;
 		this.imports = imports;
 		this.jdbc = jdbc;
 		this.shopify = shopify;
 		this.queue = queue;
-		this.exclusiveDatabase = embeddedDatabase.getIfAvailable() != null;
+		EmbeddedDatabase embedded = embeddedDatabase.getIfAvailable();
+		this.exclusiveDatabase = embedded != null && embedded.exclusive();
 	}
 
 	/**
@@ -121,6 +122,13 @@ public class CatalogImportService {
 	private ImportSummary execute(long id) {
 		this.jobs.execute(id);
 		return summary(id).orElseThrow();
+	}
+
+	/** The merchant whose import this is; empty when there is no such import. */
+	public Optional<String> merchantOf(long id) {
+		return this.jdbc.queryForList("SELECT merchant_id FROM catalog_import WHERE id = ?", String.class, id)
+			.stream()
+			.findFirst();
 	}
 
 	public Optional<ImportSummary> summary(long id) {

@@ -174,12 +174,14 @@ class CatalogMerge implements Tasklet {
 		});
 		String rejection = rejection(id);
 		if (rejection != null) {
+			// failed and its report recorded together: whoever sees it FAILED sees its
+			// report (a reader polling over HTTP saw no report in between)
 			this.transactions.executeWithoutResult((status) -> {
 				oneMergeAtATime();
 				clearStaging(id);
 				this.imports.failed(id, rejection);
+				this.reports.write(id);
 			});
-			this.reports.write(id);
 			ExpectedFailure.fail(contribution.getStepExecution(), new ImportRejectedException(rejection));
 			return RepeatStatus.FINISHED;
 		}
@@ -194,8 +196,10 @@ class CatalogMerge implements Tasklet {
 		}
 		catch (RemovalsUnconfirmed ex) {
 			// rolled back whole, staging kept: a confirmed resume merges what was staged
-			this.imports.failed(id, ex.getMessage());
-			this.reports.write(id);
+			this.transactions.executeWithoutResult((status) -> {
+				this.imports.failed(id, ex.getMessage());
+				this.reports.write(id);
+			});
 			ExpectedFailure.fail(contribution.getStepExecution(), new ImportRejectedException(ex.getMessage()));
 		}
 		return RepeatStatus.FINISHED;

@@ -95,25 +95,54 @@ public class RunQueue {
 			throw new InvalidRunRequestException("merchant " + merchantId + " has no catalog to sync yet");
 		}
 		Map<String, Object> source = last.get(0);
-		RunRequest request;
-		if ("SHOPIFY".equals(source.get("source"))) {
-			request = new RunRequest(merchantId, syncShopify(merchantId), null, null, null);
-		}
-		else {
-			String mapping = (String) source.get("mapping_file");
-			String photoRoot = (String) source.get("photo_root");
-			// replayed under the photo root it came with: an upload stays held to its
-			// folder
-			request = new RunRequest(merchantId, Path.of((String) source.get("file_path")), null, null, null,
-					new CatalogOptions((mapping != null) ? Path.of(mapping) : null, (String) source.get("sheet")),
-					(photoRoot != null) ? Path.of(photoRoot) : null);
-		}
+		RunRequest request = "SHOPIFY".equals(source.get("source"))
+				? new RunRequest(merchantId, syncShopify(merchantId), null, null, null)
+				: replay(merchantId, source, null, null);
 		// the sync above ran its own job; the run is queued and marked in one transaction
 		return this.transaction.execute((status) -> {
 			SubmittedRun run = submit(request, RunPriority.BATCH, pool);
 			this.repository.markNightly(run.id());
 			return run;
 		});
+	}
+
+	/**
+	 * Queues a run of one of the merchant's completed imports (the API's
+	 * {@code POST /api/v1/runs}): its catalog file imported again, under the photo folder
+	 * it came with, so an upload stays held to its own folder.
+	 * @param templateSet null: the set each product's rules match
+	 * @param variants null: each scene's own
+	 * @throws InvalidRunRequestException when the merchant has no such import, or it did
+	 * not complete (a failed import replayed could mark every product removed)
+	 */
+	public SubmittedRun submitImport(String merchantId, long importId, String templateSet, Integer variants,
+			RunPriority priority, String pool) {
+		List<Map<String, Object>> found = this.jdbc.queryForList("""
+				SELECT source, file_path, mapping_file, sheet, photo_root, status, scope FROM catalog_import
+				WHERE id = ? AND merchant_id = ?""", importId, merchantId);
+		if (found.isEmpty()) {
+			throw new InvalidRunRequestException("no catalog import with id " + importId);
+		}
+		Map<String, Object> source = found.get(0);
+		if (!"CATALOG".equals(source.get("scope"))) {
+			throw new InvalidRunRequestException("catalog import " + importId
+					+ " holds the products of a webhook delivery, not a whole catalog; run a catalog's import");
+		}
+		if (!ImportStatus.COMPLETED.is((String) source.get("status"))) {
+			throw new InvalidRunRequestException("catalog import " + importId + " is " + source.get("status")
+					+ "; only a completed import can be run");
+		}
+		return submit(replay(merchantId, source, templateSet, variants), priority, pool);
+	}
+
+	/** A run of an import's catalog file again, as it was read the first time. */
+	private static RunRequest replay(String merchantId, Map<String, Object> source, String templateSet,
+			Integer variants) {
+		String mapping = (String) source.get("mapping_file");
+		String photoRoot = (String) source.get("photo_root");
+		return new RunRequest(merchantId, Path.of((String) source.get("file_path")), templateSet, variants, null,
+				new CatalogOptions((mapping != null) ? Path.of(mapping) : null, (String) source.get("sheet")),
+				(photoRoot != null) ? Path.of(photoRoot) : null);
 	}
 
 	/**

@@ -4,7 +4,7 @@ import com.prompt2pixel.ingest.CatalogImportJob;
 import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.templates.TemplateException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.prompt2pixel.system.EmbeddedDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,17 +49,18 @@ public class CatalogRuns {
 
 	CatalogRuns(JobOperator jobOperator, @Qualifier(CatalogImageJob.NAME) Job job, RunRepository runs,
 			RunSummaries summaries, JobRepository jobRepository, MerchantTemplates templates,
-			ObjectProvider<EmbeddedPostgres> embeddedDatabase) {
+			ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
 		this.templates = templates;
 		this.jobOperator = jobOperator;
 		this.job = job;
 		this.runs = runs;
 		this.summaries = summaries;
 		this.jobRepository = jobRepository;
-		// an embedded database belongs to this process alone (its data folder is locked),
-		// so an
-		// execution it finds still "running" was left by a process that died
-		this.exclusiveDatabase = embeddedDatabase.getIfAvailable() != null;
+		// an embedded database this process started belongs to it alone (its data folder
+		// is locked), so an execution it finds still "running" was left by a process that
+		// died; one shared with serve is like a configured server
+		EmbeddedDatabase embedded = embeddedDatabase.getIfAvailable();
+		this.exclusiveDatabase = embedded != null && embedded.exclusive();
 	}
 
 	/**

@@ -11,6 +11,11 @@ public enum RunPriority {
 
 	ON_DEMAND, BATCH;
 
+	/** As the CLI and the API write it: {@code on-demand}, {@code batch}. */
+	public String label() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
 	/**
 	 * @param text {@code on-demand} or {@code batch}
 	 * @throws InvalidScheduleException for anything else

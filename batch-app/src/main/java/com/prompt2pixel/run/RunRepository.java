@@ -1,12 +1,17 @@
 package com.prompt2pixel.run;
 
 import com.prompt2pixel.ingest.CatalogImports;
+import com.prompt2pixel.system.ServerPaths;
+import com.prompt2pixel.webhook.WebhookOutbox;
 import com.prompt2pixel.merchant.Merchants;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +31,20 @@ public class RunRepository {
 
 	private final CatalogImports imports;
 
-	RunRepository(JdbcTemplate jdbc, Merchants merchants, CatalogImports imports) {
+	/** Where a run without its own output folder publishes: {@code <this>/run-<id>}. */
+	private final Path outputs;
+
+	private final RunSummaries summaries;
+
+	private final WebhookOutbox outbox;
+
+	RunRepository(JdbcTemplate jdbc, Merchants merchants, CatalogImports imports, RunSummaries summaries,
+			WebhookOutbox outbox, @Value("${p2p.out-dir}") String outputs) {
 		this.jdbc = jdbc;
+		this.summaries = summaries;
+		this.outbox = outbox;
+		// as text: Spring reads a Path given as "/" as the class path's root
+		this.outputs = Path.of(outputs);
 		this.merchants = merchants;
 		this.imports = imports;
 	}
@@ -37,7 +54,8 @@ public class RunRepository {
 	public GenerationRun create(RunRequest request) {
 		this.merchants.ensure(request.merchantId());
 		long id = this.jdbc.queryForObject("SELECT nextval('generation_run_id_seq')", Long.class);
-		Path outDir = ((request.outDir() != null) ? request.outDir() : Path.of("out", "run-" + id)).toAbsolutePath()
+		Path outDir = ((request.outDir() != null) ? request.outDir() : this.outputs.resolve("run-" + id))
+			.toAbsolutePath()
 			.normalize();
 		this.jdbc.update(
 				"""
@@ -77,9 +95,28 @@ public class RunRepository {
 				WHERE id = ?""", id);
 	}
 
+	/**
+	 * Records how the run ended; a completed or failed run's webhook event is written in
+	 * the same transaction (the outbox), so it is sent exactly when the end is recorded.
+	 */
+	@Transactional
 	void markFinished(long id, RunStatus status, String failure) {
 		this.jdbc.update("UPDATE generation_run SET status = ?, failure = ?, finished_at = now() WHERE id = ?",
 				status.name(), failure, id);
+		if (status == RunStatus.COMPLETED || status == RunStatus.FAILED) {
+			RunSummary summary = this.summaries.find(id).orElseThrow();
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("run", id);
+			data.put("status", status.name());
+			data.put("images", summary.images());
+			data.put("published", summary.published());
+			data.put("needs_review", summary.needsReview());
+			data.put("failed", summary.failed());
+			data.put("failure", ServerPaths.hide(failure));
+			data.put("url", "/api/v1/runs/" + id);
+			this.outbox.record(get(id).merchantId(),
+					(status == RunStatus.COMPLETED) ? WebhookOutbox.RUN_COMPLETED : WebhookOutbox.RUN_FAILED, data);
+		}
 	}
 
 	/** Whether the run was submitted in the on-demand lane. */

@@ -1,5 +1,6 @@
 package com.prompt2pixel.run;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -51,6 +52,37 @@ public class RunSummaries {
 	RunSummaries(JdbcTemplate jdbc, BillingProperties billing) {
 		this.jdbc = jdbc;
 		this.billing = billing;
+	}
+
+	/**
+	 * A merchant's runs, newest first, a page at a time.
+	 * @param status only runs in this status; null: all
+	 */
+	public List<RunListing> list(String merchantId, String status, int limit, long offset) {
+		return this.jdbc
+			.query("""
+					SELECT id, status, kind, priority, pool, created_at, finished_at FROM generation_run
+					WHERE merchant_id = ? AND (CAST(? AS text) IS NULL OR status = ?)
+					ORDER BY id DESC LIMIT ? OFFSET ?""",
+					(rs, row) -> new RunListing(rs.getLong("id"), rs.getString("status"), rs.getString("kind"),
+							RunPriority.valueOf(rs.getString("priority")).label(), rs.getString("pool"),
+							rs.getTimestamp("created_at").toInstant(), (rs.getTimestamp("finished_at") != null)
+									? rs.getTimestamp("finished_at").toInstant() : null),
+					merchantId, status, status, limit, offset);
+	}
+
+	/** The merchant whose run this is; empty when there is no such run. */
+	public Optional<String> merchantOf(long runId) {
+		return this.jdbc.queryForList("SELECT merchant_id FROM generation_run WHERE id = ?", String.class, runId)
+			.stream()
+			.findFirst();
+	}
+
+	/** The catalog import that a run's products came from. */
+	public Optional<Long> catalogImportOf(long runId) {
+		return this.jdbc.queryForList("SELECT id FROM catalog_import WHERE run_id = ?", Long.class, runId)
+			.stream()
+			.findFirst();
 	}
 
 	public Optional<RunSummary> find(long runId) {

@@ -38,4 +38,17 @@ public record RunSummary(long run, String status, long products, long images, lo
 		@JsonProperty("invoice_total") String invoiceTotal, String currency, String out,
 		@JsonProperty("elapsed_ms") long elapsedMillis, String failure) {
 
+	/**
+	 * The summary as a merchant sees it over the API: the server's folders are none of
+	 * its business, so {@code out} is left out and the error report is its download link.
+	 * @param errorReportUrl where the import's error report is downloaded
+	 * @param failureInWords the failure with the server's paths taken out
+	 */
+	public RunSummary forMerchant(String errorReportUrl, String failureInWords) {
+		return new RunSummary(this.run, this.status, this.products, this.images, this.cached, this.blocked,
+				this.rejected, this.needsReview, this.failed, this.published, this.skipped,
+				(this.errorReport != null) ? errorReportUrl : null, this.backend, this.invoiceTotal, this.currency,
+				null, this.elapsedMillis, failureInWords);
+	}
+
 }

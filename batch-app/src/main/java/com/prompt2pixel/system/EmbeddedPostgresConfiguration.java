@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,6 +36,12 @@ import org.springframework.context.annotation.Configuration;
  * with {@code fsync}, full page writes and synchronous commit on (the embedded library
  * turns them off, a test database's settings). A folder made by an earlier version, which
  * trusted every local connection, gets the password and SCRAM at its first start.
+ *
+ * <p>
+ * While another prompt2pixel process (typically {@code serve}) runs the server on the
+ * folder, a one-shot command ({@code p2p.database.embedded.share-running}) connects to
+ * that server with the same password instead of being refused; it then treats the
+ * database as shared, as it would a configured server.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceUrlCondition.class)
@@ -51,10 +58,15 @@ class EmbeddedPostgresConfiguration {
 			""";
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+	EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties) throws IOException {
 		Path dir = properties.dir().toAbsolutePath().normalize();
 		Files.createDirectories(dir);
-		EmbeddedDataFolder.prepare(dir);
+		OptionalInt running = EmbeddedDataFolder.prepare(dir, properties.shareRunning());
+		if (running.isPresent()) {
+			log.info("The embedded PostgreSQL in {} is another prompt2pixel process's (port {}): this command uses it",
+					dir, running.getAsInt());
+			return EmbeddedDatabase.shared(running.getAsInt());
+		}
 		Path secretFile = EmbeddedDatabaseSecret.fileFor(dir);
 		String password = EmbeddedDatabaseSecret.readOrCreate(secretFile);
 		boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
@@ -87,7 +99,7 @@ class EmbeddedPostgresConfiguration {
 			throw new EnvironmentProblem("cannot start the embedded PostgreSQL in " + dir + ": " + ex.getMessage(), ex);
 		}
 		requirePassword(postgres, dir, password);
-		return postgres;
+		return EmbeddedDatabase.owned(postgres);
 	}
 
 	/**
@@ -129,11 +141,11 @@ class EmbeddedPostgresConfiguration {
 	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
+	DataSource dataSource(EmbeddedDatabase database, EmbeddedDatabaseProperties properties) {
 		HikariDataSource dataSource = new HikariDataSource();
 		// batched inserts (products at import) become multi-row INSERTs: several times
 		// faster
-		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+		dataSource.setJdbcUrl(database.jdbcUrl() + "&reWriteBatchedInserts=true");
 		dataSource.setUsername("postgres");
 		dataSource.setPassword(EmbeddedDatabaseSecret
 			.readOrCreate(EmbeddedDatabaseSecret.fileFor(properties.dir().toAbsolutePath().normalize())));

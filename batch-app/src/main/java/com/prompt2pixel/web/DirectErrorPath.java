@@ -2,11 +2,13 @@ package com.prompt2pixel.web;
 
 import java.io.IOException;
 
+import com.prompt2pixel.system.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -26,9 +28,7 @@ class DirectErrorPath extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-		response.setContentType("application/json");
-		response.getWriter().write("{\"error\":\"no such page\"}");
+		Problems.write(response, HttpStatus.NOT_FOUND, "no such page");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 
+import com.prompt2pixel.system.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -75,11 +76,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletResponse response, DataSize limit, String property) throws IOException {
-		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setHeader("Connection", "close");
-		response.getWriter()
-			.write("{\"error\":\"the request is larger than the limit of " + inWords(limit) + " (" + property + ")\"}");
+		Problems.write(response, HttpStatus.CONTENT_TOO_LARGE,
+				"the request is larger than the limit of " + inWords(limit) + " (" + property + ")");
 	}
 
 	static String inWords(DataSize limit) {

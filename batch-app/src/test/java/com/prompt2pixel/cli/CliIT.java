@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,13 +118,14 @@ class CliIT {
 			HttpResponse<String> health = http.send(
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
 					HttpResponse.BodyHandlers.ofString());
-			HttpResponse<String> unknownRun = http.send(
+			HttpResponse<String> anonymous = http.send(
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/runs/1")).build(),
 					HttpResponse.BodyHandlers.ofString());
 
 			assertThat(health.statusCode()).isEqualTo(200);
 			assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
-			assertThat(unknownRun.statusCode()).isEqualTo(404);
+			assertThat(anonymous.statusCode()).as("the API needs a key").isEqualTo(401);
+			assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		}
 		finally {
 			server.destroy();
@@ -147,17 +150,29 @@ class CliIT {
 		String small = "sku,title,image\nA,Vase,https://x.example/a.jpg\nB,Bowl,https://x.example/b.jpg\n";
 		String[] options = { "--server.port=0", "--p2p.schedule.dispatch-interval=500ms",
 				"--p2p.schedule.dead-after=3s" };
+		Result added = run("user", "add", "--email", "Ops@Example.com", "--role", "admin");
+		assertThat(added.exitCode()).as(added.stderr()).isZero();
+		JsonNode account = added.summary();
+		assertThat(account.get("email").asString()).isEqualTo("ops@example.com");
+		assertThat(account.get("role").asString()).isEqualTo("admin");
+		String admin = "Basic " + Base64.getEncoder()
+			.encodeToString(("ops@example.com:" + account.get("password").asString()).getBytes(StandardCharsets.UTF_8));
 		Path firstLog = this.workdir.resolve("serve-1.log");
 		Process killed = start(firstLog, concat("serve", options));
 		List<Long> imports = new ArrayList<>();
+		Map<Long, String> keys = new HashMap<>();
 		try {
 			int port = port(firstLog);
-			imports.add(upload(port, "big", "big.csv", big.toString()));
-			imports.add(upload(port, "small-1", "small.csv", small));
-			imports.add(upload(port, "small-2", "small.csv", small));
+			for (String merchant : List.of("big", "small-1", "small-2")) {
+				String key = createKey(port, admin, merchant);
+				long id = upload(port, key, merchant.equals("big") ? "big.csv" : "small.csv",
+						merchant.equals("big") ? big.toString() : small);
+				imports.add(id);
+				keys.put(id, key);
+			}
 			await("the large import running").atMost(Duration.ofMinutes(1))
 				.pollInterval(Duration.ofMillis(50))
-				.until(() -> importStatus(port, imports.get(0)).get("status").asString(), "RUNNING"::equals);
+				.until(() -> importStatus(port, keys, imports.get(0)).get("status").asString(), "RUNNING"::equals);
 		}
 		finally {
 			killed.destroyForcibly().waitFor();
@@ -169,12 +184,16 @@ class CliIT {
 			for (long id : imports) {
 				await("import " + id + " completed after the restart").atMost(Duration.ofMinutes(2))
 					.pollInterval(Duration.ofMillis(250))
-					.until(() -> importStatus(port, id).get("status").asString(), "COMPLETED"::equals);
+					.until(() -> importStatus(port, keys, id).get("status").asString(), "COMPLETED"::equals);
 			}
-			JsonNode first = importStatus(port, imports.get(0));
+			JsonNode first = importStatus(port, keys, imports.get(0));
 			assertThat(first.get("rows").asLong()).isEqualTo(400_000);
 			assertThat(first.get("new").asLong()).as("every product once").isEqualTo(400_000);
-			assertThat(importStatus(port, imports.get(2)).get("new").asLong()).isEqualTo(2);
+			assertThat(importStatus(port, keys, imports.get(2)).get("new").asLong()).isEqualTo(2);
+			assertThat(
+					importStatus(port, Map.of(imports.get(2), keys.get(imports.get(1))), imports.get(2)).get("import"))
+				.as("another merchant's import is missing to small-1's key")
+				.isNull();
 			assertThat(Files.readString(this.workdir.resolve("serve-2.log")))
 				.contains("Import " + imports.get(0) + " lost its node")
 				.contains("Import " + imports.get(0) + " was abandoned by its process");
@@ -211,19 +230,27 @@ class CliIT {
 			String tomcat = awaitLine(log, "Tomcat started on port ");
 			int port = Integer.parseInt(tomcat.replaceAll(".*Tomcat started on port (\\d+).*", "$1"));
 			awaitLine(log, "Job: [SimpleJob: [name=catalogImageJob]] completed");
+			// beside serve, on its embedded database
+			Result key = run("api-key", "create", "--merchant", "acme", "--name", "status page");
+			assertThat(key.exitCode()).as(key.stderr()).isZero();
+			assertThat(key.stderr()).contains("is another prompt2pixel process's");
+			assertThat(key.summary().get("merchant").asString()).isEqualTo("acme");
+			assertThat(key.summary().get("key").asString()).startsWith("p2p_");
+			assertThat(key.summary().get("key").asString()).startsWith(key.summary().get("prefix").asString());
 			HttpResponse<String> waiting = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/runs/1/progress"))
+					.header("Authorization", "Bearer " + key.summary().get("key").asString())
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(JSON.readTree(waiting.body()).get("status").asString()).isEqualTo("WAITING_WINDOW");
+			JsonNode done = run("status", "--run", "2").summary();
+			assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+			assertThat(done.get("tasks").get("PUBLISHED").asInt()).isEqualTo(4);
 		}
 		finally {
 			server.destroy();
 		}
 		assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-		JsonNode done = run("status", "--run", "2").summary();
-		assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
-		assertThat(done.get("tasks").get("PUBLISHED").asInt()).isEqualTo(4);
 		Result exported = run("export-run", "--run", "2", "--out", "exported");
 		assertThat(exported.exitCode()).as(exported.stderr()).isZero();
 		Manifest.of(this.workdir.resolve("exported")).assertEveryImageListedOnceWithItsChecksum(4);
@@ -414,16 +441,29 @@ class CliIT {
 		return Integer.parseInt(tomcat.replaceAll(".*Tomcat started on port (\\d+).*", "$1"));
 	}
 
+	/** A new API key of the merchant, made through the admin API. */
+	private static String createKey(int port, String admin, String merchant) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(
+						URI.create("http://127.0.0.1:" + port + "/api/v1/admin/merchants/" + merchant + "/api-keys"))
+				.header("Authorization", admin)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"upload\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return JSON.readTree(response.body()).get("key").asString();
+	}
+
 	/** A multipart upload, as a browser sends it; the import's id. */
-	private static long upload(int port, String merchant, String fileName, String csv) throws Exception {
+	private static long upload(int port, String key, String fileName, String csv) throws Exception {
 		String boundary = "----p2pBoundary" + System.nanoTime();
 		byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n")
 			.getBytes(StandardCharsets.UTF_8);
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest
-				.newBuilder(
-						URI.create("http://127.0.0.1:" + port + "/api/v1/merchants/" + merchant + "/catalog-imports"))
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/catalog-imports"))
+				.header("Authorization", "Bearer " + key)
 				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -431,9 +471,11 @@ class CliIT {
 		return JSON.readTree(response.body()).get("import").asLong();
 	}
 
-	private static JsonNode importStatus(int port, long id) throws Exception {
+	/** The import's status, asked for with the key in {@code keys} under its id. */
+	private static JsonNode importStatus(int port, Map<Long, String> keys, long id) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/catalog-imports/" + id))
+				.header("Authorization", "Bearer " + keys.get(id))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		return JSON.readTree(response.body());
 	}

@@ -2,7 +2,17 @@ package com.prompt2pixel.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.prompt2pixel.security.ApiKeys;
+import com.prompt2pixel.security.StaffAccounts;
+import com.prompt2pixel.security.StaffRole;
 
 import org.junit.jupiter.api.BeforeEach;
 
@@ -29,6 +39,17 @@ public abstract class FunctionalTest {
 	@Autowired
 	protected ScriptedGenerator generator;
 
+	@Autowired
+	private ApiKeys apiKeys;
+
+	@Autowired
+	private StaffAccounts staffAccounts;
+
+	private final Map<String, String> keys = new ConcurrentHashMap<>();
+
+	/** The password of the staff accounts {@link #staff} makes. */
+	protected static final String STAFF_PASSWORD = "correct-horse-battery";
+
 	/** Signs the Shopify webhooks the tests send. */
 	protected static final String WEBHOOK_SECRET = "test-webhook-secret";
 
@@ -44,6 +65,20 @@ public abstract class FunctionalTest {
 		// so
 		// that 127.0.0.1 stays refused as any local address is
 		registry.add("p2p.photos.allowed-hosts", () -> "localhost");
+		// the tests' webhook receivers too, over plain HTTP, and retried at once
+		registry.add("p2p.webhooks.allowed-hosts", () -> "localhost");
+		registry.add("p2p.webhooks.require-https", () -> "false");
+		registry.add("p2p.webhooks.first-backoff", () -> "200ms");
+		// runs started over the API publish into the test's own folder, not the
+		// working tree
+		registry.add("p2p.out-dir", () -> {
+			try {
+				return Files.createTempDirectory("p2p-test-out").toString();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
 		registry.add("p2p.data-dir", () -> {
 			try {
 				return Files.createTempDirectory("p2p-test-data").toString();
@@ -52,6 +87,31 @@ public abstract class FunctionalTest {
 				throw new UncheckedIOException(ex);
 			}
 		});
+	}
+
+	/** A valid API key of the merchant (the same one for the whole test class). */
+	protected String apiKey(String merchant) {
+		return this.keys.computeIfAbsent(merchant, (id) -> this.apiKeys.create(id, "test").secret());
+	}
+
+	/** {@code Authorization: Bearer …} of the merchant's key. */
+	protected String bearer(String merchant) {
+		return "Bearer " + apiKey(merchant);
+	}
+
+	/**
+	 * A new staff account of the role, with {@link #STAFF_PASSWORD}; its address.
+	 */
+	protected String staff(StaffRole role) {
+		String email = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@staff.example";
+		this.staffAccounts.add(email, role, STAFF_PASSWORD);
+		return email;
+	}
+
+	/** {@code Authorization: Basic …} of a new staff account of the role. */
+	protected String basic(StaffRole role) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((staff(role) + ":" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
 	@BeforeEach

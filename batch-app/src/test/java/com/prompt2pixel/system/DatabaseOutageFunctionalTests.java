@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.prompt2pixel.security.ApiKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -43,6 +45,11 @@ class DatabaseOutageFunctionalTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	ApiKeys keys;
+
+	private String key;
+
 	@DynamicPropertySource
 	static void server(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + SERVER_PORT + "/postgres");
@@ -60,6 +67,7 @@ class DatabaseOutageFunctionalTests {
 	@Test
 	void shouldAnswerQuicklyWhileTheDatabaseIsAwayAndRecoverWhenItIsBack() throws Exception {
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		this.key = this.keys.create("outage", "test").secret();
 
 		server.close();
 
@@ -73,6 +81,7 @@ class DatabaseOutageFunctionalTests {
 		assertThat(readiness.statusCode()).as("not ready without its database").isEqualTo(503);
 		assertThat(run.statusCode()).isEqualTo(503);
 		assertThat(run.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(run.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(run.body()).contains("the database is not reachable").doesNotContain("Exception");
 		assertThat(took).as("three calls, each within the pool's few seconds").isLessThan(Duration.ofSeconds(15));
 
@@ -85,9 +94,12 @@ class DatabaseOutageFunctionalTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(40))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(40));
+		if (this.key != null) {
+			request.header("Authorization", "Bearer " + this.key);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static EmbeddedPostgres startServer() {

@@ -32,7 +32,9 @@ class EmbeddedDatabaseSecurityTest {
 	void shouldAskEveryConnectionForThePasswordOnlyItsOwnerCanRead() throws Exception {
 		Path dir = this.data.resolve("postgres");
 
-		try (EmbeddedPostgres postgres = this.configuration.embeddedPostgres(new EmbeddedDatabaseProperties(dir))) {
+		try (EmbeddedDatabase database = this.configuration
+			.embeddedDatabase(new EmbeddedDatabaseProperties(dir, false))) {
+			EmbeddedPostgres postgres = database.server();
 			assertRefusedWithoutPassword(postgres.getPort());
 			Path secret = this.data.resolve("postgres.password");
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
@@ -58,7 +60,9 @@ class EmbeddedDatabaseSecurityTest {
 			statement.execute("CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
 		}
 
-		try (EmbeddedPostgres postgres = this.configuration.embeddedPostgres(new EmbeddedDatabaseProperties(dir))) {
+		try (EmbeddedDatabase database = this.configuration
+			.embeddedDatabase(new EmbeddedDatabaseProperties(dir, false))) {
+			EmbeddedPostgres postgres = database.server();
 			assertRefusedWithoutPassword(postgres.getPort());
 			try (Connection connection = connect(postgres.getPort(),
 					Files.readString(this.data.resolve("postgres.password")).strip());

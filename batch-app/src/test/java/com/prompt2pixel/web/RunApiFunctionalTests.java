@@ -46,7 +46,7 @@ class RunApiFunctionalTests extends FunctionalTest {
 		RunSummary run = this.runs
 			.start(new RunRequest("api", SampleCatalogs.firstProducts(this.folder, 2), null, 1, this.folder));
 
-		HttpResponse<String> response = get("/api/v1/runs/" + run.run());
+		HttpResponse<String> response = get("/api/v1/runs/" + run.run(), "api");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = this.json.readTree(response.body());
@@ -64,7 +64,7 @@ class RunApiFunctionalTests extends FunctionalTest {
 		RunSummary run = this.runs
 			.start(new RunRequest("api-progress", SampleCatalogs.firstProducts(this.folder, 1), null, 1, this.folder));
 
-		HttpResponse<String> response = get("/api/v1/runs/" + run.run() + "/progress");
+		HttpResponse<String> response = get("/api/v1/runs/" + run.run() + "/progress", "api-progress");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = this.json.readTree(response.body());
@@ -74,17 +74,17 @@ class RunApiFunctionalTests extends FunctionalTest {
 		assertThat(body.get("total").asInt()).isEqualTo(4);
 		assertThat(body.get("pending").asInt()).isZero();
 		assertThat(body.get("eta").isNull()).isTrue();
-		assertThat(get("/api/v1/runs/987654/progress").statusCode()).isEqualTo(404);
+		assertThat(get("/api/v1/runs/987654/progress", "api-progress").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void shouldAnswerNotFoundForAnUnknownRun() throws Exception {
-		assertThat(get("/api/v1/runs/987654").statusCode()).isEqualTo(404);
+		assertThat(get("/api/v1/runs/987654", "api").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void shouldReportHealthUp() throws Exception {
-		HttpResponse<String> response = get("/actuator/health");
+		HttpResponse<String> response = get("/actuator/health", null);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.json.readTree(response.body()).get("status").asString()).isEqualTo("UP");
@@ -97,9 +97,13 @@ class RunApiFunctionalTests extends FunctionalTest {
 		assertThat(this.scheduler.getMetaData().isJobStoreClustered()).isTrue();
 	}
 
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+	/** A GET with the merchant's API key, or anonymous when merchant is null. */
+	private HttpResponse<String> get(String path, String merchant) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		if (merchant != null) {
+			request.header("Authorization", bearer(merchant));
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -1,0 +1,137 @@
+package com.prompt2pixel.security;
+
+import java.util.List;
+
+import com.prompt2pixel.system.Problems;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The web server's one security policy, a filter chain per kind of caller:
+ * <ul>
+ * <li>{@code /api/v1/admin/**}: staff by HTTP Basic, no session, {@code ADMIN} only;</li>
+ * <li>{@code /api/v1/**}: a merchant's API key, no session, each key rate-limited;</li>
+ * <li>{@code /webhooks/**}: anyone, since Shopify signs its deliveries and the receiver
+ * checks the signature;</li>
+ * <li>{@code /actuator/health/**}: anyone; the rest of the actuator {@code ADMIN}
+ * only;</li>
+ * <li>everything else (the web admin, the API's documentation): the login form with a
+ * session and CSRF tokens; the API documentation is public.</li>
+ * </ul>
+ * No cookie ever authenticates an API call, so the APIs need no CSRF tokens. Refusals are
+ * problem details: 401 without valid credentials, 403 for a role that may not. Only where
+ * there is a web server: the one-shot commands have none.
+ */
+@Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityPolicy implements WebMvcConfigurer {
+
+	private static final String STAFF_REALM = "Basic realm=\"prompt2pixel\"";
+
+	/** Staff sign-in; as a bean, it also keeps Spring Boot from making a default user. */
+	@Bean
+	AuthenticationManager staffAuthentication(StaffAccounts accounts, PasswordEncoder encoder,
+			SecurityProperties properties) {
+		return new ProviderManager(new StaffLogins(accounts, encoder, properties));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain adminApi(HttpSecurity http, AuthenticationManager staff) throws Exception {
+		return stateless(http.securityMatcher("/api/v1/admin/**"), STAFF_REALM).authenticationManager(staff)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(refused(STAFF_REALM)))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole(StaffRole.ADMIN.name()))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain merchantApi(HttpSecurity http, ApiKeys keys, SecurityProperties properties) throws Exception {
+		ApiKeyAuthentication authentication = new ApiKeyAuthentication(keys);
+		return stateless(http.securityMatcher("/api/v1/**"), "Bearer")
+			.addFilterBefore(authentication, AuthorizationFilter.class)
+			.addFilterAfter(new ApiRateLimit(properties.requestsPerSecond()), ApiKeyAuthentication.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(MerchantAuthentication.AUTHORITY))
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+		return stateless(http.securityMatcher("/webhooks/**"), "HMAC")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.build();
+	}
+
+	@Bean
+	@Order(4)
+	SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager staff) throws Exception {
+		return stateless(http.securityMatcher("/actuator/**"), STAFF_REALM).authenticationManager(staff)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(refused(STAFF_REALM)))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole(StaffRole.ADMIN.name()))
+			.build();
+	}
+
+	@Bean
+	@Order(5)
+	SecurityFilterChain browser(HttpSecurity http, AuthenticationManager staff) throws Exception {
+		return http.authenticationManager(staff)
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/login",
+						"/error")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.permitAll())
+			.logout((logout) -> logout.permitAll())
+			.build();
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new TenantResolver());
+	}
+
+	private static HttpSecurity stateless(HttpSecurity http, String challenge) throws Exception {
+		return http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refused(challenge))
+				.accessDeniedHandler(forbidden()));
+	}
+
+	/** 401, whatever was wrong with the credentials: the answer tells nothing apart. */
+	private static AuthenticationEntryPoint refused(String challenge) {
+		return (request, response, exception) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+			Problems.write(response, HttpStatus.UNAUTHORIZED,
+					"this needs credentials: an API key (Authorization: Bearer p2p_…) for /api/v1, "
+							+ "a staff account for the admin API");
+		};
+	}
+
+	private static AccessDeniedHandler forbidden() {
+		return (request, response, exception) -> Problems.write(response, HttpStatus.FORBIDDEN,
+				"these credentials may not do this");
+	}
+
+}

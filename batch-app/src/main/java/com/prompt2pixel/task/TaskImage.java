@@ -1,0 +1,14 @@
+package com.prompt2pixel.task;
+
+/**
+ * One image of a run and what made it.
+ *
+ * @param id the render task's id, which is the image's id in the API
+ * @param product the product's key in the merchant's catalog
+ * @param scene the scene template's id
+ * @param reused whether the image was made by an earlier run and reused here
+ */
+public record TaskImage(long id, long run, String merchant, String product, String templateSet, String scene,
+		int variant, long seed, String prompt, String negativePrompt, String state, String stateReason, String backend,
+		String model, Boolean generative, String imageKey, String sha256, boolean reused) {
+}

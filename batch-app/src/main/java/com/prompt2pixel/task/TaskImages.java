@@ -1,0 +1,57 @@
+package com.prompt2pixel.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The images of runs as the API shows them: each render task that has an image (made in
+ * the run, or reused from an earlier one), with what made it. Reads only.
+ */
+@Component
+public class TaskImages {
+
+	private static final String COLUMNS = """
+			SELECT t.id, t.run_id, t.merchant_id, p.source_key, t.template_set, t.template_id, t.variant, t.seed,
+			       t.prompt, t.negative_prompt, t.state, t.state_reason, t.backend, t.model, t.generative,
+			       t.image_key, t.image_sha256, t.cached_from
+			FROM render_task t JOIN product p ON p.id = t.product_id
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	TaskImages(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A run's images in task order, a page at a time.
+	 * @param state only images in this state; null: all
+	 */
+	public List<TaskImage> page(long runId, String state, int limit, long offset) {
+		return this.jdbc.query(COLUMNS + """
+				WHERE t.run_id = ? AND t.image_key IS NOT NULL AND (CAST(? AS text) IS NULL OR t.state = ?)
+				ORDER BY t.id LIMIT ? OFFSET ?""", TaskImages::image, runId, state, state, limit, offset);
+	}
+
+	/** The image of a task; empty when there is no such task or it has no image. */
+	public Optional<TaskImage> find(long taskId) {
+		return this.jdbc.query(COLUMNS + "WHERE t.id = ? AND t.image_key IS NOT NULL", TaskImages::image, taskId)
+			.stream()
+			.findFirst();
+	}
+
+	private static TaskImage image(ResultSet rs, int row) throws SQLException {
+		return new TaskImage(rs.getLong("id"), rs.getLong("run_id"), rs.getString("merchant_id"),
+				rs.getString("source_key"), rs.getString("template_set"), rs.getString("template_id"),
+				rs.getInt("variant"), rs.getLong("seed"), rs.getString("prompt"), rs.getString("negative_prompt"),
+				rs.getString("state"), rs.getString("state_reason"), rs.getString("backend"), rs.getString("model"),
+				(Boolean) rs.getObject("generative"), rs.getString("image_key"), rs.getString("image_sha256"),
+				rs.getObject("cached_from") != null);
+	}
+
+}
