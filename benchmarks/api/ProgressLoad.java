@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * at a fixed offered rate spread over a number of clients, each with its own API key of the
  * run's merchant (made through the admin API), latency measured from when each request was
  * due (so a stalled server is not hidden by requests it delayed); then a closed loop of the
- * same clients as fast as they go, for the saturation throughput.
+ * same clients as fast as they go, for the saturation throughput. Errors are counted by
+ * status ({@code -1}: no answer).
  *
  * <pre>
  * java benchmarks/api/ProgressLoad.java BASE_URL ADMIN_EMAIL:PASSWORD MERCHANT RUN RATE CLIENTS SECONDS
@@ -70,6 +73,7 @@ public class ProgressLoad {
 		long[] latencies = new long[total];
 		Arrays.fill(latencies, -1);
 		AtomicLong errors = new AtomicLong();
+		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
 		ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
 		ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
 		long start = System.nanoTime();
@@ -85,6 +89,7 @@ public class ProgressLoad {
 						latencies[n] = System.nanoTime() - due;
 						if (failure != null || response.statusCode() != 200) {
 							errors.incrementAndGet();
+							statuses.merge((failure != null) ? -1 : response.statusCode(), 1, Integer::sum);
 						}
 					}));
 			}, due - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -101,9 +106,9 @@ public class ProgressLoad {
 		}
 		long elapsed = System.nanoTime() - start;
 		long[] done = Arrays.stream(latencies).filter((latency) -> latency >= 0).sorted().toArray();
-		System.out.printf("open loop: offered %d requests/s over %d clients for %d s: %d requests, %d errors, "
+		System.out.printf("open loop: offered %d requests/s over %d clients for %d s: %d requests, %d errors %s, "
 				+ "achieved %.0f requests/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", rate, connections.size(),
-				seconds, done.length, errors.get() + (total - done.length), done.length * 1e9 / elapsed,
+				seconds, done.length, errors.get() + (total - done.length), statuses, done.length * 1e9 / elapsed,
 				percentile(done, 0.50), percentile(done, 0.99), done[done.length - 1] / 1e6);
 	}
 
@@ -111,6 +116,7 @@ public class ProgressLoad {
 			throws Exception {
 		AtomicLong requests = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
+		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		List<Thread> threads = new ArrayList<>();
@@ -125,10 +131,12 @@ public class ProgressLoad {
 								HttpResponse.BodyHandlers.ofString());
 						if (response.statusCode() != 200) {
 							errors.incrementAndGet();
+							statuses.merge(response.statusCode(), 1, Integer::sum);
 						}
 					}
 					catch (Exception ex) {
 						errors.incrementAndGet();
+						statuses.merge(-1, 1, Integer::sum);
 					}
 					latencies.add(System.nanoTime() - sent);
 					requests.incrementAndGet();
@@ -141,9 +149,9 @@ public class ProgressLoad {
 			thread.join();
 		}
 		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-		System.out.printf("closed loop: %d clients for %d s: %.0f requests/s, %d errors, latency p50 %.1f ms, "
+		System.out.printf("closed loop: %d clients for %d s: %.0f requests/s, %d errors %s, latency p50 %.1f ms, "
 				+ "p99 %.1f ms%n", connections.size(), seconds, requests.get() / (double) seconds, errors.get(),
-				percentile(sorted, 0.50), percentile(sorted, 0.99));
+				statuses, percentile(sorted, 0.50), percentile(sorted, 0.99));
 	}
 
 	static HttpRequest request(URI progress, String key) {

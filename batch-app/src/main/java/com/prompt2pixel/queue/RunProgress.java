@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.prompt2pixel.system.ServerPaths;
 
 /**
  * Where a run stands, as {@code status --run} prints it and the API returns it.
@@ -30,5 +31,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record RunProgress(long run, String status, String priority, String pool, boolean submitted,
 		@JsonProperty("expected_start") Instant expectedStart, Map<String, Long> tasks, long total, long pending,
 		long published, Instant eta, String failure) {
+
+	/**
+	 * The progress as a merchant sees it over the API: the failure without server paths.
+	 */
+	public RunProgress forMerchant() {
+		return new RunProgress(this.run, this.status, this.priority, this.pool, this.submitted, this.expectedStart,
+				this.tasks, this.total, this.pending, this.published, this.eta, ServerPaths.hide(this.failure));
+	}
 
 }

@@ -100,7 +100,7 @@ class RunController {
 				request.variants(), priority, (request.pool() == null) ? GpuPool.DEFAULT : request.pool());
 		return ResponseEntity.accepted()
 			.header(HttpHeaders.LOCATION, "/api/v1/runs/" + run.id())
-			.body(this.progresses.find(run.id()).orElseThrow());
+			.body(this.progresses.find(run.id()).orElseThrow().forMerchant());
 	}
 
 	@GetMapping
@@ -128,6 +128,7 @@ class RunController {
 	RunProgress progress(Tenant tenant, @PathVariable long id) {
 		return this.progresses.find(id)
 			.filter((found) -> tenant.owns(this.summaries.merchantOf(id)))
+			.map(RunProgress::forMerchant)
 			.orElseThrow(() -> notFound(id));
 	}
 
