@@ -11,6 +11,7 @@ import com.prompt2pixel.system.ProductPhotos;
 import com.prompt2pixel.task.RenderParams;
 import com.prompt2pixel.task.RenderTask;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -28,7 +29,12 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 
 	private final JdbcTemplate jdbc;
 
-	private final JsonMapper json;
+	/**
+	 * Reads a task's params, written by this application, perhaps by an older version: a
+	 * field it no longer knows is no reason to fail (the API's mapper refuses unknown
+	 * fields). Made once: this runs for every task.
+	 */
+	private final ObjectReader params;
 
 	private final ProductPhotos photos;
 
@@ -45,7 +51,7 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 
 	GenerationInputProcessor(JdbcTemplate jdbc, JsonMapper json, ProductPhotos photos, String merchantId) {
 		this.jdbc = jdbc;
-		this.json = json;
+		this.params = json.readerFor(RenderParams.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		this.photos = photos;
 		this.merchantId = merchantId;
 	}
@@ -59,11 +65,7 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 		catch (ProductImageException ex) {
 			return GenerationInput.unusable(task, ex.getMessage());
 		}
-		// written by this application, perhaps by an older version: a field it no longer
-		// knows is no reason to fail (the API's mapper refuses unknown fields)
-		RenderParams params = this.json.readerFor(RenderParams.class)
-			.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.readValue(task.params());
+		RenderParams params = this.params.readValue(task.params());
 		ImageRequest request = new ImageRequest(task.prompt(), task.negativePrompt(), task.seed(), params.width(),
 				params.height(), photo, SceneStyle.of(params.palette(), params.productScale()),
 				new Sampling(params.steps(), params.guidance(), params.scheduler(), params.model(),

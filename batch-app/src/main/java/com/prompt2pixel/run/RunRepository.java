@@ -104,19 +104,25 @@ public class RunRepository {
 		this.jdbc.update("UPDATE generation_run SET status = ?, failure = ?, finished_at = now() WHERE id = ?",
 				status.name(), failure, id);
 		if (status == RunStatus.COMPLETED || status == RunStatus.FAILED) {
-			RunSummary summary = this.summaries.find(id).orElseThrow();
-			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("run", id);
-			data.put("status", status.name());
-			data.put("images", summary.images());
-			data.put("published", summary.published());
-			data.put("needs_review", summary.needsReview());
-			data.put("failed", summary.failed());
-			data.put("failure", ServerPaths.hide(failure));
-			data.put("url", "/api/v1/runs/" + id);
+			// the summary is counted only for a merchant whose endpoints want the event
 			this.outbox.record(get(id).merchantId(),
-					(status == RunStatus.COMPLETED) ? WebhookOutbox.RUN_COMPLETED : WebhookOutbox.RUN_FAILED, data);
+					(status == RunStatus.COMPLETED) ? WebhookOutbox.RUN_COMPLETED : WebhookOutbox.RUN_FAILED,
+					() -> eventData(id, status, failure));
 		}
+	}
+
+	private Map<String, Object> eventData(long id, RunStatus status, String failure) {
+		RunSummary summary = this.summaries.find(id).orElseThrow();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("run", id);
+		data.put("status", status.name());
+		data.put("images", summary.images());
+		data.put("published", summary.published());
+		data.put("needs_review", summary.needsReview());
+		data.put("failed", summary.failed());
+		data.put("failure", ServerPaths.hide(failure));
+		data.put("url", "/api/v1/runs/" + id);
+		return data;
 	}
 
 	/** Whether the run was submitted in the on-demand lane. */

@@ -36,10 +36,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		return this.server != null;
 	}
 
-	int port() {
-		return this.port;
-	}
-
 	/** This process's own server; null when it shares another's. */
 	EmbeddedPostgres server() {
 		return this.server;

@@ -126,17 +126,15 @@ class RunController {
 
 	@GetMapping("/{id}/progress")
 	RunProgress progress(Tenant tenant, @PathVariable long id) {
-		return this.progresses.find(id)
-			.filter((found) -> tenant.owns(this.summaries.merchantOf(id)))
-			.map(RunProgress::forMerchant)
-			.orElseThrow(() -> notFound(id));
+		requireOwned(tenant, id);
+		return this.progresses.find(id).map(RunProgress::forMerchant).orElseThrow(() -> notFound(id));
 	}
 
 	/** The run's images in task order, with links to each and to what made it. */
 	@GetMapping("/{id}/images")
 	Map<String, Object> images(Tenant tenant, @PathVariable long id, @RequestParam(required = false) String state,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		owned(tenant, id);
+		requireOwned(tenant, id);
 		Paging paging = Paging.of(page, size);
 		String wanted = (state == null) ? null : parse(state, TaskState.values(), "state");
 		Map<String, Object> json = new LinkedHashMap<>();
@@ -168,9 +166,18 @@ class RunController {
 	}
 
 	private RunSummary owned(Tenant tenant, long id) {
-		return this.summaries.find(id)
-			.filter((found) -> tenant.owns(this.summaries.merchantOf(id)))
-			.orElseThrow(() -> notFound(id));
+		requireOwned(tenant, id);
+		return this.summaries.find(id).orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * The one cheap look at the run's owner before anything else is read: another
+	 * merchant's run costs no summary.
+	 */
+	private void requireOwned(Tenant tenant, long id) {
+		if (!tenant.owns(this.summaries.merchantOf(id))) {
+			throw notFound(id);
+		}
 	}
 
 	private static ResponseStatusException notFound(long id) {

@@ -1,6 +1,8 @@
 package com.prompt2pixel.webhook;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +44,23 @@ public class WebhookDeliveries {
 					json.put("created_at", instant(rs.getTimestamp("created_at")));
 					return json;
 				}, endpointId, limit);
+		if (deliveries.isEmpty()) {
+			return deliveries;
+		}
+		// every attempt of the page's deliveries in one query, then each to its delivery
+		Map<Long, List<Map<String, Object>>> attempts = new HashMap<>();
+		this.jdbc.query("""
+				SELECT delivery_id, attempted_at, status, error, elapsed_ms FROM webhook_attempt
+				WHERE delivery_id = ANY (?) ORDER BY id""", (rs) -> {
+			Map<String, Object> attempt = new LinkedHashMap<>();
+			attempt.put("at", instant(rs.getTimestamp("attempted_at")));
+			attempt.put("status", rs.getObject("status"));
+			attempt.put("error", rs.getString("error"));
+			attempt.put("elapsed_ms", rs.getLong("elapsed_ms"));
+			attempts.computeIfAbsent(rs.getLong("delivery_id"), (id) -> new ArrayList<>()).add(attempt);
+		}, (Object) deliveries.stream().map((delivery) -> (Long) delivery.get("id")).toArray(Long[]::new));
 		for (Map<String, Object> delivery : deliveries) {
-			delivery.put("log", this.jdbc.query(
-					"SELECT attempted_at, status, error, elapsed_ms FROM webhook_attempt WHERE delivery_id = ? ORDER BY id",
-					(rs, row) -> {
-						Map<String, Object> attempt = new LinkedHashMap<>();
-						attempt.put("at", instant(rs.getTimestamp("attempted_at")));
-						attempt.put("status", rs.getObject("status"));
-						attempt.put("error", rs.getString("error"));
-						attempt.put("elapsed_ms", rs.getLong("elapsed_ms"));
-						return attempt;
-					}, delivery.get("id")));
+			delivery.put("log", attempts.getOrDefault((Long) delivery.get("id"), List.of()));
 		}
 		return deliveries;
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,11 +40,12 @@ public class WebhookOutbox {
 	}
 
 	/**
-	 * @param data what the event says, as its body's {@code data}
+	 * @param data what the event says, as its body's {@code data}; asked for only when an
+	 * endpoint of the merchant wants the event
 	 * @return the event's id, or null when no endpoint of the merchant wants it
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public String record(String merchant, String type, Map<String, Object> data) {
+	public String record(String merchant, String type, Supplier<Map<String, Object>> data) {
 		Integer endpoints = this.jdbc.queryForObject("""
 				SELECT count(*) FROM webhook_endpoint
 				WHERE merchant_id = ? AND removed_at IS NULL AND ? = ANY (events)""", Integer.class, merchant, type);
@@ -57,7 +59,7 @@ public class WebhookOutbox {
 		event.put("id", id);
 		event.put("type", type);
 		event.put("created_at", Instant.now().toString());
-		event.put("data", data);
+		event.put("data", data.get());
 		this.jdbc.update("INSERT INTO webhook_event (id, merchant_id, type, payload) VALUES (?, ?, ?, ?)", id, merchant,
 				type, this.json.writeValueAsString(event));
 		this.jdbc.update("""
