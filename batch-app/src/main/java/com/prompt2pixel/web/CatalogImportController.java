@@ -115,8 +115,7 @@ class CatalogImportController {
 		long id;
 		try {
 			// the upload's folder holds the file alone, or the archive's contents: a
-			// local
-			// image reference in it names nothing else that may be read
+			// local image reference in it names nothing else that may be read
 			id = this.imports.queue(new ImportRequest(merchant, kept.catalog(),
 					new CatalogOptions(null, (sheet == null || sheet.isBlank()) ? null : sheet), kept.photoRoot()));
 		}
