@@ -19,9 +19,11 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +66,23 @@ class ExpandPromptsStepConfiguration {
 			.processor(taskDraftProcessor)
 			.writer(renderTaskInsertWriter)
 			.build();
+	}
+
+	/**
+	 * An on-demand generation's tasks, planned from its request in one transaction (a
+	 * handful of tasks; the step is redone whole if it fails).
+	 */
+	@Bean(CatalogImageJob.PLAN_GENERATION_STEP)
+	Step planGenerationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			OnDemandPlanner planner, JdbcTemplate jdbc, JsonMapper json, RunRepository runs) {
+		return new StepBuilder(CatalogImageJob.PLAN_GENERATION_STEP, jobRepository).tasklet((contribution, context) -> {
+			long runId = context.getStepContext().getStepExecution().getJobParameters().getLong(CatalogImageJob.RUN_ID);
+			List<TaskDraft> drafts = planner.plan(runId);
+			new RenderTaskInsertWriter(jdbc, json, runId, runs.get(runId).merchantId())
+				.write(new Chunk<>(List.of(drafts)));
+			contribution.incrementWriteCount(drafts.size());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
 	}
 
 	@Bean

@@ -36,11 +36,21 @@ final class TaskPlanner {
 	}
 
 	List<TaskDraft> plan(long productId, ProductFacts product, String imageSha256) {
-		String photo = (imageSha256 != null) ? imageSha256 : "";
 		return this.expander.expand(this.merchantId, product, this.variants)
 			.stream()
-			.map((task) -> new TaskDraft(productId, task, cacheKey(task, photo), this.policy.violation(task.prompt())))
+			.map((task) -> draft(productId, task, imageSha256))
 			.toList();
+	}
+
+	/** The expander's tasks for the product, before they are drafted. */
+	List<ExpandedTask> expand(ProductFacts product) {
+		return this.expander.expand(this.merchantId, product, this.variants);
+	}
+
+	/** One task drafted: its cache key and whether the prompt policy blocks it. */
+	TaskDraft draft(long productId, ExpandedTask task, String imageSha256) {
+		String photo = (imageSha256 != null) ? imageSha256 : "";
+		return new TaskDraft(productId, task, cacheKey(task, photo), this.policy.violation(task.prompt()));
 	}
 
 	/** Keyed on the backend and model that will render the scene's model name. */

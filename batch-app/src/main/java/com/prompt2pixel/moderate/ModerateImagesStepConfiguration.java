@@ -7,8 +7,10 @@ import com.prompt2pixel.models.ImageInspector;
 import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.task.RenderTask;
 import com.prompt2pixel.task.RenderTaskReaders;
+import com.prompt2pixel.task.TaskImages;
 import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.task.TaskStateUpdates;
+import com.prompt2pixel.webhook.WebhookOutbox;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -34,13 +36,13 @@ class ModerateImagesStepConfiguration {
 	@Bean(CatalogImageJob.MODERATE_IMAGES_STEP)
 	Step moderateImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<RenderTask> generatedTaskReader, ModerationProcessor moderationProcessor,
-			TaskStateUpdates updates) {
+			TaskStateUpdates updates, TaskImages images, WebhookOutbox outbox) {
 		return new StepBuilder(CatalogImageJob.MODERATE_IMAGES_STEP, jobRepository)
 			.<RenderTask, ModerationVerdict>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(generatedTaskReader)
 			.processor(moderationProcessor)
-			.writer(new ModerationWriter(updates))
+			.writer(new ModerationWriter(updates, images, outbox))
 			.build();
 	}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.prompt2pixel.cluster.NodeDuty;
@@ -71,6 +72,9 @@ class RunDispatcher implements NodeDuty, DisposableBean {
 	private final int onDemandRuns;
 
 	private final int concurrentRuns;
+
+	/** Whether a look at the queue has been asked for and not yet begun. */
+	private final AtomicBoolean nudged = new AtomicBoolean();
 
 	/** The runs executing here, so that a drain can ask each to stop. */
 	private final Set<Long> executing = ConcurrentHashMap.newKeySet();
@@ -171,6 +175,30 @@ class RunDispatcher implements NodeDuty, DisposableBean {
 				this.repository.expect(run.id(), run.status(), pool.nextOpening(now).orElse(null));
 			}
 		}
+	}
+
+	/**
+	 * Looks at the queue now, off the caller's thread, rather than at the next tick: an
+	 * on-demand generation should not wait up to a dispatch interval to start. Asks made
+	 * while one is pending fold into it. Does nothing in a process that does not execute
+	 * submitted runs (the next tick of a manager that does takes the run).
+	 */
+	void nudge() {
+		if (this.nodeId == null || this.draining || !this.nudged.compareAndSet(false, true)) {
+			return;
+		}
+		Thread look = new Thread(() -> {
+			this.nudged.set(false);
+			try {
+				dispatch();
+			}
+			catch (RuntimeException ex) {
+				// the next tick looks again
+				log.warn("Could not look at the run queue: {}", ex.getMessage());
+			}
+		}, "dispatch-nudge");
+		look.setDaemon(true);
+		look.start();
 	}
 
 	/** Submitted runs executing on this manager now. */

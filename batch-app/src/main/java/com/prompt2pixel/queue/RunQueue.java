@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
+import com.prompt2pixel.expand.OnDemandPlanner;
 import com.prompt2pixel.ingest.CatalogImportService;
 import com.prompt2pixel.ingest.ImportStatus;
 import com.prompt2pixel.ingest.ImportSummary;
@@ -15,6 +16,7 @@ import com.prompt2pixel.merchant.Merchants;
 import com.prompt2pixel.run.CatalogRuns;
 import com.prompt2pixel.run.GenerationRun;
 import com.prompt2pixel.run.InvalidRunRequestException;
+import com.prompt2pixel.run.OnDemandRequest;
 import com.prompt2pixel.run.RunPriority;
 import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.run.RunRequest;
@@ -27,6 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,9 +59,15 @@ public class RunQueue {
 
 	private final TransactionTemplate transaction;
 
+	private final OnDemandPlanner planner;
+
+	private final RunDispatcher dispatcher;
+
 	RunQueue(CatalogRuns runs, SubmittedRuns submitted, RunRepository repository, GpuPools pools, JdbcTemplate jdbc,
 			Clock clock, Merchants merchants, CatalogImportService imports,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, OnDemandPlanner planner, RunDispatcher dispatcher) {
+		this.planner = planner;
+		this.dispatcher = dispatcher;
 		this.merchants = merchants;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.imports = imports;
@@ -163,6 +173,33 @@ public class RunQueue {
 		}
 		return Path
 			.of(this.jdbc.queryForObject("SELECT file_path FROM catalog_import WHERE id = ?", String.class, sync.id()));
+	}
+
+	/**
+	 * Queues an on-demand generation in the on-demand lane, which no window holds back,
+	 * and has this manager look at the queue as soon as it is committed.
+	 * @throws InvalidRunRequestException for an unknown merchant, a product it does not
+	 * have, an unknown set or scene, or a prompt its policy blocks (nothing is written)
+	 */
+	@Transactional
+	public SubmittedRun submitGeneration(OnDemandRequest request) {
+		String unknown = this.merchants.unknown(request.merchantId());
+		if (unknown != null) {
+			throw new InvalidRunRequestException(unknown);
+		}
+		long productId = this.planner.check(request);
+		GenerationRun run = this.repository.createGeneration(request, productId);
+		this.repository.markSubmitted(run.id(), RunPriority.ON_DEMAND, GpuPool.DEFAULT, RunStatus.QUEUED, null,
+				this.clock.instant());
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				RunQueue.this.dispatcher.nudge();
+			}
+
+		});
+		return this.submitted.find(run.id()).orElseThrow();
 	}
 
 	/**

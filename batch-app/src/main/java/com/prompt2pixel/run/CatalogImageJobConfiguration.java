@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code catalogImageJob}: ingest (stage, merge, check photos, report) -> expand ->
- * generate -> moderate -> publish -> manifest -> bill. Each step lives with its stage's
- * package; this class only orders them. A failed run is restarted as the same job
+ * The run jobs. {@code catalogImageJob}: ingest (stage, merge, check photos, report) ->
+ * expand -> generate -> moderate -> publish -> manifest -> bill. Each step lives with its
+ * stage's package; this class only orders them. A failed run is restarted as the same job
  * instance: completed steps are skipped and the failed step resumes from the tasks it had
  * not finished.
  */
@@ -39,6 +39,28 @@ class CatalogImageJobConfiguration {
 			.next(checkPhotosStep)
 			.next(writeImportReportStep)
 			.next(expandPromptsStep)
+			.next(generateImagesStep)
+			.next(moderateImagesStep)
+			.next(publishImagesStep)
+			.next(writeManifestStep)
+			.next(billRunStep)
+			.build();
+	}
+
+	/**
+	 * {@code onDemandGenerationJob}: plan the request's tasks -> generate -> moderate ->
+	 * publish -> manifest -> bill; the same steps as a catalog's run from generation on.
+	 */
+	@Bean
+	Job onDemandGenerationJob(JobRepository jobRepository, RunStatusListener runStatusListener,
+			@Qualifier(CatalogImageJob.PLAN_GENERATION_STEP) Step planGenerationStep,
+			@Qualifier(CatalogImageJob.GENERATE_IMAGES_STEP) Step generateImagesStep,
+			@Qualifier(CatalogImageJob.MODERATE_IMAGES_STEP) Step moderateImagesStep,
+			@Qualifier(CatalogImageJob.PUBLISH_IMAGES_STEP) Step publishImagesStep,
+			@Qualifier(CatalogImageJob.WRITE_MANIFEST_STEP) Step writeManifestStep,
+			@Qualifier(CatalogImageJob.BILL_RUN_STEP) Step billRunStep) {
+		return new JobBuilder(CatalogImageJob.ON_DEMAND_NAME, jobRepository).listener(runStatusListener)
+			.start(planGenerationStep)
 			.next(generateImagesStep)
 			.next(moderateImagesStep)
 			.next(publishImagesStep)

@@ -37,6 +37,8 @@ public class CatalogRuns {
 
 	private final Job job;
 
+	private final Job onDemandJob;
+
 	private final RunRepository runs;
 
 	private final RunSummaries summaries;
@@ -47,9 +49,11 @@ public class CatalogRuns {
 
 	private final MerchantTemplates templates;
 
-	CatalogRuns(JobOperator jobOperator, @Qualifier(CatalogImageJob.NAME) Job job, RunRepository runs,
-			RunSummaries summaries, JobRepository jobRepository, MerchantTemplates templates,
+	CatalogRuns(JobOperator jobOperator, @Qualifier(CatalogImageJob.NAME) Job job,
+			@Qualifier(CatalogImageJob.ON_DEMAND_NAME) Job onDemandJob, RunRepository runs, RunSummaries summaries,
+			JobRepository jobRepository, MerchantTemplates templates,
 			ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
+		this.onDemandJob = onDemandJob;
 		this.templates = templates;
 		this.jobOperator = jobOperator;
 		this.job = job;
@@ -96,7 +100,7 @@ public class CatalogRuns {
 	 * recovery of an abandoned execution.
 	 */
 	public void recoverAbandoned(long runId) {
-		JobExecution last = this.jobRepository.getLastJobExecution(CatalogImageJob.NAME, parameters(runId));
+		JobExecution last = lastExecution(runId);
 		if (last != null && last.isRunning()) {
 			log.warn("Run {} was abandoned by its node in execution {}; recovering it", runId, last.getId());
 			this.jobOperator.recover(last);
@@ -110,7 +114,7 @@ public class CatalogRuns {
 	 * @return whether a running execution was asked to stop
 	 */
 	public boolean stop(long runId) {
-		JobExecution last = this.jobRepository.getLastJobExecution(CatalogImageJob.NAME, parameters(runId));
+		JobExecution last = lastExecution(runId);
 		if (last == null || !last.isRunning()) {
 			return false;
 		}
@@ -135,7 +139,7 @@ public class CatalogRuns {
 		if (RunStatus.COMPLETED.is(run.status())) {
 			throw new InvalidRunRequestException("run " + runId + " is already complete");
 		}
-		JobExecution last = this.jobRepository.getLastJobExecution(CatalogImageJob.NAME, parameters(runId));
+		JobExecution last = lastExecution(runId);
 		if (last != null && last.isRunning()) {
 			if (!this.exclusiveDatabase) {
 				throw new InvalidRunRequestException("run " + runId + " is marked as running in execution "
@@ -150,18 +154,31 @@ public class CatalogRuns {
 
 	/**
 	 * The run id identifies the job instance; the import id only tells the shared ingest
-	 * steps which import to work on.
+	 * steps which import to work on (an on-demand generation has none).
 	 */
-	private JobParameters parameters(long runId) {
-		return new JobParametersBuilder().addLong(CatalogImageJob.RUN_ID, runId)
-			.addLong(CatalogImportJob.IMPORT_ID, this.runs.get(runId).importId(), false)
-			.toJobParameters();
+	private JobParameters parameters(GenerationRun run) {
+		JobParametersBuilder parameters = new JobParametersBuilder().addLong(CatalogImageJob.RUN_ID, run.id());
+		if (run.importId() != null) {
+			parameters.addLong(CatalogImportJob.IMPORT_ID, run.importId(), false);
+		}
+		return parameters.toJobParameters();
+	}
+
+	/** A catalog's run is a {@code catalogImageJob}; a generation its own job. */
+	private Job jobOf(GenerationRun run) {
+		return run.isGeneration() ? this.onDemandJob : this.job;
+	}
+
+	private JobExecution lastExecution(long runId) {
+		GenerationRun run = this.runs.get(runId);
+		return this.jobRepository.getLastJobExecution(jobOf(run).getName(), parameters(run));
 	}
 
 	private RunSummary execute(long runId) {
-		JobParameters parameters = parameters(runId);
+		GenerationRun run = this.runs.get(runId);
+		JobParameters parameters = parameters(run);
 		try {
-			JobExecution execution = this.jobOperator.start(this.job, parameters);
+			JobExecution execution = this.jobOperator.start(jobOf(run), parameters);
 			if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING) {
 				throw new IllegalStateException("run " + runId + " did not finish synchronously");
 			}

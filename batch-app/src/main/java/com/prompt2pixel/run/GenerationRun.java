@@ -9,14 +9,24 @@ import java.nio.file.Path;
  * @param merchantId the merchant
  * @param status QUEUED, WAITING_WINDOW, RUNNING, STOPPING, STOPPED (resumable), COMPLETED
  * or FAILED
- * @param catalogFile the catalog being imported
+ * @param catalogFile the catalog being imported; null for an on-demand generation
  * @param templateSet the scene-template set, or null to match each product to its
  * vertical
  * @param variants variants per scene, or null for each scene's own
  * @param outDir the folder the run publishes into
- * @param importId the run's catalog import
+ * @param importId the run's catalog import; null for an on-demand generation, which has
+ * none
+ * @param kind UPLOAD, NIGHTLY or ON_DEMAND (an on-demand generation)
  */
 public record GenerationRun(long id, String merchantId, String status, Path catalogFile, String templateSet,
-		Integer variants, Path outDir, long importId) {
+		Integer variants, Path outDir, Long importId, String kind) {
+
+	/** The kind of an on-demand generation's run. */
+	public static final String ON_DEMAND = "ON_DEMAND";
+
+	/** Whether it is an on-demand generation, planned from its request, not a catalog. */
+	public boolean isGeneration() {
+		return ON_DEMAND.equals(this.kind);
+	}
 
 }

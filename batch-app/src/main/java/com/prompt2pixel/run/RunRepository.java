@@ -67,16 +67,36 @@ public class RunRepository {
 		return find(id).orElseThrow();
 	}
 
+	/**
+	 * Creates an on-demand generation's run and keeps its request, from which its render
+	 * tasks are planned; it has no catalog import.
+	 * @param productId the product, checked to be the merchant's and to have a photo
+	 */
+	@Transactional
+	public GenerationRun createGeneration(OnDemandRequest request, long productId) {
+		long id = this.jdbc.queryForObject("SELECT nextval('generation_run_id_seq')", Long.class);
+		this.jdbc.update("""
+				INSERT INTO generation_run (id, merchant_id, kind, status, template_set, variants, out_dir)
+				VALUES (?, ?, 'ON_DEMAND', 'QUEUED', ?, ?, ?)""", id, request.merchantId(), request.templateSet(),
+				request.variants(), this.outputs.resolve("run-" + id).toAbsolutePath().normalize().toString());
+		this.jdbc.update("""
+				INSERT INTO generation_request (run_id, product_id, scene, prompt, negative_prompt, seed, width, height)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", id, productId, request.scene(), request.prompt(),
+				request.negativePrompt(), request.seed(), request.width(), request.height());
+		return find(id).orElseThrow();
+	}
+
 	public Optional<GenerationRun> find(long id) {
-		return this.jdbc
-			.query("""
-					SELECT r.id, r.merchant_id, r.status, r.catalog_file, r.template_set, r.variants, r.out_dir,
-					       i.id AS import_id
-					FROM generation_run r JOIN catalog_import i ON i.run_id = r.id
-					WHERE r.id = ?""", (rs, row) -> new GenerationRun(rs.getLong("id"), rs.getString("merchant_id"),
-					rs.getString("status"), Path.of(rs.getString("catalog_file")), rs.getString("template_set"),
-					rs.getObject("variants", Integer.class), Path.of(rs.getString("out_dir")), rs.getLong("import_id")),
-					id)
+		return this.jdbc.query("""
+				SELECT r.id, r.merchant_id, r.status, r.catalog_file, r.template_set, r.variants, r.out_dir,
+				       r.kind, i.id AS import_id
+				FROM generation_run r LEFT JOIN catalog_import i ON i.run_id = r.id
+				WHERE r.id = ?""",
+				(rs, row) -> new GenerationRun(rs.getLong("id"), rs.getString("merchant_id"), rs.getString("status"),
+						(rs.getString("catalog_file") != null) ? Path.of(rs.getString("catalog_file")) : null,
+						rs.getString("template_set"), rs.getObject("variants", Integer.class),
+						Path.of(rs.getString("out_dir")), rs.getObject("import_id", Long.class), rs.getString("kind")),
+				id)
 			.stream()
 			.findFirst();
 	}
@@ -104,11 +124,35 @@ public class RunRepository {
 		this.jdbc.update("UPDATE generation_run SET status = ?, failure = ?, finished_at = now() WHERE id = ?",
 				status.name(), failure, id);
 		if (status == RunStatus.COMPLETED || status == RunStatus.FAILED) {
-			// the summary is counted only for a merchant whose endpoints want the event
-			this.outbox.record(get(id).merchantId(),
-					(status == RunStatus.COMPLETED) ? WebhookOutbox.RUN_COMPLETED : WebhookOutbox.RUN_FAILED,
-					() -> eventData(id, status, failure));
+			GenerationRun run = get(id);
+			boolean completed = status == RunStatus.COMPLETED;
+			// the event's data is read only for a merchant whose endpoints want the event
+			if (run.isGeneration()) {
+				this.outbox.record(run.merchantId(),
+						completed ? WebhookOutbox.GENERATION_COMPLETED : WebhookOutbox.GENERATION_FAILED,
+						() -> generationEventData(id, status, failure));
+			}
+			else {
+				this.outbox.record(run.merchantId(), completed ? WebhookOutbox.RUN_COMPLETED : WebhookOutbox.RUN_FAILED,
+						() -> eventData(id, status, failure));
+			}
 		}
+	}
+
+	private Map<String, Object> generationEventData(long id, RunStatus status, String failure) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("generation", id);
+		data.put("status", status.name());
+		data.put("images",
+				this.jdbc
+					.queryForList("SELECT id FROM render_task WHERE run_id = ? AND image_key IS NOT NULL ORDER BY id",
+							Long.class, id)
+					.stream()
+					.map((image) -> Map.of("id", image, "url", "/api/v1/images/" + image))
+					.toList());
+		data.put("failure", ServerPaths.hide(failure));
+		data.put("url", "/api/v1/generations/" + id);
+		return data;
 	}
 
 	private Map<String, Object> eventData(long id, RunStatus status, String failure) {

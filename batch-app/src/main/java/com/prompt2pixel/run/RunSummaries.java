@@ -37,7 +37,8 @@ public class RunSummaries {
 			       (extract(epoch FROM coalesce(r.finished_at, now()) - coalesce(r.started_at, r.created_at))
 			        * 1000)::bigint AS elapsed_ms
 			FROM generation_run r
-			JOIN catalog_import i ON i.run_id = r.id
+			-- an on-demand generation has no catalog import
+			LEFT JOIN catalog_import i ON i.run_id = r.id
 			LEFT JOIN render_task t ON t.run_id = r.id
 			WHERE r.id = ?
 			GROUP BY r.id, i.id"""

@@ -13,6 +13,15 @@ public final class CatalogImageJob {
 	/** SpEL for a {@code @StepScope} bean's run id parameter. */
 	public static final String RUN_ID_PARAMETER = "#{jobParameters['run.id']}";
 
+	/**
+	 * The job of an on-demand generation (one product, planned from its request):
+	 * {@link #PLAN_GENERATION_STEP}, then the same steps from generation on as this job.
+	 * Identified by {@link #RUN_ID} too.
+	 */
+	public static final String ON_DEMAND_NAME = "onDemandGenerationJob";
+
+	public static final String PLAN_GENERATION_STEP = "planGenerationStep";
+
 	public static final String EXPAND_PROMPTS_STEP = "expandPromptsStep";
 
 	public static final String GENERATE_IMAGES_STEP = "generateImagesStep";

@@ -38,6 +38,19 @@ public class TaskImages {
 				ORDER BY t.id LIMIT ? OFFSET ?""", TaskImages::image, runId, state, state, limit, offset);
 	}
 
+	/**
+	 * Every task of the runs, in run and task order, whether its image exists yet or not
+	 * (its {@code imageKey} is null until then): few runs of few tasks each, such as a
+	 * page of on-demand generations.
+	 */
+	public List<TaskImage> allOf(List<Long> runIds) {
+		if (runIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query(COLUMNS + "WHERE t.run_id = ANY (?) ORDER BY t.run_id, t.id", TaskImages::image,
+				(Object) runIds.toArray(Long[]::new));
+	}
+
 	/** The image of a task; empty when there is no such task or it has no image. */
 	public Optional<TaskImage> find(long taskId) {
 		return this.jdbc.query(COLUMNS + "WHERE t.id = ? AND t.image_key IS NOT NULL", TaskImages::image, taskId)

@@ -31,7 +31,8 @@ public class WebhookEndpoints {
 	 * The events there are; {@code generation.completed} and {@code image.needs_review}
 	 * are not built yet.
 	 */
-	public static final List<String> EVENTS = List.of(WebhookOutbox.RUN_COMPLETED, WebhookOutbox.RUN_FAILED);
+	public static final List<String> EVENTS = List.of(WebhookOutbox.RUN_COMPLETED, WebhookOutbox.RUN_FAILED,
+			WebhookOutbox.GENERATION_COMPLETED, WebhookOutbox.GENERATION_FAILED, WebhookOutbox.IMAGE_NEEDS_REVIEW);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

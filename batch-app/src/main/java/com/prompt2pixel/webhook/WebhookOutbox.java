@@ -28,6 +28,13 @@ public class WebhookOutbox {
 
 	public static final String RUN_FAILED = "run.failed";
 
+	public static final String GENERATION_COMPLETED = "generation.completed";
+
+	public static final String GENERATION_FAILED = "generation.failed";
+
+	/** An image the automatic checks held for a person to look at. */
+	public static final String IMAGE_NEEDS_REVIEW = "image.needs_review";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcTemplate jdbc;

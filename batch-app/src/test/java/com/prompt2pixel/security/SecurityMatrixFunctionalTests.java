@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.prompt2pixel.queue.RunQueue;
 import com.prompt2pixel.run.CatalogRuns;
+import com.prompt2pixel.run.OnDemandRequest;
 import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.Multipart;
@@ -58,7 +60,9 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 	private static final Map<String, Integer> OTHER_MERCHANT = Map.of("POST /api/v1/catalog-imports", 202,
 			"GET /api/v1/runs", 200, "POST /api/v1/webhooks", 201, "GET /api/v1/webhooks", 200,
 			// the owner's import id in the body: no such import, as a missing one
-			"POST /api/v1/runs", 400);
+			"POST /api/v1/runs", 400, "GET /api/v1/generations", 200,
+			// the owner's product key in the body: not in this merchant's catalog
+			"POST /api/v1/generations", 400);
 
 	private static final Map<String, Access> ACCESS = Map.ofEntries(
 			Map.entry("POST /api/v1/catalog-imports", Access.MERCHANT), Map.entry("POST /api/v1/runs", Access.MERCHANT),
@@ -74,6 +78,9 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 			Map.entry("GET /api/v1/catalog-imports/{id}/errors.{format}", Access.MERCHANT),
 			Map.entry("GET /api/v1/runs/{id}", Access.MERCHANT),
 			Map.entry("GET /api/v1/runs/{id}/progress", Access.MERCHANT),
+			Map.entry("POST /api/v1/generations", Access.MERCHANT),
+			Map.entry("GET /api/v1/generations", Access.MERCHANT),
+			Map.entry("GET /api/v1/generations/{id}", Access.MERCHANT),
 			Map.entry("POST /api/v1/admin/merchants/{merchant}/api-keys", Access.ADMIN),
 			Map.entry("GET /api/v1/admin/merchants/{merchant}/api-keys", Access.ADMIN),
 			Map.entry("GET /api/v1/admin/api-keys/{id}", Access.ADMIN),
@@ -96,6 +103,9 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 	ApiKeys keys;
 
 	@Autowired
+	RunQueue queue;
+
+	@Autowired
 	JsonMapper json;
 
 	@TempDir
@@ -106,6 +116,9 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 	private long catalogImport;
 
 	private long image;
+
+	/** An on-demand generation of the owner's. */
+	private long generation;
 
 	/** The owner's webhook endpoint, with a delivery of the run's event. */
 	private long webhook;
@@ -138,6 +151,9 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 				"SELECT min(id) FROM render_task WHERE run_id = ? AND image_key IS NOT NULL", Long.class, this.run);
 		this.delivery = this.jdbc.queryForObject("SELECT max(id) FROM webhook_delivery WHERE endpoint_id = ?",
 				Long.class, this.webhook);
+		this.generation = this.queue
+			.submitGeneration(new OnDemandRequest(OWNER, "MATRIX-1", null, null, null, null, 1, 7, null, null))
+			.id();
 		this.ownersSpareKey = this.keys.create(OWNER, "spare").key();
 		NewApiKey toRevoke = this.keys.create(OWNER, "revoked");
 		this.keys.revoke(toRevoke.key().id());
@@ -248,6 +264,9 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 		if (template.contains("/webhooks/")) {
 			id = method.equals("DELETE") ? this.spareWebhook : this.webhook;
 		}
+		else if (template.contains("/generations/")) {
+			id = this.generation;
+		}
 		else if (template.contains("/runs/")) {
 			id = this.run;
 		}
@@ -276,6 +295,10 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 			request.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers
 					.ofString("{\"catalog_import\": " + this.catalogImport + ", \"priority\": \"on-demand\"}"));
+		}
+		else if (path.equals("/api/v1/generations") && method.equals("POST")) {
+			request.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"product\": \"MATRIX-1\"}"));
 		}
 		else if (path.equals("/api/v1/webhooks") && method.equals("POST")) {
 			request.header("Content-Type", "application/json")

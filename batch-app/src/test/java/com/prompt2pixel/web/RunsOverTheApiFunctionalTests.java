@@ -1,21 +1,12 @@
 package com.prompt2pixel.web;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import com.prompt2pixel.support.FunctionalTest;
-import com.prompt2pixel.support.Multipart;
-import com.prompt2pixel.support.SampleCatalogs;
+import com.prompt2pixel.support.MerchantApi;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +26,6 @@ import static org.awaitility.Awaitility.await;
 class RunsOverTheApiFunctionalTests extends FunctionalTest {
 
 	private static final String MERCHANT = "api-runs";
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	int port;
@@ -71,16 +60,13 @@ class RunsOverTheApiFunctionalTests extends FunctionalTest {
 		assertThat(images.get("images")).hasSize(5);
 		assertThat(json(get("/api/v1/runs/" + run + "/images?size=5&page=2")).get("images")).hasSize(2);
 		JsonNode first = images.get("images").get(0);
-		HttpResponse<byte[]> png = this.http.send(request(first.get("url").asString()).build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> png = api().getBytes(first.get("url").asString());
 		assertThat(png.statusCode()).isEqualTo(200);
 		assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
 		assertThat(Arrays.copyOf(png.body(), 4)).containsExactly(0x89, 'P', 'N', 'G');
 		String etag = png.headers().firstValue("ETag").orElseThrow();
 		assertThat(png.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, private, immutable");
-		HttpResponse<byte[]> unchanged = this.http.send(
-				request(first.get("url").asString()).header("If-None-Match", etag).build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> unchanged = api().getBytes(first.get("url").asString(), "If-None-Match", etag);
 		assertThat(unchanged.statusCode()).isEqualTo(304);
 		assertThat(unchanged.body()).isEmpty();
 		JsonNode meta = json(get(first.get("meta").asString()));
@@ -130,58 +116,32 @@ class RunsOverTheApiFunctionalTests extends FunctionalTest {
 		assertThat(get("/api/v1/images/987654").statusCode()).isEqualTo(404);
 	}
 
-	/**
-	 * The first {@code count} products of the sample catalog, with their photos, as a
-	 * ZIP.
-	 */
 	private long uploadSample(int count) throws Exception {
-		List<String> lines = Files.readAllLines(SampleCatalogs.SAMPLES.resolve("catalog.csv"));
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-			zip.putNextEntry(new ZipEntry("catalog.csv"));
-			zip.write(String.join("\n", lines.subList(0, count + 1)).getBytes(StandardCharsets.UTF_8));
-			for (String line : lines.subList(1, count + 1)) {
-				String photo = line.substring(line.lastIndexOf(',') + 1);
-				zip.putNextEntry(new ZipEntry(photo));
-				zip.write(Files.readAllBytes(SampleCatalogs.SAMPLES.resolve(photo)));
-			}
-		}
-		HttpResponse<String> response = upload("sample.zip", bytes.toByteArray());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		long id = this.json.readTree(response.body()).get("import").asLong();
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> json(get("/api/v1/catalog-imports/" + id)).get("status").asString(), "COMPLETED"::equals);
-		return id;
+		return api().uploadSample(count);
 	}
 
 	private HttpResponse<String> upload(String name, byte[] content) throws Exception {
-		return this.http.send(request("/api/v1/catalog-imports").header("Content-Type", Multipart.contentType())
-			.POST(Multipart.file(name, "application/octet-stream", content))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return api().upload(name, content);
 	}
 
 	private JsonNode json(HttpResponse<String> response) {
-		return this.json.readTree(response.body());
+		return api().json(response);
 	}
 
 	private String detail(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-		return json(response).get("detail").asString();
+		return api().detail(response);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+		return api().get(path);
 	}
 
 	private HttpResponse<String> post(String path, String body) throws Exception {
-		return this.http.send(request(path).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return api().post(path, body);
 	}
 
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization", bearer(MERCHANT));
+	private MerchantApi api() {
+		return new MerchantApi(this.port, bearer(MERCHANT), this.json);
 	}
 
 }

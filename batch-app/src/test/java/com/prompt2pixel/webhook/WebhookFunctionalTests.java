@@ -129,12 +129,54 @@ class WebhookFunctionalTests extends FunctionalTest {
 			assertThat(this.json.readTree(refused.body()).get("detail").asString()).as(url).startsWith("url '");
 		}
 		HttpResponse<String> unknownEvent = send("POST", "/api/v1/webhooks", "hooks-refused",
-				"{\"url\": \"http://localhost:1/hooks\", \"events\": [\"image.needs_review\"]}");
+				"{\"url\": \"http://localhost:1/hooks\", \"events\": [\"image.rejected\"]}");
 		assertThat(this.json.readTree(unknownEvent.body()).get("detail").asString())
-			.isEqualTo("event 'image.needs_review' is not one of run.completed, run.failed");
+			.isEqualTo("event 'image.rejected' is not one of run.completed, run.failed, generation.completed, "
+					+ "generation.failed, image.needs_review");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM webhook_endpoint WHERE merchant_id = 'hooks-refused'",
 				Long.class))
 			.isZero();
+	}
+
+	@Test
+	void shouldAnnounceAGenerationAndEachImageItHeldForReview() throws Exception {
+		this.receiver.stubFor(post(urlEqualTo("/studio")).willReturn(aResponse().withStatus(204)));
+		String merchant = "hooks-generation";
+		JsonNode endpoint = register(merchant, "http://localhost:" + this.receiver.port() + "/studio",
+				List.of("generation.completed", "image.needs_review"));
+		// its catalog: the run's own end is no event this endpoint wants
+		this.runs.start(new RunRequest(merchant, SampleCatalogs.firstProducts(this.folder, 1), null, 1, this.folder));
+		this.generator.blankForPromptsContaining("ghostly");
+
+		HttpResponse<String> started = send("POST", "/api/v1/generations", merchant,
+				"{\"product\": \"MUG-CLAY-01\", \"prompt\": \"a ghostly mug\", \"variants\": 2, \"seed\": 1}");
+
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		long generation = this.json.readTree(started.body()).get("id").asLong();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.receiver.findAll(postRequestedFor(urlEqualTo("/studio"))).size() >= 3);
+		List<JsonNode> events = this.receiver.findAll(postRequestedFor(urlEqualTo("/studio")))
+			.stream()
+			.peek((request) -> assertVerifies(request, endpoint.get("secret").asString()))
+			.map((request) -> this.json.readTree(request.getBodyAsString()))
+			.toList();
+		assertThat(events).hasSize(3);
+		List<JsonNode> held = events.stream()
+			.filter((event) -> event.get("type").asString().equals("image.needs_review"))
+			.toList();
+		assertThat(held).hasSize(2);
+		assertThat(held.get(0).get("data").get("run").asLong()).isEqualTo(generation);
+		assertThat(held.get(0).get("data").get("product").asString()).isEqualTo("MUG-CLAY-01");
+		assertThat(held.get(0).get("data").get("problems").get(0).asString()).isNotBlank();
+		JsonNode completed = events.stream()
+			.filter((event) -> event.get("type").asString().equals("generation.completed"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(completed.get("data").get("generation").asLong()).isEqualTo(generation);
+		assertThat(completed.get("data").get("url").asString()).isEqualTo("/api/v1/generations/" + generation);
+		assertThat(completed.get("data").get("images").findValues("id").stream().map(JsonNode::asLong))
+			.containsExactlyInAnyOrderElementsOf(
+					held.stream().map((event) -> event.get("data").get("image").asLong()).toList());
 	}
 
 	@Test
@@ -168,7 +210,11 @@ class WebhookFunctionalTests extends FunctionalTest {
 	}
 
 	private JsonNode register(String merchant, String url, List<String> events) throws Exception {
-		HttpResponse<String> response = send("POST", "/api/v1/webhooks", merchant, "{\"url\": \"" + url + "\"}");
+		String chosen = (events != null)
+				? ", \"events\": [" + String.join(", ", events.stream().map((e) -> "\"" + e + "\"").toList()) + "]"
+				: "";
+		HttpResponse<String> response = send("POST", "/api/v1/webhooks", merchant,
+				"{\"url\": \"" + url + "\"" + chosen + "}");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return this.json.readTree(response.body());
 	}
