@@ -59,6 +59,8 @@ public record Generation(long id, @JsonIgnore String merchant, String status, St
 		return switch (runStatus) {
 			case "RUNNING", "STOPPING" -> "RUNNING";
 			case "COMPLETED", "FAILED" -> runStatus;
+			// its failure says it was cancelled
+			case "CANCELLED" -> "FAILED";
 			// waiting, or stopped by a draining node and queued again
 			default -> "QUEUED";
 		};
@@ -67,6 +69,6 @@ public record Generation(long id, @JsonIgnore String merchant, String status, St
 	/** Keys a map of the statuses a filter may name. */
 	static final Map<String, List<String>> RUN_STATUSES = Map.of("QUEUED",
 			List.of("QUEUED", "WAITING_WINDOW", "STOPPED"), "RUNNING", List.of("RUNNING", "STOPPING"), "COMPLETED",
-			List.of("COMPLETED"), "FAILED", List.of("FAILED"));
+			List.of("COMPLETED"), "FAILED", List.of("FAILED", "CANCELLED"));
 
 }

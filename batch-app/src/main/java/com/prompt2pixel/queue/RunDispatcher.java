@@ -284,7 +284,7 @@ class RunDispatcher implements NodeDuty, DisposableBean {
 					// again
 					boolean lost;
 					do {
-						RunDispatcher.this.runs.resume(run.id());
+						RunDispatcher.this.runs.resumeClaimed(run.id());
 						lost = RunDispatcher.this.partitions.takeLoss(run.id());
 					}
 					while (lost && !RunDispatcher.this.draining);

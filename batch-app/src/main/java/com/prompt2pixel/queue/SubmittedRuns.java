@@ -36,7 +36,7 @@ class SubmittedRuns {
 	List<SubmittedRun> waiting(Instant now, Duration aging) {
 		return this.jdbc.query("SELECT " + COLUMNS + """
 				 FROM generation_run r JOIN merchant m ON m.id = r.merchant_id
-				WHERE r.submitted AND r.status IN ('QUEUED', 'WAITING_WINDOW', 'STOPPED')
+				WHERE r.submitted AND r.status IN ('QUEUED', 'WAITING_WINDOW', 'STOPPED') AND r.hold IS NULL
 				ORDER BY r.priority = 'ON_DEMAND' DESC, (m.plan = 'PAID' OR r.queued_at <= ?) DESC, r.queued_at, r.id
 				""", SubmittedRuns::map, timestamp(now.minus(aging)));
 	}

@@ -131,7 +131,8 @@ public class CatalogRuns {
 	/**
 	 * Restarts a failed run as the same job instance: finished steps are skipped, and the
 	 * step that failed carries on with the tasks it had not finished. A run whose process
-	 * was killed is recovered first, when this process owns the database.
+	 * was killed is recovered first, when this process owns the database. A run stopped
+	 * or cancelled on request is refused: it is resumed through the API.
 	 */
 	public RunSummary resume(long runId) {
 		GenerationRun run = this.runs.find(runId)
@@ -139,6 +140,22 @@ public class CatalogRuns {
 		if (RunStatus.COMPLETED.is(run.status())) {
 			throw new InvalidRunRequestException("run " + runId + " is already complete");
 		}
+		if (RunStatus.CANCELLED.is(run.status())) {
+			throw new InvalidRunRequestException("run " + runId + " was cancelled");
+		}
+		if (this.runs.isHeld(runId)) {
+			throw new InvalidRunRequestException("run " + runId
+					+ " was stopped or cancelled on request; resume it through the API (POST /api/v1/runs/" + runId
+					+ "/resume)");
+		}
+		return resumeClaimed(runId);
+	}
+
+	/**
+	 * Restarts a run a dispatcher claimed from the queue. One held since its claim starts
+	 * and stops at once (see {@code RunStatusListener}).
+	 */
+	public RunSummary resumeClaimed(long runId) {
 		JobExecution last = lastExecution(runId);
 		if (last != null && last.isRunning()) {
 			if (!this.exclusiveDatabase) {

@@ -1,9 +1,5 @@
 package com.prompt2pixel.run;
 
-import com.prompt2pixel.ingest.CatalogImports;
-import com.prompt2pixel.system.ServerPaths;
-import com.prompt2pixel.webhook.WebhookOutbox;
-import com.prompt2pixel.merchant.Merchants;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,9 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.prompt2pixel.ingest.CatalogImports;
+import com.prompt2pixel.merchant.Merchants;
+import com.prompt2pixel.system.ServerPaths;
+import com.prompt2pixel.webhook.WebhookOutbox;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -121,8 +123,12 @@ public class RunRepository {
 	 */
 	@Transactional
 	void markFinished(long id, RunStatus status, String failure) {
-		this.jdbc.update("UPDATE generation_run SET status = ?, failure = ?, finished_at = now() WHERE id = ?",
-				status.name(), failure, id);
+		// a run asked to cancel stops at a chunk boundary, and that stop is its end
+		this.jdbc.update("""
+				UPDATE generation_run
+				SET status = CASE WHEN ? = 'STOPPED' AND hold = 'CANCEL' THEN 'CANCELLED' ELSE ? END,
+				    failure = CASE WHEN ? = 'STOPPED' AND hold = 'CANCEL' THEN ? ELSE ? END, finished_at = now()
+				WHERE id = ?""", status.name(), status.name(), status.name(), CANCELLED, failure, id);
 		if (status == RunStatus.COMPLETED || status == RunStatus.FAILED) {
 			GenerationRun run = get(id);
 			boolean completed = status == RunStatus.COMPLETED;
@@ -175,6 +181,80 @@ public class RunRepository {
 				"SELECT submitted AND priority = 'ON_DEMAND' FROM generation_run WHERE id = ?", Boolean.class, id));
 	}
 
+	/** A cancelled run's failure, as its summary and progress show it. */
+	private static final String CANCELLED = "cancelled on request";
+
+	/**
+	 * What was asked of a submitted run: to stay stopped until resumed, or to end for
+	 * good.
+	 */
+	public enum Hold {
+
+		STOP, CANCEL
+
+	}
+
+	/**
+	 * A submitted run's status and hold, locked until the caller's transaction ends: what
+	 * a stop, resume or cancel decides from.
+	 * @return empty when there is no such submitted run
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<HeldStatus> lockForControl(long id) {
+		return this.jdbc
+			.query("SELECT status, hold FROM generation_run WHERE id = ? AND submitted FOR UPDATE",
+					(rs, row) -> new HeldStatus(RunStatus.valueOf(rs.getString("status")),
+							(rs.getString("hold") != null) ? Hold.valueOf(rs.getString("hold")) : null),
+					id)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * A run's status and what was asked of it.
+	 *
+	 * @param hold null when nothing was
+	 */
+	public record HeldStatus(RunStatus status, Hold hold) {
+	}
+
+	/**
+	 * Holds the run; one that waits to start is stopped at once (a running one stops at
+	 * its next chunk boundary, asked by {@link CatalogRuns#stop}).
+	 */
+	public void hold(long id, Hold hold) {
+		this.jdbc.update("""
+				UPDATE generation_run
+				SET hold = ?, expected_start = NULL,
+				    status = CASE WHEN status IN ('QUEUED', 'WAITING_WINDOW') THEN 'STOPPED' ELSE status END
+				WHERE id = ?""", hold.name(), id);
+	}
+
+	/**
+	 * Lets the dispatchers take the run again: a stopped one as it is, a failed one
+	 * queued to be restarted from where it failed.
+	 */
+	public void release(long id) {
+		this.jdbc.update("""
+				UPDATE generation_run
+				SET hold = NULL, status = CASE WHEN status = 'FAILED' THEN 'QUEUED' ELSE status END
+				WHERE id = ?""", id);
+	}
+
+	/** Ends a run that is not executing, for good. */
+	public void cancel(long id) {
+		this.jdbc.update("""
+				UPDATE generation_run
+				SET hold = 'CANCEL', status = 'CANCELLED', failure = ?, finished_at = now(), expected_start = NULL
+				WHERE id = ?""", CANCELLED, id);
+	}
+
+	/** Whether something was asked of the run that keeps it from executing. */
+	boolean isHeld(long id) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT hold IS NOT NULL FROM generation_run WHERE id = ?",
+				Boolean.class, id));
+	}
+
 	void markStopping(long id) {
 		this.jdbc.update("UPDATE generation_run SET status = 'STOPPING' WHERE id = ? AND status = 'RUNNING'", id);
 	}
@@ -201,7 +281,7 @@ public class RunRepository {
 	public boolean claim(long id, String readInStatus, String nodeId) {
 		return this.jdbc.update("""
 				UPDATE generation_run SET status = 'RUNNING', expected_start = NULL, node_id = ?
-				WHERE id = ? AND status = ? AND submitted""", nodeId, id, readInStatus) == 1;
+				WHERE id = ? AND status = ? AND submitted AND hold IS NULL""", nodeId, id, readInStatus) == 1;
 	}
 
 	/** A queued run now waits for its window; a stopped one keeps its state. */
@@ -228,8 +308,10 @@ public class RunRepository {
 	 */
 	public void requeueOrphan(long id, String adoptedBy) {
 		this.jdbc.update("""
-				UPDATE generation_run SET status = 'STOPPED'
-				WHERE id = ? AND node_id = ? AND submitted AND status IN ('RUNNING', 'STOPPING')""", id, adoptedBy);
+				UPDATE generation_run SET status = CASE WHEN hold = 'CANCEL' THEN 'CANCELLED' ELSE 'STOPPED' END,
+				    failure = CASE WHEN hold = 'CANCEL' THEN ? ELSE failure END
+				WHERE id = ? AND node_id = ? AND submitted AND status IN ('RUNNING', 'STOPPING')""", CANCELLED, id,
+				adoptedBy);
 	}
 
 	/**

@@ -13,7 +13,10 @@ public enum RunStatus {
 
 	RUNNING,
 
-	/** Asked to stop at its next chunk boundary (its window closed). */
+	/**
+	 * Asked to stop at its next chunk boundary (its window closed, its node is shutting
+	 * down, or it was asked to stop or cancel).
+	 */
 	STOPPING,
 
 	/** Stopped at a chunk boundary: resumable. */
@@ -21,7 +24,10 @@ public enum RunStatus {
 
 	COMPLETED,
 
-	FAILED;
+	FAILED,
+
+	/** Cancelled on request: ended for good, neither resumed nor billed further. */
+	CANCELLED;
 
 	/** Whether the stored or reported status is this one. */
 	public boolean is(String status) {

@@ -33,6 +33,13 @@ class RunStatusListener implements JobExecutionListener {
 
 	@Override
 	public void beforeJob(JobExecution execution) {
+		if (this.runs.isHeld(runId(execution))) {
+			// stopped or cancelled between its claim and its start: it ends STOPPED at
+			// the
+			// first step, before any work (the hold makes a cancel's stop CANCELLED)
+			execution.setStatus(BatchStatus.STOPPING);
+			return;
+		}
 		this.runs.markRunning(runId(execution));
 	}
 

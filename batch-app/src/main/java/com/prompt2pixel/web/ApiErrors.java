@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.prompt2pixel.run.InvalidRunRequestException;
+import com.prompt2pixel.run.RunStateException;
 import com.prompt2pixel.system.Problems;
 import com.prompt2pixel.system.ServerPaths;
 import org.slf4j.Logger;
@@ -60,6 +61,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidRunRequestException.class)
 	ProblemDetail badRun(InvalidRunRequestException ex) {
 		return Problems.of(HttpStatus.BAD_REQUEST, ServerPaths.hide(ex.getMessage()));
+	}
+
+	@ExceptionHandler(RunStateException.class)
+	ProblemDetail runState(RunStateException ex) {
+		return Problems.of(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler(MultipartException.class)

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.prompt2pixel.queue.RunControls;
 import com.prompt2pixel.queue.RunProgress;
 import com.prompt2pixel.queue.RunProgresses;
 import com.prompt2pixel.queue.RunQueue;
@@ -43,7 +44,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Runs of the API key's merchant: started from one of its completed catalog imports,
  * listed, their summary (as the CLI prints it), progress (state, tasks per state,
- * expected start, ETA, as {@code status --run} prints it), images and manifest. Another
+ * expected start, ETA, as {@code status --run} prints it), images and manifest; stopped,
+ * resumed and cancelled. Another
  * merchant's run is missing, as one that is not.
  */
 @RestController
@@ -60,8 +62,11 @@ class RunController {
 
 	private final IdempotentRequests idempotency;
 
+	private final RunControls controls;
+
 	RunController(RunSummaries summaries, RunProgresses progresses, RunQueue queue, TaskImages images,
-			IdempotentRequests idempotency) {
+			IdempotentRequests idempotency, RunControls controls) {
+		this.controls = controls;
 		this.idempotency = idempotency;
 		this.summaries = summaries;
 		this.progresses = progresses;
@@ -146,6 +151,39 @@ class RunController {
 		json.put("page", page);
 		json.put("size", size);
 		return json;
+	}
+
+	/**
+	 * Stops the run and holds it until it is resumed: at once while it waits, at its next
+	 * chunk boundary while it executes (its progress says STOPPING until then).
+	 */
+	@PostMapping("/{id}/stop")
+	ResponseEntity<RunProgress> stop(Tenant tenant, @PathVariable long id) {
+		requireOwned(tenant, id);
+		this.controls.stop(id);
+		return ResponseEntity.accepted().body(progress(tenant, id));
+	}
+
+	/**
+	 * Lets a stopped run go on from its last committed chunk, or a failed one restart
+	 * where it failed.
+	 */
+	@PostMapping("/{id}/resume")
+	ResponseEntity<RunProgress> resume(Tenant tenant, @PathVariable long id) {
+		requireOwned(tenant, id);
+		this.controls.resume(id);
+		return ResponseEntity.accepted().body(progress(tenant, id));
+	}
+
+	/**
+	 * Ends the run for good as CANCELLED: at once while it waits, at its next chunk
+	 * boundary while it executes; what it rendered is neither published nor billed.
+	 */
+	@PostMapping("/{id}/cancel")
+	ResponseEntity<RunProgress> cancel(Tenant tenant, @PathVariable long id) {
+		requireOwned(tenant, id);
+		this.controls.cancel(id);
+		return ResponseEntity.accepted().body(progress(tenant, id));
 	}
 
 	/**

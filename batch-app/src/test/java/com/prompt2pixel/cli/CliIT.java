@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.prompt2pixel.support.Manifest;
+import com.prompt2pixel.support.MerchantApi;
 import com.prompt2pixel.support.SampleCatalogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +135,10 @@ class CliIT {
 		assertThat(Files.readString(log)).doesNotContain("Exception");
 	}
 
+	/**
+	 * Also the webhook outbox across the kill: a run's event whose first delivery failed
+	 * is delivered, as the same event, by the process started after it.
+	 */
 	@Test
 	void shouldFinishEveryQueuedAndRunningUploadAfterServeIsKilled() throws Exception {
 		// large enough that its import is still running when the process dies
@@ -149,7 +154,11 @@ class CliIT {
 		}
 		String small = "sku,title,image\nA,Vase,https://x.example/a.jpg\nB,Bowl,https://x.example/b.jpg\n";
 		String[] options = { "--server.port=0", "--p2p.schedule.dispatch-interval=500ms",
-				"--p2p.schedule.dead-after=3s" };
+				"--p2p.schedule.dead-after=3s", "--p2p.webhooks.allowed-hosts=localhost",
+				"--p2p.webhooks.require-https=false", "--p2p.webhooks.first-backoff=1s" };
+		WireMockServer receiver = new WireMockServer(options().dynamicPort());
+		receiver.start();
+		receiver.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(503)));
 		Result added = run("user", "add", "--email", "Ops@Example.com", "--role", "admin");
 		assertThat(added.exitCode()).as(added.stderr()).isZero();
 		JsonNode account = added.summary();
@@ -163,6 +172,15 @@ class CliIT {
 		Map<Long, String> keys = new HashMap<>();
 		try {
 			int port = port(firstLog);
+			MerchantApi hooks = new MerchantApi(port, "Bearer " + createKey(port, admin, "hooks"), JSON);
+			HttpResponse<String> endpoint = hooks.post("/api/v1/webhooks",
+					"{\"url\": \"http://localhost:" + receiver.port() + "/hooks\", \"events\": [\"run.completed\"]}");
+			assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(201);
+			long sample = hooks.uploadSample(1);
+			assertThat(hooks.post("/api/v1/runs", "{\"catalog_import\": " + sample + ", \"priority\": \"on-demand\"}")
+				.statusCode()).isEqualTo(202);
+			await("the run's event tried once and refused").atMost(Duration.ofMinutes(1))
+				.until(() -> !receiver.getAllServeEvents().isEmpty());
 			for (String merchant : List.of("big", "small-1", "small-2")) {
 				String key = createKey(port, admin, merchant);
 				long id = upload(port, key, merchant.equals("big") ? "big.csv" : "small.csv",
@@ -178,9 +196,17 @@ class CliIT {
 			killed.destroyForcibly().waitFor();
 		}
 
+		String eventId = receiver.getAllServeEvents().get(0).getRequest().getHeader("X-P2P-Event-Id");
+		receiver.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(204)));
 		Process restarted = start(this.workdir.resolve("serve-2.log"), concat("serve", options));
 		try {
 			int port = port(this.workdir.resolve("serve-2.log"));
+			await("the event delivered after the restart").atMost(Duration.ofMinutes(1))
+				.until(() -> receiver.getAllServeEvents()
+					.stream()
+					.anyMatch((sent) -> sent.getResponse().getStatus() == 204));
+			assertThat(receiver.getAllServeEvents()).as("one event, attempted until delivered")
+				.allMatch((sent) -> eventId.equals(sent.getRequest().getHeader("X-P2P-Event-Id")));
 			for (long id : imports) {
 				await("import " + id + " completed after the restart").atMost(Duration.ofMinutes(2))
 					.pollInterval(Duration.ofMillis(250))
@@ -201,6 +227,7 @@ class CliIT {
 		finally {
 			restarted.destroy();
 			restarted.waitFor(60, TimeUnit.SECONDS);
+			receiver.stop();
 		}
 	}
 
