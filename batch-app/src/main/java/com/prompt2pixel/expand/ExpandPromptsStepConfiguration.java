@@ -85,6 +85,38 @@ class ExpandPromptsStepConfiguration {
 		}, transactionManager).build();
 	}
 
+	/**
+	 * A retry's tasks: the FAILED tasks of the run it retries, copied as PENDING with
+	 * everything that determines their pixels (product, scene and version, variant, seed,
+	 * prompts, parameters, cache key), in one statement and one transaction.
+	 */
+	@Bean(CatalogImageJob.COPY_FAILED_TASKS_STEP)
+	Step copyFailedTasksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc) {
+		return new StepBuilder(CatalogImageJob.COPY_FAILED_TASKS_STEP, jobRepository)
+			.tasklet((contribution, context) -> {
+				long runId = context.getStepContext()
+					.getStepExecution()
+					.getJobParameters()
+					.getLong(CatalogImageJob.RUN_ID);
+				int copied = jdbc.update(
+						"""
+								INSERT INTO render_task (run_id, merchant_id, product_id, template_set, template_id,
+								                         template_version, variant, seed, prompt, negative_prompt, params, state,
+								                         matched_rule, cache_key)
+								SELECT r.id, t.merchant_id, t.product_id, t.template_set, t.template_id, t.template_version,
+								       t.variant, t.seed, t.prompt, t.negative_prompt, t.params, 'PENDING', t.matched_rule,
+								       t.cache_key
+								FROM generation_run r JOIN render_task t ON t.run_id = r.retry_of
+								WHERE r.id = ? AND t.state = 'FAILED'
+								ORDER BY t.id""",
+						runId);
+				contribution.incrementWriteCount(copied);
+				return RepeatStatus.FINISHED;
+			}, transactionManager)
+			.build();
+	}
+
 	@Bean
 	@StepScope
 	IdRangePartitioner importedProductRanges(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId, RunRepository runs,

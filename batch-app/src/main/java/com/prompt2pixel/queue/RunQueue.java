@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
 import com.prompt2pixel.expand.OnDemandPlanner;
@@ -20,6 +21,7 @@ import com.prompt2pixel.run.OnDemandRequest;
 import com.prompt2pixel.run.RunPriority;
 import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.run.RunRequest;
+import com.prompt2pixel.run.RunStateException;
 import com.prompt2pixel.run.RunStatus;
 import com.prompt2pixel.window.GpuPool;
 import com.prompt2pixel.window.GpuPools;
@@ -200,6 +202,38 @@ public class RunQueue {
 
 		});
 		return this.submitted.find(run.id()).orElseThrow();
+	}
+
+	/**
+	 * Queues a run that renders again the failed tasks of an ended run, in that run's
+	 * lane and pool (a batch one by its window); the run it retries is left as it was.
+	 * @throws RunStateException when the run has not ended, or has no failed tasks
+	 */
+	@Transactional
+	public SubmittedRun submitRetry(long runId) {
+		GenerationRun source = this.repository.get(runId);
+		if (!Set.of(RunStatus.COMPLETED.name(), RunStatus.FAILED.name(), RunStatus.CANCELLED.name())
+			.contains(source.status())) {
+			throw new RunStateException(
+					"run " + runId + " is " + source.status() + "; retry its failed tasks once it has ended");
+		}
+		Integer failed = this.jdbc.queryForObject(
+				"SELECT count(*) FROM render_task WHERE run_id = ? AND state = 'FAILED'", Integer.class, runId);
+		if (failed == null || failed == 0) {
+			throw new RunStateException("run " + runId + " has no failed tasks");
+		}
+		Map<String, Object> lane = this.jdbc.queryForMap("SELECT priority, pool FROM generation_run WHERE id = ?",
+				runId);
+		GpuPool pool = this.pools.find((String) lane.get("pool"))
+			.orElseGet(() -> GpuPool.alwaysOpen((String) lane.get("pool")));
+		RunPriority priority = RunPriority.valueOf((String) lane.get("priority"));
+		GenerationRun retry = this.repository.createRetry(source);
+		Instant now = this.clock.instant();
+		boolean waits = priority == RunPriority.BATCH && !pool.isOpen(now);
+		this.repository.markSubmitted(retry.id(), priority, pool.name(),
+				waits ? RunStatus.WAITING_WINDOW : RunStatus.QUEUED, waits ? pool.nextOpening(now).orElseThrow() : null,
+				now);
+		return this.submitted.find(retry.id()).orElseThrow();
 	}
 
 	/**

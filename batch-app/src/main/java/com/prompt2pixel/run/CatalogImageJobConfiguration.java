@@ -48,6 +48,28 @@ class CatalogImageJobConfiguration {
 	}
 
 	/**
+	 * {@code retryFailedTasksJob}: copy the failed tasks of the run it retries ->
+	 * generate -> moderate -> publish -> manifest -> bill.
+	 */
+	@Bean
+	Job retryFailedTasksJob(JobRepository jobRepository, RunStatusListener runStatusListener,
+			@Qualifier(CatalogImageJob.COPY_FAILED_TASKS_STEP) Step copyFailedTasksStep,
+			@Qualifier(CatalogImageJob.GENERATE_IMAGES_STEP) Step generateImagesStep,
+			@Qualifier(CatalogImageJob.MODERATE_IMAGES_STEP) Step moderateImagesStep,
+			@Qualifier(CatalogImageJob.PUBLISH_IMAGES_STEP) Step publishImagesStep,
+			@Qualifier(CatalogImageJob.WRITE_MANIFEST_STEP) Step writeManifestStep,
+			@Qualifier(CatalogImageJob.BILL_RUN_STEP) Step billRunStep) {
+		return new JobBuilder(CatalogImageJob.RETRY_NAME, jobRepository).listener(runStatusListener)
+			.start(copyFailedTasksStep)
+			.next(generateImagesStep)
+			.next(moderateImagesStep)
+			.next(publishImagesStep)
+			.next(writeManifestStep)
+			.next(billRunStep)
+			.build();
+	}
+
+	/**
 	 * {@code onDemandGenerationJob}: plan the request's tasks -> generate -> moderate ->
 	 * publish -> manifest -> bill; the same steps as a catalog's run from generation on.
 	 */

@@ -39,6 +39,8 @@ public class CatalogRuns {
 
 	private final Job onDemandJob;
 
+	private final Job retryJob;
+
 	private final RunRepository runs;
 
 	private final RunSummaries summaries;
@@ -50,10 +52,12 @@ public class CatalogRuns {
 	private final MerchantTemplates templates;
 
 	CatalogRuns(JobOperator jobOperator, @Qualifier(CatalogImageJob.NAME) Job job,
-			@Qualifier(CatalogImageJob.ON_DEMAND_NAME) Job onDemandJob, RunRepository runs, RunSummaries summaries,
+			@Qualifier(CatalogImageJob.ON_DEMAND_NAME) Job onDemandJob,
+			@Qualifier(CatalogImageJob.RETRY_NAME) Job retryJob, RunRepository runs, RunSummaries summaries,
 			JobRepository jobRepository, MerchantTemplates templates,
 			ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
 		this.onDemandJob = onDemandJob;
+		this.retryJob = retryJob;
 		this.templates = templates;
 		this.jobOperator = jobOperator;
 		this.job = job;
@@ -181,9 +185,15 @@ public class CatalogRuns {
 		return parameters.toJobParameters();
 	}
 
-	/** A catalog's run is a {@code catalogImageJob}; a generation its own job. */
+	/**
+	 * A catalog's run is a {@code catalogImageJob}; a generation and a retry have jobs of
+	 * their own.
+	 */
 	private Job jobOf(GenerationRun run) {
-		return run.isGeneration() ? this.onDemandJob : this.job;
+		if (run.isGeneration()) {
+			return this.onDemandJob;
+		}
+		return run.isRetry() ? this.retryJob : this.job;
 	}
 
 	private JobExecution lastExecution(long runId) {

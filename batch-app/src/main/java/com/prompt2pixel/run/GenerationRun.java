@@ -16,13 +16,22 @@ import java.nio.file.Path;
  * @param outDir the folder the run publishes into
  * @param importId the run's catalog import; null for an on-demand generation, which has
  * none
- * @param kind UPLOAD, NIGHTLY or ON_DEMAND (an on-demand generation)
+ * @param kind UPLOAD, NIGHTLY, ON_DEMAND (an on-demand generation) or RETRY (another
+ * run's failed tasks again)
  */
 public record GenerationRun(long id, String merchantId, String status, Path catalogFile, String templateSet,
 		Integer variants, Path outDir, Long importId, String kind) {
 
 	/** The kind of an on-demand generation's run. */
 	public static final String ON_DEMAND = "ON_DEMAND";
+
+	/** The kind of a run that renders again another run's failed tasks. */
+	public static final String RETRY = "RETRY";
+
+	/** Whether it renders again another run's failed tasks, copied from that run. */
+	public boolean isRetry() {
+		return RETRY.equals(this.kind);
+	}
 
 	/** Whether it is an on-demand generation, planned from its request, not a catalog. */
 	public boolean isGeneration() {

@@ -88,6 +88,21 @@ public class RunRepository {
 		return find(id).orElseThrow();
 	}
 
+	/**
+	 * Creates a run that renders again the failed tasks of {@code source}, with its
+	 * template set and variants; its tasks are copied when it starts.
+	 */
+	@Transactional
+	public GenerationRun createRetry(GenerationRun source) {
+		long id = this.jdbc.queryForObject("SELECT nextval('generation_run_id_seq')", Long.class);
+		this.jdbc.update("""
+				INSERT INTO generation_run (id, merchant_id, kind, status, template_set, variants, out_dir, retry_of)
+				VALUES (?, ?, 'RETRY', 'QUEUED', ?, ?, ?, ?)""", id, source.merchantId(), source.templateSet(),
+				source.variants(), this.outputs.resolve("run-" + id).toAbsolutePath().normalize().toString(),
+				source.id());
+		return find(id).orElseThrow();
+	}
+
 	public Optional<GenerationRun> find(long id) {
 		return this.jdbc.query("""
 				SELECT r.id, r.merchant_id, r.status, r.catalog_file, r.template_set, r.variants, r.out_dir,

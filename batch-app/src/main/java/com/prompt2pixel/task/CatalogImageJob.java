@@ -22,6 +22,15 @@ public final class CatalogImageJob {
 
 	public static final String PLAN_GENERATION_STEP = "planGenerationStep";
 
+	/**
+	 * The job of a run that renders again another run's failed tasks:
+	 * {@link #COPY_FAILED_TASKS_STEP}, then the same steps from generation on as this
+	 * job. Identified by {@link #RUN_ID} too.
+	 */
+	public static final String RETRY_NAME = "retryFailedTasksJob";
+
+	public static final String COPY_FAILED_TASKS_STEP = "copyFailedTasksStep";
+
 	public static final String EXPAND_PROMPTS_STEP = "expandPromptsStep";
 
 	public static final String GENERATE_IMAGES_STEP = "generateImagesStep";

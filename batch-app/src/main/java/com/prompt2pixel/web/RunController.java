@@ -45,8 +45,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Runs of the API key's merchant: started from one of its completed catalog imports,
  * listed, their summary (as the CLI prints it), progress (state, tasks per state,
  * expected start, ETA, as {@code status --run} prints it), images and manifest; stopped,
- * resumed and cancelled. Another
- * merchant's run is missing, as one that is not.
+ * resumed and cancelled. Another merchant's run is missing, as one that is not.
  */
 @RestController
 @RequestMapping("/api/v1/runs")
@@ -184,6 +183,24 @@ class RunController {
 		requireOwned(tenant, id);
 		this.controls.cancel(id);
 		return ResponseEntity.accepted().body(progress(tenant, id));
+	}
+
+	/**
+	 * Renders the run's failed tasks again, as a new run in its lane and pool (the run
+	 * itself is left as it was): 202 with the new run's progress and {@code Location}.
+	 */
+	@PostMapping("/{id}/retry-failed")
+	ResponseEntity<?> retryFailed(Tenant tenant, @PathVariable long id,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+		requireOwned(tenant, id);
+		return this.idempotency.once(tenant, idempotencyKey, "POST /api/v1/runs/" + id + "/retry-failed",
+				this.idempotency.sha256Of(Map.of("run", id)), () -> {
+					SubmittedRun retry = this.queue.submitRetry(id);
+					return ResponseEntity.accepted()
+						.header(HttpHeaders.LOCATION, "/api/v1/runs/" + retry.id())
+						.body(this.progresses.find(retry.id()).orElseThrow().forMerchant());
+				}, () -> {
+				});
 	}
 
 	/**

@@ -72,7 +72,7 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 	 * authorisation.
 	 */
 	private static final Set<String> STATE_DECIDES = Set.of("POST /api/v1/runs/{id}/stop",
-			"POST /api/v1/runs/{id}/resume", "POST /api/v1/runs/{id}/cancel");
+			"POST /api/v1/runs/{id}/resume", "POST /api/v1/runs/{id}/cancel", "POST /api/v1/runs/{id}/retry-failed");
 
 	private static final Map<String, Access> ACCESS = Map.ofEntries(
 			Map.entry("POST /api/v1/catalog-imports", Access.MERCHANT), Map.entry("POST /api/v1/runs", Access.MERCHANT),
@@ -91,6 +91,7 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 			Map.entry("POST /api/v1/runs/{id}/stop", Access.MERCHANT),
 			Map.entry("POST /api/v1/runs/{id}/resume", Access.MERCHANT),
 			Map.entry("POST /api/v1/runs/{id}/cancel", Access.MERCHANT),
+			Map.entry("POST /api/v1/runs/{id}/retry-failed", Access.MERCHANT),
 			Map.entry("POST /api/v1/generations", Access.MERCHANT),
 			Map.entry("GET /api/v1/generations", Access.MERCHANT),
 			Map.entry("GET /api/v1/generations/{id}", Access.MERCHANT),

@@ -117,6 +117,45 @@ class RunControlsOverTheApiFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldRetryTheFailedTasksOfAnEndedRunAsANewRun() throws Exception {
+		retireSubmittedRuns();
+		MerchantApi api = api();
+		long catalogImport = api.uploadSample(2);
+		// the backend refuses the flat lays: one task per product fails
+		this.generator.refusePromptsContaining("overhead flat lay");
+		long run = api
+			.json(api.post("/api/v1/runs",
+					"{\"catalog_import\": " + catalogImport
+							+ ", \"template_set\": \"generic\", \"variants\": 1, \"priority\": \"on-demand\"}"))
+			.get("run")
+			.asLong();
+		assertThat(conflict(api.post("/api/v1/runs/" + run + "/retry-failed", ""))).as("not ended yet")
+			.startsWith("run " + run + " is ");
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(api, run), "COMPLETED"::equals);
+		assertThat(api.json(api.get("/api/v1/runs/" + run)).get("failed").asInt()).isEqualTo(2);
+		this.generator.reset();
+
+		HttpResponse<String> retried = api.post("/api/v1/runs/" + run + "/retry-failed", "");
+
+		assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+		long retry = api.json(retried).get("run").asLong();
+		assertThat(retried.headers().firstValue("Location")).hasValue("/api/v1/runs/" + retry);
+		assertThat(api.json(retried).get("priority").asString()).as("the run's own lane").isEqualTo("on-demand");
+		await().atMost(Duration.ofSeconds(60)).until(() -> status(api, retry), "COMPLETED"::equals);
+		JsonNode summary = api.json(api.get("/api/v1/runs/" + retry));
+		assertThat(summary.get("images").asInt()).as(summary.toString()).isEqualTo(2);
+		assertThat(summary.get("failed").asInt()).isZero();
+		assertThat(summary.get("invoice_total").asString()).as("the two images only").isEqualTo("0.08");
+		JsonNode images = api.json(api.get("/api/v1/runs/" + retry + "/images"));
+		assertThat(images.get("images").findValues("scene").stream().map(JsonNode::asString))
+			.containsOnly("generic-flat-lay");
+		assertThat(api.json(api.get("/api/v1/runs/" + run)).get("failed").asInt()).as("the run itself as it was")
+			.isEqualTo(2);
+		assertThat(conflict(api.post("/api/v1/runs/" + retry + "/retry-failed", "")))
+			.isEqualTo("run " + retry + " has no failed tasks");
+	}
+
+	@Test
 	void shouldRefuseToControlARunTheCliRanInPlace() throws Exception {
 		long inPlace = this.runs
 			.start(new RunRequest(MERCHANT, SampleCatalogs.firstProducts(this.folder, 1), null, 1, this.folder))
