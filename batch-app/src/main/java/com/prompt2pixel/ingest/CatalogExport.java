@@ -42,7 +42,7 @@ public class CatalogExport {
 			this.jdbc.query("""
 					SELECT source_key, title, description, vendor, product_type, category, tags, options, variant_count,
 					       price, image_urls, content_hash
-					FROM product WHERE merchant_id = ? AND removed_at IS NULL
+					FROM product WHERE merchant_id = ? AND removed_at IS NULL AND NOT studio
 					ORDER BY source_row NULLS LAST, id""", (rs) -> {
 				table.add(Arrays.asList(rs.getString("source_key"), rs.getString("title"), rs.getString("description"),
 						rs.getString("vendor"), rs.getString("product_type"), rs.getString("category"),

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks one product's photo outside a catalog run: an on-demand generation fetches its
  * product's photo when it is planned, as a run's {@code checkPhotosStep} fetches each of
- * its products' once per run, and records its checksum on the product the same way.
+ * its products' once per run, and records its checksum on the product the same way. A
+ * studio product's photo, sent with its generation, is the one stored then.
  */
 @Component
 public class ProductPhotoChecks {
@@ -31,8 +32,13 @@ public class ProductPhotoChecks {
 	 * product keeps its last checked photo)
 	 */
 	public String check(long productId) {
-		String[] product = this.jdbc.queryForObject("SELECT merchant_id, image_url FROM product WHERE id = ?",
-				(rs, row) -> new String[] { rs.getString(1), rs.getString(2) }, productId);
+		String[] product = this.jdbc.queryForObject(
+				"SELECT merchant_id, image_url, CASE WHEN studio THEN image_sha256 END FROM product WHERE id = ?",
+				(rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }, productId);
+		if (product[2] != null) {
+			// a studio product's photo was sent, checked and stored; it has no address
+			return product[2];
+		}
 		String sha256 = this.photos.fetch(product[0], product[1]);
 		this.jdbc.update("UPDATE product SET image_sha256 = ? WHERE id = ?", sha256, productId);
 		return sha256;

@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
+import com.prompt2pixel.connectors.images.ProductImageException;
 import com.prompt2pixel.expand.OnDemandPlanner;
 import com.prompt2pixel.ingest.CatalogImportService;
 import com.prompt2pixel.ingest.ImportStatus;
 import com.prompt2pixel.ingest.ImportSummary;
 import com.prompt2pixel.ingest.InvalidImportRequestException;
+import com.prompt2pixel.ingest.StudioPhotos;
 import com.prompt2pixel.merchant.Merchants;
 import com.prompt2pixel.run.CatalogRuns;
 import com.prompt2pixel.run.GenerationRun;
@@ -63,11 +66,15 @@ public class RunQueue {
 
 	private final OnDemandPlanner planner;
 
+	private final StudioPhotos studio;
+
 	private final RunDispatcher dispatcher;
 
 	RunQueue(CatalogRuns runs, SubmittedRuns submitted, RunRepository repository, GpuPools pools, JdbcTemplate jdbc,
 			Clock clock, Merchants merchants, CatalogImportService imports,
-			PlatformTransactionManager transactionManager, OnDemandPlanner planner, RunDispatcher dispatcher) {
+			PlatformTransactionManager transactionManager, OnDemandPlanner planner, RunDispatcher dispatcher,
+			StudioPhotos studio) {
+		this.studio = studio;
 		this.planner = planner;
 		this.dispatcher = dispatcher;
 		this.merchants = merchants;
@@ -202,6 +209,31 @@ public class RunQueue {
 
 		});
 		return this.submitted.find(run.id()).orElseThrow();
+	}
+
+	/**
+	 * Queues an on-demand generation of a photo the merchant sent: the photo becomes a
+	 * studio product (see {@link StudioPhotos}) in the same transaction as the
+	 * generation.
+	 * @param forProduct the generation, given the studio product's key
+	 * @throws InvalidRunRequestException when the photo is not a usable image, or as
+	 * {@link #submitGeneration}
+	 */
+	@Transactional
+	public SubmittedRun submitGeneration(String merchantId, byte[] photo, String title,
+			Function<String, OnDemandRequest> forProduct) {
+		String unknown = this.merchants.unknown(merchantId);
+		if (unknown != null) {
+			throw new InvalidRunRequestException(unknown);
+		}
+		String key;
+		try {
+			key = this.studio.add(merchantId, photo, title);
+		}
+		catch (ProductImageException ex) {
+			throw new InvalidRunRequestException("part 'photo' is not a usable image: " + ex.getMessage(), ex);
+		}
+		return submitGeneration(forProduct.apply(key));
 	}
 
 	/**

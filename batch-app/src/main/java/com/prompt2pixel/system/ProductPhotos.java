@@ -43,7 +43,19 @@ public class ProductPhotos {
 		catch (IllegalArgumentException ex) {
 			throw new ProductImageException("not a valid image URL or path: '" + url + "'", ex);
 		}
-		byte[] photo = this.source.load(uri);
+		return keep(merchantId, this.source.load(uri));
+	}
+
+	/**
+	 * Checks a photo the merchant sent and stores it.
+	 * @return the hex SHA-256 of its bytes
+	 * @throws ProductImageException when it is not a usable image
+	 */
+	public String keep(String merchantId, byte[] photo) {
+		if (photo.length > ProductImageSource.MAX_BYTES) {
+			throw new ProductImageException(
+					"the photo is larger than " + ProductImageSource.MAX_BYTES / (1024 * 1024) + " MB");
+		}
 		PhotoVerifier.verify(photo);
 		String sha256 = Sha256.hex(photo);
 		this.store.put(key(merchantId, sha256), photo);

@@ -1,5 +1,6 @@
 package com.prompt2pixel.web;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import com.prompt2pixel.queue.RunQueue;
 import com.prompt2pixel.queue.SubmittedRun;
 import com.prompt2pixel.run.OnDemandRequest;
 import com.prompt2pixel.security.Tenant;
+import com.prompt2pixel.system.Sha256;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -81,13 +85,54 @@ class GenerationController {
 	}
 
 	private ResponseEntity<?> submit(Tenant tenant, GenerationStart request) {
+		return accepted(this.queue.submitGeneration(onDemand(tenant, request.product(), request)));
+	}
+
+	private static OnDemandRequest onDemand(Tenant tenant, String product, GenerationStart request) {
 		long seed = (request.seed() != null) ? request.seed() : SEEDS.nextLong(OnDemandRequest.SEEDS);
-		SubmittedRun run = this.queue.submitGeneration(new OnDemandRequest(tenant.merchant(), request.product(),
-				request.templateSet(), request.scene(), request.prompt(), request.negativePrompt(),
-				(request.variants() != null) ? request.variants() : 1, seed, request.width(), request.height()));
+		return new OnDemandRequest(tenant.merchant(), product, request.templateSet(), request.scene(), request.prompt(),
+				request.negativePrompt(), (request.variants() != null) ? request.variants() : 1, seed, request.width(),
+				request.height());
+	}
+
+	private ResponseEntity<?> accepted(SubmittedRun run) {
 		return ResponseEntity.accepted()
 			.header(HttpHeaders.LOCATION, "/api/v1/generations/" + run.id())
 			.body(this.generations.find(run.id()).orElseThrow());
+	}
+
+	/**
+	 * One on-demand generation of a photo the merchant sends rather than a product of its
+	 * catalog (multipart: the image in part {@code photo}, the other fields as form
+	 * fields, {@code title} naming what it shows for prompts that name the product). The
+	 * photo becomes a studio product, keyed {@code studio-<checksum>}, which no catalog
+	 * import counts or removes.
+	 */
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<?> startFromPhoto(Tenant tenant, @RequestPart("photo") MultipartFile photo,
+			@RequestParam(required = false) String title,
+			@RequestParam(name = "template_set", required = false) String templateSet,
+			@RequestParam(required = false) String scene, @RequestParam(required = false) String prompt,
+			@RequestParam(name = "negative_prompt", required = false) String negativePrompt,
+			@RequestParam(required = false) Integer variants, @RequestParam(required = false) Long seed,
+			@RequestParam(required = false) Integer width, @RequestParam(required = false) Integer height,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey)
+			throws IOException {
+		byte[] bytes = photo.getBytes();
+		GenerationStart request = new GenerationStart(null, templateSet, scene, prompt, negativePrompt, variants, seed,
+				width, height);
+		Map<String, Object> asked = new LinkedHashMap<>();
+		asked.put("photo", Sha256.of(bytes));
+		asked.put("title", title);
+		asked.put("request", request);
+		return this.idempotency.once(tenant, idempotencyKey, "POST /api/v1/generations",
+				this.idempotency.sha256Of(asked), () -> {
+					SubmittedRun run = this.queue.submitGeneration(tenant.merchant(), bytes,
+							(title != null && !title.isBlank()) ? title.strip() : "product",
+							(key) -> onDemand(tenant, key, request));
+					return accepted(run);
+				}, () -> {
+				});
 	}
 
 	@GetMapping("/{id}")

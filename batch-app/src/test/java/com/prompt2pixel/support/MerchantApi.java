@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -70,6 +71,14 @@ public final class MerchantApi {
 	public HttpResponse<String> upload(String name, byte[] content) throws IOException, InterruptedException {
 		return this.http.send(request("/api/v1/catalog-imports").header("Content-Type", Multipart.contentType())
 			.POST(Multipart.file(name, "application/octet-stream", content))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A multipart form: the file in part {@code part}, and the fields. */
+	public HttpResponse<String> postForm(String path, String part, String fileName, byte[] content,
+			Map<String, String> fields) throws IOException, InterruptedException {
+		return this.http.send(request(path).header("Content-Type", Multipart.contentType())
+			.POST(Multipart.form(part, fileName, "application/octet-stream", content, fields))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

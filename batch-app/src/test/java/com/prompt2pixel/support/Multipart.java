@@ -3,8 +3,12 @@ package com.prompt2pixel.support;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
-/** A multipart/form-data request as a browser sends it: one file part, named "file". */
+/**
+ * A multipart/form-data request as a browser sends it: one file part (named "file" unless
+ * said otherwise), and form fields beside it.
+ */
 public final class Multipart {
 
 	private static final String BOUNDARY = "----p2pBoundary7MA4YWxkTrZu0gW";
@@ -18,9 +22,18 @@ public final class Multipart {
 	}
 
 	public static HttpRequest.BodyPublisher file(String fileName, String contentType, byte[] content) {
+		return form("file", fileName, contentType, content, Map.of());
+	}
+
+	/** The file in part {@code part}, after the fields in their order. */
+	public static HttpRequest.BodyPublisher form(String part, String fileName, String contentType, byte[] content,
+			Map<String, String> fields) {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -3,14 +3,18 @@ package com.prompt2pixel.web;
 import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import javax.imageio.ImageIO;
 
 import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.MerchantApi;
+import com.prompt2pixel.support.SampleCatalogs;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -116,6 +120,42 @@ class GenerationsOverTheApiFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldGenerateFromAPhotoSentWithTheRequestOutsideTheCatalog() throws Exception {
+		MerchantApi api = api(MERCHANT + "-photo");
+		api.uploadSample(2);
+		byte[] photo = Files.readAllBytes(SampleCatalogs.SAMPLES.resolve("photos/mug-clay-01.png"));
+		String prompt = "a terracotta mug on a rustic wooden table";
+
+		HttpResponse<String> started = api.postForm("/api/v1/generations", "photo", "mug.png", photo,
+				Map.of("title", "Clay mug", "prompt", prompt, "seed", "3", "width", "512", "height", "512"));
+
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		JsonNode accepted = api.json(started);
+		String product = accepted.get("product").asString();
+		assertThat(product).startsWith("studio-");
+		JsonNode done = awaitEnd(api, accepted.get("id").asLong());
+		assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("COMPLETED");
+		JsonNode meta = api.json(api.get(done.get("images").get(0).get("meta").asString()));
+		assertThat(meta.get("prompt").asString()).isEqualTo(prompt);
+		assertThat(meta.get("product").asString()).isEqualTo(product);
+		BufferedImage image = ImageIO
+			.read(new ByteArrayInputStream(api.getBytes(done.get("images").get(0).get("url").asString()).body()));
+		assertThat(image.getWidth()).isEqualTo(512);
+
+		// the catalog uploaded again, whole: the studio product is not the catalog's
+		long catalogImport = api.uploadSample(2);
+		JsonNode reimported = api.json(api.get("/api/v1/catalog-imports/" + catalogImport));
+		assertThat(reimported.get("removed").asInt()).as(reimported.toString()).isZero();
+		HttpResponse<String> again = api.postForm("/api/v1/generations", "photo", "same.png", photo,
+				Map.of("prompt", prompt, "seed", "3", "width", "512", "height", "512"));
+		assertThat(api.json(again).get("product").asString()).as("the same photo, the same studio product")
+			.isEqualTo(product);
+		assertThat(awaitEnd(api, api.json(again).get("id").asLong()).get("images").get(0).get("state").asString())
+			.as("and the same image, reused")
+			.isEqualTo("SKIPPED_CACHED");
+	}
+
+	@Test
 	void shouldRefuseGenerationsThatCannotBePlannedNamingWhy() throws Exception {
 		MerchantApi api = api(MERCHANT + "-refused");
 		api.uploadSample(1);
@@ -146,6 +186,12 @@ class GenerationsOverTheApiFunctionalTests extends FunctionalTest {
 		assertThat(api.detail(api.get("/api/v1/generations?status=done")))
 			.isEqualTo("status must be one of QUEUED, RUNNING, COMPLETED, FAILED, was 'DONE'");
 		assertThat(api.get("/api/v1/generations/987654").statusCode()).isEqualTo(404);
+		assertThat(api.detail(api.postForm("/api/v1/generations", "photo", "notes.png",
+				"not an image".getBytes(StandardCharsets.UTF_8), Map.of("prompt", "a mug"))))
+			.startsWith("part 'photo' is not a usable image: ");
+		assertThat(api.detail(api.postForm("/api/v1/generations", "picture", "mug.png",
+				"not an image".getBytes(StandardCharsets.UTF_8), Map.of("prompt", "a mug"))))
+			.contains("photo");
 		assertThat(this.jdbc.queryForObject(
 				"SELECT count(*) FROM generation_run WHERE merchant_id = ? AND kind = 'ON_DEMAND'", Integer.class,
 				MERCHANT + "-refused"))
