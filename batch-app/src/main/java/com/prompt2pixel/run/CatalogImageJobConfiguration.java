@@ -1,10 +1,14 @@
 package com.prompt2pixel.run;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.prompt2pixel.ingest.CatalogImportJob;
 import com.prompt2pixel.task.CatalogImageJob;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -12,83 +16,66 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The run jobs. {@code catalogImageJob}: ingest (stage, merge, check photos, report) ->
- * expand -> generate -> moderate -> publish -> manifest -> bill. Each step lives with its
- * stage's package; this class only orders them. A failed run is restarted as the same job
- * instance: completed steps are skipped and the failed step resumes from the tasks it had
- * not finished.
+ * The run jobs, each its own first steps and then the same ones from generation on:
+ * generate -> moderate -> publish -> manifest -> bill. {@code catalogImageJob}: ingest
+ * (stage, merge, check photos, report) -> expand, then those.
+ * {@code retryFailedTasksJob}: the failed tasks of the run it retries copied, then those.
+ * {@code onDemandGenerationJob}: the request's tasks planned, then those. Each step lives
+ * with its stage's package; this class only orders them. A failed run is restarted as the
+ * same job instance: completed steps are skipped and the failed step resumes from the
+ * tasks it had not finished.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogImageJobConfiguration {
 
+	private final JobRepository jobRepository;
+
+	private final RunStatusListener runStatusListener;
+
+	/** Every run's steps from generation on, in order. */
+	private final List<Step> fromGeneration;
+
+	CatalogImageJobConfiguration(JobRepository jobRepository, RunStatusListener runStatusListener,
+			@Qualifier(CatalogImageJob.GENERATE_IMAGES_STEP) Step generateImagesStep,
+			@Qualifier(CatalogImageJob.MODERATE_IMAGES_STEP) Step moderateImagesStep,
+			@Qualifier(CatalogImageJob.PUBLISH_IMAGES_STEP) Step publishImagesStep,
+			@Qualifier(CatalogImageJob.WRITE_MANIFEST_STEP) Step writeManifestStep,
+			@Qualifier(CatalogImageJob.BILL_RUN_STEP) Step billRunStep) {
+		this.jobRepository = jobRepository;
+		this.runStatusListener = runStatusListener;
+		this.fromGeneration = List.of(generateImagesStep, moderateImagesStep, publishImagesStep, writeManifestStep,
+				billRunStep);
+	}
+
 	@Bean
-	Job catalogImageJob(JobRepository jobRepository, RunStatusListener runStatusListener,
-			@Qualifier(CatalogImportJob.STAGE_CATALOG_STEP) Step stageCatalogStep,
+	Job catalogImageJob(@Qualifier(CatalogImportJob.STAGE_CATALOG_STEP) Step stageCatalogStep,
 			@Qualifier(CatalogImportJob.MERGE_CATALOG_STEP) Step mergeCatalogStep,
 			@Qualifier(CatalogImportJob.CHECK_PHOTOS_STEP) Step checkPhotosStep,
 			@Qualifier(CatalogImportJob.WRITE_IMPORT_REPORT_STEP) Step writeImportReportStep,
-			@Qualifier(CatalogImageJob.EXPAND_PROMPTS_STEP) Step expandPromptsStep,
-			@Qualifier(CatalogImageJob.GENERATE_IMAGES_STEP) Step generateImagesStep,
-			@Qualifier(CatalogImageJob.MODERATE_IMAGES_STEP) Step moderateImagesStep,
-			@Qualifier(CatalogImageJob.PUBLISH_IMAGES_STEP) Step publishImagesStep,
-			@Qualifier(CatalogImageJob.WRITE_MANIFEST_STEP) Step writeManifestStep,
-			@Qualifier(CatalogImageJob.BILL_RUN_STEP) Step billRunStep) {
-		return new JobBuilder(CatalogImageJob.NAME, jobRepository).listener(runStatusListener)
-			.start(stageCatalogStep)
-			.next(mergeCatalogStep)
-			.next(checkPhotosStep)
-			.next(writeImportReportStep)
-			.next(expandPromptsStep)
-			.next(generateImagesStep)
-			.next(moderateImagesStep)
-			.next(publishImagesStep)
-			.next(writeManifestStep)
-			.next(billRunStep)
-			.build();
+			@Qualifier(CatalogImageJob.EXPAND_PROMPTS_STEP) Step expandPromptsStep) {
+		return job(CatalogImageJob.NAME, stageCatalogStep, mergeCatalogStep, checkPhotosStep, writeImportReportStep,
+				expandPromptsStep);
 	}
 
-	/**
-	 * {@code retryFailedTasksJob}: copy the failed tasks of the run it retries ->
-	 * generate -> moderate -> publish -> manifest -> bill.
-	 */
 	@Bean
-	Job retryFailedTasksJob(JobRepository jobRepository, RunStatusListener runStatusListener,
-			@Qualifier(CatalogImageJob.COPY_FAILED_TASKS_STEP) Step copyFailedTasksStep,
-			@Qualifier(CatalogImageJob.GENERATE_IMAGES_STEP) Step generateImagesStep,
-			@Qualifier(CatalogImageJob.MODERATE_IMAGES_STEP) Step moderateImagesStep,
-			@Qualifier(CatalogImageJob.PUBLISH_IMAGES_STEP) Step publishImagesStep,
-			@Qualifier(CatalogImageJob.WRITE_MANIFEST_STEP) Step writeManifestStep,
-			@Qualifier(CatalogImageJob.BILL_RUN_STEP) Step billRunStep) {
-		return new JobBuilder(CatalogImageJob.RETRY_NAME, jobRepository).listener(runStatusListener)
-			.start(copyFailedTasksStep)
-			.next(generateImagesStep)
-			.next(moderateImagesStep)
-			.next(publishImagesStep)
-			.next(writeManifestStep)
-			.next(billRunStep)
-			.build();
+	Job retryFailedTasksJob(@Qualifier(CatalogImageJob.COPY_FAILED_TASKS_STEP) Step copyFailedTasksStep) {
+		return job(CatalogImageJob.RETRY_NAME, copyFailedTasksStep);
 	}
 
-	/**
-	 * {@code onDemandGenerationJob}: plan the request's tasks -> generate -> moderate ->
-	 * publish -> manifest -> bill; the same steps as a catalog's run from generation on.
-	 */
 	@Bean
-	Job onDemandGenerationJob(JobRepository jobRepository, RunStatusListener runStatusListener,
-			@Qualifier(CatalogImageJob.PLAN_GENERATION_STEP) Step planGenerationStep,
-			@Qualifier(CatalogImageJob.GENERATE_IMAGES_STEP) Step generateImagesStep,
-			@Qualifier(CatalogImageJob.MODERATE_IMAGES_STEP) Step moderateImagesStep,
-			@Qualifier(CatalogImageJob.PUBLISH_IMAGES_STEP) Step publishImagesStep,
-			@Qualifier(CatalogImageJob.WRITE_MANIFEST_STEP) Step writeManifestStep,
-			@Qualifier(CatalogImageJob.BILL_RUN_STEP) Step billRunStep) {
-		return new JobBuilder(CatalogImageJob.ON_DEMAND_NAME, jobRepository).listener(runStatusListener)
-			.start(planGenerationStep)
-			.next(generateImagesStep)
-			.next(moderateImagesStep)
-			.next(publishImagesStep)
-			.next(writeManifestStep)
-			.next(billRunStep)
-			.build();
+	Job onDemandGenerationJob(@Qualifier(CatalogImageJob.PLAN_GENERATION_STEP) Step planGenerationStep) {
+		return job(CatalogImageJob.ON_DEMAND_NAME, planGenerationStep);
+	}
+
+	/** The job of its own first steps, then the steps from generation on. */
+	private Job job(String name, Step first, Step... then) {
+		List<Step> steps = new ArrayList<>(List.of(then));
+		steps.addAll(this.fromGeneration);
+		SimpleJobBuilder job = new JobBuilder(name, this.jobRepository).listener(this.runStatusListener).start(first);
+		for (Step step : steps) {
+			job = job.next(step);
+		}
+		return job.build();
 	}
 
 }

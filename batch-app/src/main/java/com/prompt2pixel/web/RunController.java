@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.prompt2pixel.queue.RunControls;
@@ -158,9 +159,7 @@ class RunController {
 	 */
 	@PostMapping("/{id}/stop")
 	ResponseEntity<RunProgress> stop(Tenant tenant, @PathVariable long id) {
-		requireOwned(tenant, id);
-		this.controls.stop(id);
-		return ResponseEntity.accepted().body(progress(tenant, id));
+		return controlled(tenant, id, this.controls::stop);
 	}
 
 	/**
@@ -169,9 +168,7 @@ class RunController {
 	 */
 	@PostMapping("/{id}/resume")
 	ResponseEntity<RunProgress> resume(Tenant tenant, @PathVariable long id) {
-		requireOwned(tenant, id);
-		this.controls.resume(id);
-		return ResponseEntity.accepted().body(progress(tenant, id));
+		return controlled(tenant, id, this.controls::resume);
 	}
 
 	/**
@@ -180,8 +177,13 @@ class RunController {
 	 */
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<RunProgress> cancel(Tenant tenant, @PathVariable long id) {
+		return controlled(tenant, id, this.controls::cancel);
+	}
+
+	/** The control carried out on the merchant's run: 202 with its progress after it. */
+	private ResponseEntity<RunProgress> controlled(Tenant tenant, long id, LongConsumer control) {
 		requireOwned(tenant, id);
-		this.controls.cancel(id);
+		control.accept(id);
 		return ResponseEntity.accepted().body(progress(tenant, id));
 	}
 
