@@ -91,7 +91,11 @@ public class CatalogImports {
 				FROM catalog_import WHERE id = ?""", (rs, row) -> {
 			String mapping = rs.getString("mapping_file");
 			String photoRoot = rs.getString("photo_root");
-			return new CatalogImport(rs.getLong("id"), rs.getString("merchant_id"), Path.of(rs.getString("file_path")),
+			// none yet for a Shopify import before its snapshot, none at all for a studio
+			// photo's
+			String file = rs.getString("file_path");
+			return new CatalogImport(rs.getLong("id"), rs.getString("merchant_id"),
+					(file != null) ? Path.of(file) : null,
 					new CatalogOptions((mapping != null) ? Path.of(mapping) : null, rs.getString("sheet")),
 					rs.getString("status"), rs.getString("shopify_read"), "CATALOG".equals(rs.getString("scope")),
 					(photoRoot != null) ? Path.of(photoRoot) : this.localPhotoRoot);

@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.prompt2pixel.connectors.images.ProductImageSource;
+import com.prompt2pixel.system.PhotoProperties;
 import com.prompt2pixel.system.ProductPhotos;
 import com.prompt2pixel.system.RetryProperties;
 
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -108,16 +110,28 @@ class IngestStepsConfiguration {
 			.build();
 	}
 
+	/**
+	 * A chunk's photos are fetched at once, up to {@code p2p.photos.parallel-fetches}
+	 * (Spring Batch 6 processes a chunk's items on the step's task executor; reading and
+	 * writing stay on the step's thread, in its transaction): a slow address holds up one
+	 * fetch, not the step.
+	 */
 	@Bean(CatalogImportJob.CHECK_PHOTOS_STEP)
 	Step checkPhotosStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<ProductPhoto> importedPhotoReader, PhotoCheckProcessor photoCheckProcessor,
-			PhotoCheckWriter photoCheckWriter) {
+			PhotoCheckWriter photoCheckWriter, PhotoProperties photos) {
+		// a thread per fetch, at most parallel-fetches at once across every run (the step
+		// is one bean); not an Executor bean, which would displace Spring Boot's own
+		SimpleAsyncTaskExecutor photoFetches = new SimpleAsyncTaskExecutor("photo-fetch-");
+		photoFetches.setConcurrencyLimit(photos.parallelFetches());
+		photoFetches.setDaemon(true);
 		return new StepBuilder(CatalogImportJob.CHECK_PHOTOS_STEP, jobRepository)
 			.<ProductPhoto, PhotoCheck>chunk(PHOTO_CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(importedPhotoReader)
 			.processor(photoCheckProcessor)
 			.writer(photoCheckWriter)
+			.taskExecutor(photoFetches)
 			.build();
 	}
 

@@ -137,19 +137,23 @@ public class RunQueue {
 	public SubmittedRun submitImport(String merchantId, long importId, String templateSet, Integer variants,
 			RunPriority priority, String pool) {
 		List<Map<String, Object>> found = this.jdbc.queryForList("""
-				SELECT source, file_path, mapping_file, sheet, photo_root, status, scope FROM catalog_import
-				WHERE id = ? AND merchant_id = ?""", importId, merchantId);
+				SELECT source, file_path, mapping_file, sheet, photo_root, status, scope, file_removed_at
+				FROM catalog_import WHERE id = ? AND merchant_id = ?""", importId, merchantId);
 		if (found.isEmpty()) {
 			throw new InvalidRunRequestException("no catalog import with id " + importId);
 		}
 		Map<String, Object> source = found.get(0);
 		if (!"CATALOG".equals(source.get("scope"))) {
 			throw new InvalidRunRequestException("catalog import " + importId
-					+ " holds the products of a webhook delivery, not a whole catalog; run a catalog's import");
+					+ " holds some products (a webhook delivery or a studio photo), not a whole catalog; run a catalog's import");
 		}
 		if (!ImportStatus.COMPLETED.is((String) source.get("status"))) {
 			throw new InvalidRunRequestException("catalog import " + importId + " is " + source.get("status")
 					+ "; only a completed import can be run");
+		}
+		if (source.get("file_removed_at") != null) {
+			throw new InvalidRunRequestException("catalog import " + importId
+					+ "'s upload was removed after the retention period (p2p.upload.retention); upload the catalog again");
 		}
 		return submit(replay(merchantId, source, templateSet, variants), priority, pool);
 	}

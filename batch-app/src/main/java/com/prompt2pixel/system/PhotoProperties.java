@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.prompt2pixel.connectors.images.PhotoHosts;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,10 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * @param localRoot the folder inside which the local CLI's catalogs may name photo files
  * ({@code /}: anywhere the process may read); uploads, inbox files and Shopify imports
  * are held to their own folder whatever this says
+ * @param parallelFetches photos a run's photo check fetches at once, so that a few slow
+ * addresses do not hold up the others
  */
 @Validated
 @ConfigurationProperties("p2p.photos")
-public record PhotoProperties(List<String> allowedHosts, @NotNull String localRoot) {
+public record PhotoProperties(List<String> allowedHosts, @NotNull String localRoot,
+		@DefaultValue("8") @Min(1) @Max(64) int parallelFetches) {
 
 	public PhotoProperties {
 		allowedHosts = (allowedHosts != null) ? List.copyOf(allowedHosts) : List.of();

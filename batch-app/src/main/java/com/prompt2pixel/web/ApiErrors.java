@@ -3,6 +3,7 @@ package com.prompt2pixel.web;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.prompt2pixel.ingest.UploadQuotaExceededException;
 import com.prompt2pixel.run.InvalidRunRequestException;
 import com.prompt2pixel.run.RunStateException;
 import com.prompt2pixel.system.Problems;
@@ -61,6 +62,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidRunRequestException.class)
 	ProblemDetail badRun(InvalidRunRequestException ex) {
 		return Problems.of(HttpStatus.BAD_REQUEST, ServerPaths.hide(ex.getMessage()));
+	}
+
+	@ExceptionHandler(UploadQuotaExceededException.class)
+	ProblemDetail quotaExceeded(UploadQuotaExceededException ex) {
+		return Problems.of(HttpStatus.INSUFFICIENT_STORAGE, ex.getMessage());
 	}
 
 	@ExceptionHandler(RunStateException.class)

@@ -25,6 +25,7 @@ import com.prompt2pixel.ingest.ImportRequest;
 import com.prompt2pixel.ingest.ImportStatus;
 import com.prompt2pixel.ingest.ImportSummary;
 import com.prompt2pixel.ingest.IngestProperties;
+import com.prompt2pixel.ingest.UploadStorage;
 import com.prompt2pixel.ingest.InvalidImportRequestException;
 import com.prompt2pixel.security.Tenant;
 import com.prompt2pixel.system.Sha256;
@@ -74,10 +75,13 @@ class CatalogImportController {
 
 	private final IdempotentRequests idempotency;
 
+	private final UploadStorage storage;
+
 	CatalogImportController(CatalogImportService imports, IngestProperties properties, IdempotentRequests idempotency,
-			@Value("${p2p.upload.max-entries}") int maxEntries,
+			UploadStorage storage, @Value("${p2p.upload.max-entries}") int maxEntries,
 			@Value("${p2p.upload.max-unpacked-size}") DataSize maxUnpacked) {
 		this.imports = imports;
+		this.storage = storage;
 		this.idempotency = idempotency;
 		this.uploads = properties.uploadsDir().toAbsolutePath().normalize();
 		this.archiveLimits = new CatalogArchive.Limits(maxEntries, maxUnpacked.toBytes(), MAX_ZIP_RATIO);
@@ -104,6 +108,7 @@ class CatalogImportController {
 			throw new InvalidImportRequestException("the uploaded file '" + file.getOriginalFilename() + "' is empty");
 		}
 		Kept kept = keep(merchant, file);
+		this.storage.requireRoom(merchant, kept.folder());
 		String request = Sha256
 			.of((kept.sha256() + "\n" + sheet + "\n" + file.getOriginalFilename()).getBytes(StandardCharsets.UTF_8));
 		return this.idempotency.once(tenant, idempotencyKey, "POST /api/v1/catalog-imports", request,
@@ -228,15 +233,8 @@ class CatalogImportController {
 	}
 
 	/** The upload's folder and all in it. */
-	private static void delete(Path folder) {
-		try (Stream<Path> paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			// a refused upload left behind costs disk space, nothing else
-		}
+	private void delete(Path folder) {
+		this.storage.remove(folder);
 	}
 
 }

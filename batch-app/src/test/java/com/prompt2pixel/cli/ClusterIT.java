@@ -101,7 +101,9 @@ class ClusterIT {
 		for (Process worker : first) {
 			awaitReady(worker);
 		}
-		long run = submit(10);
+		// 20 products, 4 scenes, 7 variants: 560 tasks, room for 10 kills in the first
+		// half
+		long run = submit(7);
 		int tasks = awaitTasks(run);
 		assertThat(tasks).isGreaterThanOrEqualTo(500);
 

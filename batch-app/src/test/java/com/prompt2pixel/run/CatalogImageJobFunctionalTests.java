@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
 import com.prompt2pixel.connectors.store.ImageStore;
@@ -283,6 +285,49 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 			assertThat(requests).hasValue(2);
 			assertThat(second.cached()).as("the unchanged mug's scenes").isEqualTo(SCENES);
 			assertThat(second.images()).as("the vase rendered again from its new photo").isEqualTo(SCENES);
+		}
+		finally {
+			photos.stop(0);
+		}
+	}
+
+	@Test
+	void shouldFetchAChunksPhotosAtOnceUpToTheBound() throws Exception {
+		byte[] vase = Files.readAllBytes(SampleCatalogs.SAMPLES.resolve("photos/vase-12.png"));
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger mostAtOnce = new AtomicInteger();
+		HttpServer photos = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		photos.setExecutor(Executors.newFixedThreadPool(16));
+		photos.createContext("/", (exchange) -> {
+			mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			try {
+				// a slow photo server: fetched one after another, 12 photos would take 3
+				// s
+				Thread.sleep(250);
+				exchange.sendResponseHeaders(200, vase.length);
+				exchange.getResponseBody().write(vase);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				inFlight.decrementAndGet();
+				exchange.close();
+			}
+		});
+		photos.start();
+		try {
+			String base = "http://localhost:" + photos.getAddress().getPort() + "/";
+			Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,category,image",
+					IntStream.rangeClosed(1, 12)
+						.mapToObj((i) -> "SLOW-" + i + ",Vase " + i + ",Fine,Kitchen," + base + i + ".png")
+						.toList());
+
+			RunSummary summary = this.runs.start(new RunRequest("slow-photos", catalog, null, 1, this.folder));
+
+			assertThat(summary.status()).isEqualTo("COMPLETED");
+			assertThat(summary.products()).isEqualTo(12);
+			assertThat(mostAtOnce.get()).as("fetched at once, at most p2p.photos.parallel-fetches (8)").isBetween(2, 8);
 		}
 		finally {
 			photos.stop(0);

@@ -56,11 +56,15 @@ public abstract class FunctionalTest {
 	/** Small, so that a test can go over it cheaply. */
 	protected static final int UPLOAD_LIMIT_KB = 256;
 
+	/** Each merchant's room for uploads: more than any test's merchant uploads. */
+	protected static final int UPLOAD_QUOTA_MB = 4;
+
 	@DynamicPropertySource
 	static void freshDataFolder(DynamicPropertyRegistry registry) {
 		registry.add("p2p.shopify.webhook-secret", () -> WEBHOOK_SECRET);
 		registry.add("p2p.shopify.poll-interval", () -> "20ms");
 		registry.add("p2p.upload.max-size", () -> UPLOAD_LIMIT_KB + "KB");
+		registry.add("p2p.upload.quota", () -> UPLOAD_QUOTA_MB + "MB");
 		// the tests' photo servers listen on the loopback: admitted by that name alone,
 		// so
 		// that 127.0.0.1 stays refused as any local address is
