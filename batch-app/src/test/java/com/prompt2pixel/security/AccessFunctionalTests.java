@@ -170,6 +170,31 @@ class AccessFunctionalTests extends FunctionalTest {
 		assertThat(setCookie).contains("HttpOnly").contains("Secure").contains("SameSite=Lax");
 	}
 
+	/**
+	 * No other site's page may call the API from a browser: no cross-origin grant on a
+	 * preflight or on an answer, whichever origin asks.
+	 */
+	@Test
+	void shouldGrantNoOtherOriginAccessFromABrowser() throws Exception {
+		for (String path : List.of("/api/v1/runs", "/api/v1/admin/merchants/cors/api-keys", "/login")) {
+			HttpResponse<String> preflight = this.http.send(HttpRequest.newBuilder(uri(path))
+				.header("Origin", "https://shop.evil.example")
+				.header("Access-Control-Request-Method", "POST")
+				.header("Access-Control-Request-Headers", "authorization, content-type")
+				.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+			// without a grant the browser refuses the call, whatever the status
+			assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(path + " preflight").isEmpty();
+			assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).as(path + " preflight")
+				.isEmpty();
+			HttpResponse<String> read = this.http.send(HttpRequest.newBuilder(uri(path))
+				.header("Origin", "https://shop.evil.example")
+				.header("Authorization", bearer("cors-merchant"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).as(path).isEmpty();
+		}
+	}
+
 	private HttpResponse<String> login(String session, String email, String password, String csrf) throws Exception {
 		String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(password, StandardCharsets.UTF_8)
