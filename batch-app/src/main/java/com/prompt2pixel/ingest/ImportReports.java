@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.prompt2pixel.connectors.io.TableFile;
+import com.prompt2pixel.system.ServerPaths;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The error report of an import, for the merchant to download: every skipped row with its
  * number, column and reason, as {@code errors.csv} and {@code errors.xlsx} in the
  * import's folder. Written again whenever problems are added; no report when there are
- * none.
+ * none. No absolute path of the server's is written into it.
  */
 @Component
 class ImportReports {
@@ -47,7 +48,9 @@ class ImportReports {
 			this.jdbc.query("""
 					SELECT row_number, column_name, reason FROM catalog_import_error
 					WHERE import_id = ? ORDER BY row_number, id""", (rs) -> {
-				table.add(List.of(rs.getLong(1), rs.getString(2), rs.getString(3)));
+				// a reason may quote an absolute path (a reference the catalog made to a
+				// server file): only its file name is the merchant's business
+				table.add(List.of(rs.getLong(1), rs.getString(2), ServerPaths.hide(rs.getString(3))));
 			}, importId);
 			table.commit();
 		}

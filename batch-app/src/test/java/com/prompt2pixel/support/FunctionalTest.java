@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * apart by using their own runs and merchants.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ScriptedGeneratorConfiguration.class)
+@Import({ ScriptedGeneratorConfiguration.class, LeakWatchConfiguration.class })
 public abstract class FunctionalTest {
 
 	@Autowired
@@ -75,9 +75,11 @@ public abstract class FunctionalTest {
 		registry.add("p2p.webhooks.first-backoff", () -> "200ms");
 		// runs started over the API publish into the test's own folder, not the
 		// working tree
+		LeakWatch.secret(STAFF_PASSWORD);
+		LeakWatch.secret(WEBHOOK_SECRET);
 		registry.add("p2p.out-dir", () -> {
 			try {
-				return Files.createTempDirectory("p2p-test-out").toString();
+				return watched(Files.createTempDirectory("p2p-test-out").toString());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -85,7 +87,7 @@ public abstract class FunctionalTest {
 		});
 		registry.add("p2p.data-dir", () -> {
 			try {
-				return Files.createTempDirectory("p2p-test-data").toString();
+				return watched(Files.createTempDirectory("p2p-test-data").toString());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -93,9 +95,19 @@ public abstract class FunctionalTest {
 		});
 	}
 
+	/** A folder of the server's that no response may name. */
+	private static String watched(String folder) {
+		LeakWatch.folder(folder);
+		return folder;
+	}
+
 	/** A valid API key of the merchant (the same one for the whole test class). */
 	protected String apiKey(String merchant) {
-		return this.keys.computeIfAbsent(merchant, (id) -> this.apiKeys.create(id, "test").secret());
+		return this.keys.computeIfAbsent(merchant, (id) -> {
+			String key = this.apiKeys.create(id, "test").secret();
+			LeakWatch.secret(key);
+			return key;
+		});
 	}
 
 	/** {@code Authorization: Bearer …} of the merchant's key. */

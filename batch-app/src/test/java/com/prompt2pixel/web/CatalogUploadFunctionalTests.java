@@ -20,6 +20,7 @@ import com.prompt2pixel.ingest.IngestProperties;
 import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.Multipart;
 import com.prompt2pixel.support.SampleCatalogs;
+import com.prompt2pixel.system.ServerPaths;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -177,8 +178,12 @@ class CatalogUploadFunctionalTests extends FunctionalTest {
 		String report = get("/api/v1/catalog-imports/" + status.get("import").asLong() + "/errors.csv", "upload-probe")
 			.body();
 		for (String reference : references) {
-			assertThat(report).contains("image reference '" + reference + "' is outside the catalog's photo folder");
+			// an absolute path quoted by its file name only: the report names no server
+			// folder
+			assertThat(report).contains(
+					"image reference '" + ServerPaths.hide(reference) + "' is outside the catalog's photo folder");
 		}
+		assertThat(report).doesNotContain(elsewhere.toString());
 		assertThat(report).doesNotContain("not found").doesNotContain(this.uploads.toString());
 		assertThat(this.jdbc.queryForObject(
 				"SELECT count(*) FROM product WHERE merchant_id = 'upload-probe' AND image_urls::text LIKE '%file:%'",
