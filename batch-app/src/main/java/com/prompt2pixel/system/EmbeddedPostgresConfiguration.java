@@ -70,18 +70,7 @@ class EmbeddedPostgresConfiguration {
 		Path secretFile = EmbeddedDatabaseSecret.fileFor(dir);
 		String password = EmbeddedDatabaseSecret.readOrCreate(secretFile);
 		boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
-		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-			.setDataDirectory(dir)
-			.setCleanDataDirectory(false)
-			// the application context closes it; a second hook could print after the
-			// CLI's summary
-			.setRegisterShutdownHook(false)
-			.setServerConfig("unix_socket_directories", "")
-			.setServerConfig("fsync", "on")
-			.setServerConfig("full_page_writes", "on")
-			.setServerConfig("synchronous_commit", "on")
-			.setServerConfig("password_encryption", "scram-sha-256")
-			.setConnectConfig("password", password);
+		EmbeddedPostgres.Builder builder = builder(dir, password);
 		if (fresh) {
 			// initdb sets the superuser's password and SCRAM: never a moment of trust;
 			// our
@@ -99,7 +88,23 @@ class EmbeddedPostgresConfiguration {
 			throw new EnvironmentProblem("cannot start the embedded PostgreSQL in " + dir + ": " + ex.getMessage(), ex);
 		}
 		requirePassword(postgres, dir, password);
-		return EmbeddedDatabase.owned(postgres);
+		return EmbeddedDatabase.owned(postgres, dir, (port) -> builder(dir, password).setPort(port).start());
+	}
+
+	/** The server on the folder, private and durable (see above). */
+	private static EmbeddedPostgres.Builder builder(Path dir, String password) {
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(dir)
+			.setCleanDataDirectory(false)
+			// the application context closes it; a second hook could print after the
+			// CLI's summary
+			.setRegisterShutdownHook(false)
+			.setServerConfig("unix_socket_directories", "")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("full_page_writes", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("password_encryption", "scram-sha-256")
+			.setConnectConfig("password", password);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a probe as another local user of the machine found: the embedded database trusted
@@ -79,6 +81,41 @@ class EmbeddedDatabaseSecurityTest {
 			.withMessageContaining("password");
 		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connect(port, "guess").close())
 			.withMessageContaining("password authentication failed");
+	}
+
+	/**
+	 * The probe's last finding: a server that died stayed dead until the application was
+	 * restarted.
+	 */
+	@Test
+	void shouldStartTheServerAgainWhenItDiesKeepingItsData() throws Exception {
+		Path dir = this.data.resolve("postgres");
+		try (EmbeddedDatabase database = this.configuration
+			.embeddedDatabase(new EmbeddedDatabaseProperties(dir, false))) {
+			EmbeddedPostgres first = database.server();
+			int port = first.getPort();
+			String password = Files.readString(this.data.resolve("postgres.password")).strip();
+			try (Connection connection = connect(port, password); Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
+			}
+
+			ProcessHandle postmaster = EmbeddedDatabase.postmaster(dir).orElseThrow();
+			postmaster.destroyForcibly();
+
+			await("the server running again").atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(250))
+				.ignoreExceptions()
+				.until(() -> {
+					try (Connection connection = connect(port, password);
+							Statement statement = connection.createStatement();
+							ResultSet kept = statement.executeQuery("SELECT v FROM kept")) {
+						return kept.next() && kept.getInt(1) == 42;
+					}
+				});
+			// the new server is taken once its start has returned
+			await().atMost(Duration.ofSeconds(10)).until(() -> database.server() != first);
+			assertThat(EmbeddedDatabase.postmaster(dir).orElseThrow().pid()).isNotEqualTo(postmaster.pid());
+		}
 	}
 
 	private static Connection connect(int port, String password) throws SQLException {
