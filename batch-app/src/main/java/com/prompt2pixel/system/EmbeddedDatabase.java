@@ -24,6 +24,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
 	/**
+	 * The role the application connects as: the schema's owner, no superuser (the
+	 * superuser {@code postgres} is left to the operator, with the same password).
+	 */
+	static final String ROLE = "prompt2pixel";
+
+	/**
 	 * How long a dead server is tried again (its backends may hold its memory a while).
 	 */
 	private static final Duration RESTART_FOR = Duration.ofMinutes(1);
@@ -79,7 +85,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	String jdbcUrl() {
-		return "jdbc:postgresql://localhost:" + this.port + "/postgres?user=postgres";
+		return "jdbc:postgresql://localhost:" + this.port + "/postgres?user=" + ROLE;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.OptionalInt;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -88,6 +89,7 @@ class EmbeddedPostgresConfiguration {
 			throw new EnvironmentProblem("cannot start the embedded PostgreSQL in " + dir + ": " + ex.getMessage(), ex);
 		}
 		requirePassword(postgres, dir, password);
+		applicationRole(postgres, password);
 		return EmbeddedDatabase.owned(postgres, dir, (port) -> builder(dir, password).setPort(port).start());
 	}
 
@@ -131,6 +133,59 @@ class EmbeddedPostgresConfiguration {
 		}
 	}
 
+	/**
+	 * The role the application connects as, with the folder's password: no superuser (so
+	 * no {@code pg_read_file}, no {@code COPY … TO PROGRAM}, no other role's rights, what
+	 * an injected statement could otherwise reach), but the owner of the schema and of
+	 * every table, view and sequence in it, those an earlier version made as the
+	 * superuser included. Made, and kept in step with the password, at every start of an
+	 * owned server.
+	 */
+	private static void applicationRole(EmbeddedPostgres postgres, String password) {
+		String quoted = "'" + password.replace("'", "''") + "'";
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("SET password_encryption = 'scram-sha-256'");
+			boolean exists;
+			try (ResultSet role = statement
+				.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + EmbeddedDatabase.ROLE + "'")) {
+				exists = role.next();
+			}
+			statement.execute((exists ? "ALTER" : "CREATE") + " ROLE " + EmbeddedDatabase.ROLE
+					+ " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD " + quoted);
+			statement.execute("ALTER SCHEMA public OWNER TO " + EmbeddedDatabase.ROLE);
+			statement.execute(OWN_EVERYTHING);
+		}
+		catch (SQLException ex) {
+			throw new EnvironmentProblem("cannot give the embedded PostgreSQL its application role: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/**
+	 * Every table, view and free-standing sequence of the schema to the application's
+	 * role (a sequence a column owns goes with its table).
+	 */
+	private static final String OWN_EVERYTHING = """
+			DO $$
+			DECLARE
+			    object record;
+			BEGIN
+			    FOR object IN
+			        SELECT c.oid::regclass AS name,
+			               CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+			                              WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind
+			        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+			        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+			          AND pg_get_userbyid(c.relowner) <> '%1$s'
+			          AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d
+			                                              WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))
+			    LOOP
+			        EXECUTE format('ALTER %%s %%s OWNER TO %1$s', object.kind, object.name);
+			    END LOOP;
+			END
+			$$""".formatted(EmbeddedDatabase.ROLE);
+
 	private static void writeHba(Path dir) {
 		try {
 			Files.writeString(dir.resolve("pg_hba.conf"), HBA);
@@ -151,7 +206,7 @@ class EmbeddedPostgresConfiguration {
 		// batched inserts (products at import) become multi-row INSERTs: several times
 		// faster
 		dataSource.setJdbcUrl(database.jdbcUrl() + "&reWriteBatchedInserts=true");
-		dataSource.setUsername("postgres");
+		dataSource.setUsername(EmbeddedDatabase.ROLE);
 		dataSource.setPassword(EmbeddedDatabaseSecret
 			.readOrCreate(EmbeddedDatabaseSecret.fileFor(properties.dir().toAbsolutePath().normalize())));
 		dataSource.setPoolName("embedded-postgres");

@@ -118,8 +118,48 @@ class EmbeddedDatabaseSecurityTest {
 		}
 	}
 
+	/**
+	 * The application connected as the superuser: an injected statement could read the
+	 * server's files or run programs. Now it connects as a role that owns its schema and
+	 * nothing more, also for a folder whose tables the superuser made.
+	 */
+	@Test
+	void shouldConnectTheApplicationAsARoleThatOwnsItsSchemaAndIsNoSuperuser() throws Exception {
+		Path dir = this.data.resolve("postgres");
+		try (EmbeddedDatabase database = this.configuration
+			.embeddedDatabase(new EmbeddedDatabaseProperties(dir, false))) {
+			String password = Files.readString(this.data.resolve("postgres.password")).strip();
+			// what an earlier version left: a table the superuser owns
+			try (Connection superuser = connect(database.server().getPort(), password);
+					Statement statement = superuser.createStatement()) {
+				statement.execute(
+						"CREATE TABLE earlier (id bigserial PRIMARY KEY, v int); INSERT INTO earlier (v) VALUES (7)");
+			}
+		}
+		try (EmbeddedDatabase database = this.configuration
+			.embeddedDatabase(new EmbeddedDatabaseProperties(dir, false))) {
+			String password = Files.readString(this.data.resolve("postgres.password")).strip();
+			try (Connection application = connect(database.server().getPort(), password, EmbeddedDatabase.ROLE);
+					Statement statement = application.createStatement()) {
+				assertThat(show(statement, "is_superuser")).isEqualTo("off");
+				statement.execute("INSERT INTO earlier (v) VALUES (8); ALTER TABLE earlier ADD COLUMN w int");
+				statement.execute("CREATE TABLE later (v int); DROP TABLE later");
+				assertThatExceptionOfType(SQLException.class)
+					.isThrownBy(() -> statement.execute("SELECT pg_read_file('/etc/passwd')"))
+					.withMessageContaining("permission denied");
+				assertThatExceptionOfType(SQLException.class)
+					.isThrownBy(() -> statement.execute("COPY earlier TO PROGRAM 'id'"))
+					.withMessageContaining("must be superuser");
+			}
+		}
+	}
+
 	private static Connection connect(int port, String password) throws SQLException {
-		String url = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+		return connect(port, password, "postgres");
+	}
+
+	private static Connection connect(int port, String password, String user) throws SQLException {
+		String url = "jdbc:postgresql://localhost:" + port + "/postgres?user=" + user;
 		return DriverManager.getConnection((password != null) ? url + "&password=" + password : url);
 	}
 
