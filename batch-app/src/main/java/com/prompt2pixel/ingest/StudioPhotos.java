@@ -1,6 +1,7 @@
 package com.prompt2pixel.ingest;
 
 import com.prompt2pixel.connectors.images.ProductImageException;
+import com.prompt2pixel.connectors.images.ProductImageSource;
 import com.prompt2pixel.system.ProductPhotos;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class StudioPhotos {
+
+	/** The largest photo taken, as for a catalog's photos. */
+	public static final int MAX_BYTES = ProductImageSource.MAX_BYTES;
 
 	/** The prefix of a studio product's key. */
 	public static final String KEY_PREFIX = "studio-";

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.prompt2pixel.ingest.StudioPhotos;
 import com.prompt2pixel.queue.Generation;
 import com.prompt2pixel.queue.Generations;
 import com.prompt2pixel.queue.RunQueue;
@@ -118,6 +119,11 @@ class GenerationController {
 			@RequestParam(required = false) Integer width, @RequestParam(required = false) Integer height,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey)
 			throws IOException {
+		// refused before it is read into memory: an upload may be far larger than a photo
+		if (photo.getSize() > StudioPhotos.MAX_BYTES) {
+			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+					"part 'photo' is larger than " + StudioPhotos.MAX_BYTES / (1024 * 1024) + " MB");
+		}
 		byte[] bytes = photo.getBytes();
 		GenerationStart request = new GenerationStart(null, templateSet, scene, prompt, negativePrompt, variants, seed,
 				width, height);
