@@ -1,13 +1,16 @@
 package com.prompt2pixel.queue;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.prompt2pixel.run.RunStatus;
 
 /**
  * An on-demand generation as the API shows it: what was asked, where it stands, and each
@@ -66,9 +69,9 @@ public record Generation(long id, @JsonIgnore String merchant, String status, St
 		};
 	}
 
-	/** Keys a map of the statuses a filter may name. */
-	static final Map<String, List<String>> RUN_STATUSES = Map.of("QUEUED",
-			List.of("QUEUED", "WAITING_WINDOW", "STOPPED"), "RUNNING", List.of("RUNNING", "STOPPING"), "COMPLETED",
-			List.of("COMPLETED"), "FAILED", List.of("FAILED", "CANCELLED"));
+	/** The run statuses behind each status a filter may name. */
+	static final Map<String, List<String>> RUN_STATUSES = Arrays.stream(RunStatus.values())
+		.map(RunStatus::name)
+		.collect(Collectors.groupingBy(Generation::statusOf));
 
 }

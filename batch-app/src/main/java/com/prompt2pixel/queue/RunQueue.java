@@ -202,8 +202,8 @@ public class RunQueue {
 		}
 		long productId = this.planner.check(request);
 		GenerationRun run = this.repository.createGeneration(request, productId);
-		this.repository.markSubmitted(run.id(), RunPriority.ON_DEMAND, GpuPool.DEFAULT, RunStatus.QUEUED, null,
-				this.clock.instant());
+		// the on-demand lane waits for no window
+		SubmittedRun queued = enqueue(run.id(), RunPriority.ON_DEMAND, GpuPool.alwaysOpen(GpuPool.DEFAULT));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
@@ -212,7 +212,7 @@ public class RunQueue {
 			}
 
 		});
-		return this.submitted.find(run.id()).orElseThrow();
+		return queued;
 	}
 
 	/**
@@ -263,13 +263,7 @@ public class RunQueue {
 		GpuPool pool = this.pools.find((String) lane.get("pool"))
 			.orElseGet(() -> GpuPool.alwaysOpen((String) lane.get("pool")));
 		RunPriority priority = RunPriority.valueOf((String) lane.get("priority"));
-		GenerationRun retry = this.repository.createRetry(source);
-		Instant now = this.clock.instant();
-		boolean waits = priority == RunPriority.BATCH && !pool.isOpen(now);
-		this.repository.markSubmitted(retry.id(), priority, pool.name(),
-				waits ? RunStatus.WAITING_WINDOW : RunStatus.QUEUED, waits ? pool.nextOpening(now).orElseThrow() : null,
-				now);
-		return this.submitted.find(retry.id()).orElseThrow();
+		return enqueue(this.repository.createRetry(source).id(), priority, pool);
 	}
 
 	/**
@@ -291,13 +285,19 @@ public class RunQueue {
 		catch (InvalidScheduleException ex) {
 			throw new InvalidRunRequestException(ex.getMessage(), ex);
 		}
-		GenerationRun run = this.runs.record(request);
+		return enqueue(this.runs.record(request).id(), priority, pool);
+	}
+
+	/**
+	 * Puts a recorded run on the queue in its lane: QUEUED, or a batch run whose pool's
+	 * window is closed WAITING_WINDOW with its expected start.
+	 */
+	private SubmittedRun enqueue(long runId, RunPriority priority, GpuPool pool) {
 		Instant now = this.clock.instant();
 		boolean waits = priority == RunPriority.BATCH && !pool.isOpen(now);
-		Instant expectedStart = waits ? pool.nextOpening(now).orElseThrow() : null;
-		this.repository.markSubmitted(run.id(), priority, pool.name(),
-				waits ? RunStatus.WAITING_WINDOW : RunStatus.QUEUED, expectedStart, now);
-		return this.submitted.find(run.id()).orElseThrow();
+		this.repository.markSubmitted(runId, priority, pool.name(), waits ? RunStatus.WAITING_WINDOW : RunStatus.QUEUED,
+				waits ? pool.nextOpening(now).orElseThrow() : null, now);
+		return this.submitted.find(runId).orElseThrow();
 	}
 
 }
