@@ -135,7 +135,7 @@ public class CatalogImportService {
 		return this.jdbc
 			.query("""
 					SELECT id, status, format, rows_read, products_new, products_changed, products_same, products_removed,
-					       rows_skipped, error_report, message,
+					       rows_skipped, error_report, message, note,
 					       (extract(epoch FROM coalesce(finished_at, now()) - created_at) * 1000)::bigint
 					           AS elapsed_ms
 					FROM catalog_import WHERE id = ?""",
@@ -144,7 +144,7 @@ public class CatalogImportService {
 							rs.getLong("products_new") + rs.getLong("products_changed") + rs.getLong("products_same"),
 							rs.getLong("products_new"), rs.getLong("products_changed"), rs.getLong("products_same"),
 							rs.getLong("products_removed"), rs.getLong("rows_skipped"), rs.getString("error_report"),
-							rs.getLong("elapsed_ms"), rs.getString("message")),
+							rs.getLong("elapsed_ms"), rs.getString("message"), rs.getString("note")),
 					id)
 			.stream()
 			.findFirst();

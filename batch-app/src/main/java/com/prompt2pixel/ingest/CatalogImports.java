@@ -194,6 +194,26 @@ public class CatalogImports {
 		this.jdbc.update("UPDATE catalog_import SET removals_confirmed = true WHERE id = ?", id);
 	}
 
+	/**
+	 * What the import's report says beside its counts; kept when a resumed import starts
+	 * again, since its snapshot was read that way.
+	 */
+	void note(long id, String note) {
+		this.jdbc.update("UPDATE catalog_import SET note = ? WHERE id = ?", note, id);
+	}
+
+	/**
+	 * When the merchant's shop was last read in full from the API by an import that has
+	 * not failed; null when never.
+	 */
+	java.time.Instant lastShopRead(String merchantId) {
+		java.sql.Timestamp read = this.jdbc.queryForObject("""
+				SELECT max(started_at) FROM catalog_import
+				WHERE merchant_id = ? AND shopify_read IS NOT NULL AND scope = 'CATALOG' AND status <> 'FAILED'""",
+				java.sql.Timestamp.class, merchantId);
+		return (read != null) ? read.toInstant() : null;
+	}
+
 	void failed(long id, String message) {
 		this.jdbc.update(
 				"UPDATE catalog_import SET status = 'FAILED', message = ?, finished_at = clock_timestamp() WHERE id = ?",

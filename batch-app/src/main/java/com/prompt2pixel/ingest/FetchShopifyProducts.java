@@ -61,8 +61,7 @@ class FetchShopifyProducts implements Tasklet {
 			.build(), shop, this.properties.requestTimeout(), this.retry.policy(), Pause.SLEEP);
 		ShopifyProductExport.Result result;
 		try {
-			result = new ShopifyProductExport(client, this.properties.bulkThreshold(), this.properties.pollInterval(),
-					this.properties.bulkTimeout(), Pause.SLEEP)
+			result = new ShopifyProductExport(client, this.properties.readSettings(), Pause.SLEEP)
 				.export(this.catalogImport.file(), ShopifyProductExport.Mode.valueOf(read));
 		}
 		catch (ShopifyException ex) {
@@ -70,6 +69,7 @@ class FetchShopifyProducts implements Tasklet {
 			ExpectedFailure.fail(contribution.getStepExecution(), ex);
 			return RepeatStatus.FINISHED;
 		}
+		this.imports.note(this.catalogImport.id(), result.note());
 		logger.info("import {}: read {} products of shop {} ({})", this.catalogImport.id(), result.products(),
 				shop.shop(), result.mode());
 		return RepeatStatus.FINISHED;

@@ -19,9 +19,11 @@ import java.util.Map;
  * @param errorReport path of the error report CSV (an XLSX lies beside it), or null
  * @param elapsedMs time from start to end
  * @param message why it failed, or null
+ * @param note what the import's reading says beside its counts (a Shopify shop read page
+ * by page because bulk operations were refused), or null
  */
 public record ImportSummary(long id, String status, String format, long rows, long products, long created, long changed,
-		long unchanged, long removed, long skipped, String errorReport, long elapsedMs, String message) {
+		long unchanged, long removed, long skipped, String errorReport, long elapsedMs, String message, String note) {
 
 	/** The summary as the CLI prints it and the API returns it. */
 	public Map<String, Object> toJson() {
@@ -39,6 +41,7 @@ public record ImportSummary(long id, String status, String format, long rows, lo
 		json.put("error_report", this.errorReport);
 		json.put("elapsed_ms", this.elapsedMs);
 		json.put("message", this.message);
+		json.put("note", this.note);
 		return json;
 	}
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +29,12 @@ import org.springframework.stereotype.Service;
  * transaction, so a delivery acknowledged is imported even if this process dies next. A
  * delivery Shopify sends again (same webhook id) is acknowledged and not imported twice,
  * unless its import failed: then that import is queued again.
+ * <p>
+ * A delivery is signed with the client secret of the app that owns the subscription: the
+ * merchant's own app's when its connection names one, else the shared app's; during a
+ * rotation the previous secret is accepted too. A delivery older than the product's last
+ * applied change is recorded and not applied ({@link ShopifyProductChanges}), and a
+ * product moved to a status that is not imported is marked removed.
  */
 @Service
 public class ShopifyWebhookReceiver {
@@ -56,9 +63,12 @@ public class ShopifyWebhookReceiver {
 
 	private final Path folder;
 
+	private final ShopifyProductChanges changes;
+
 	ShopifyWebhookReceiver(ShopifyProperties properties, ShopifyConnections connections,
 			CatalogImportService importService, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-			CatalogImports imports, ImportQueue queue, ImportJobs jobs, IngestProperties ingest) {
+			CatalogImports imports, ImportQueue queue, ImportJobs jobs, IngestProperties ingest,
+			ShopifyProductChanges changes) {
 		this.properties = properties;
 		this.connections = connections;
 		this.importService = importService;
@@ -68,6 +78,7 @@ public class ShopifyWebhookReceiver {
 		this.queue = queue;
 		this.jobs = jobs;
 		this.folder = ingest.reportsDir().resolve("webhooks");
+		this.changes = changes;
 	}
 
 	/**
@@ -94,15 +105,24 @@ public class ShopifyWebhookReceiver {
 	 */
 	public Receipt receive(byte[] body, String signature, String shop, String topic, String webhookId,
 			String triggeredAt) {
-		if (this.properties.webhookSecret().isEmpty()) {
+		Optional<String> merchant = (shop != null) ? this.connections.merchantFor(shop) : Optional.empty();
+		ShopifyConnections.WebhookSecrets secrets = this.connections.webhookSecrets(merchant);
+		if (secrets.secrets().isEmpty()) {
 			return new Receipt(Outcome.NOT_CONFIGURED, null,
-					"Shopify webhooks are off: set p2p.shopify.webhook-secret (P2P_SHOPIFY_WEBHOOK_SECRET)");
+					"webhooks of " + secrets.app() + " are off: its client secret is not set in " + secrets.source());
 		}
-		if (!ShopifyWebhook.verify(body, signature, this.properties.webhookSecret())) {
-			logger.warn("refused a webhook for shop {}: its X-Shopify-Hmac-SHA256 does not match", shop);
+		int matched = matchingSecret(body, signature, secrets.secrets());
+		if (matched < 0) {
+			logger.warn("refused a webhook for shop {}: its X-Shopify-Hmac-SHA256 does not match the secret of {}",
+					shop, secrets.app());
 			return new Receipt(Outcome.BAD_SIGNATURE, null, "X-Shopify-Hmac-SHA256 does not match the body");
 		}
-		Duration age = age(triggeredAt);
+		if (matched > 0) {
+			logger.info("a webhook for shop {} was signed with the previous secret of {}; revoke it once Shopify "
+					+ "signs with the new one", shop, secrets.app());
+		}
+		Instant triggered = instant(triggeredAt);
+		Duration age = (triggered != null) ? Duration.between(triggered, Instant.now()) : null;
 		if (age != null && age.compareTo(this.properties.webhookMaxAge()) > 0) {
 			logger.warn("ignored a webhook for shop {} triggered {} ago", shop, age);
 			return new Receipt(Outcome.STALE, null, "the delivery was triggered at " + triggeredAt
@@ -111,18 +131,17 @@ public class ShopifyWebhookReceiver {
 		if (topic == null || !PRODUCT_TOPICS.contains(topic)) {
 			return new Receipt(Outcome.IGNORED_TOPIC, null, "topic '" + topic + "' is not handled");
 		}
-		Optional<String> merchant = (shop != null) ? this.connections.merchantFor(shop) : Optional.empty();
 		if (merchant.isEmpty()) {
 			return new Receipt(Outcome.UNKNOWN_SHOP, null, "shop '" + shop + "' is connected to no merchant");
 		}
-		String snapshot = null;
 		String deleted = null;
+		ShopifyWebhook.ProductUpdate update = null;
 		try {
 			if (DELETE.equals(topic)) {
 				deleted = ShopifyWebhook.deletedProduct(body);
 			}
 			else {
-				snapshot = ShopifyWebhook.toSnapshot(body);
+				update = ShopifyWebhook.update(body);
 			}
 		}
 		catch (IllegalArgumentException ex) {
@@ -131,56 +150,86 @@ public class ShopifyWebhookReceiver {
 		String delivery = (webhookId != null && !webhookId.isBlank()) ? webhookId.strip()
 				: Base64.getUrlEncoder().withoutPadding().encodeToString(ShopifyWebhook.sign(body, "delivery"));
 		String merchantId = merchant.get();
+		Delivery received = new Delivery(delivery, Sha256.hex(body), shop, topic, merchantId, triggered);
 		String removal = deleted;
-		String products = snapshot;
-		String hash = Sha256.hex(body);
-		return this.transactions
-			.execute((status) -> record(delivery, hash, shop, topic, merchantId, removal, products));
+		ShopifyWebhook.ProductUpdate product = update;
+		return this.transactions.execute((status) -> record(received, removal, product));
 	}
 
-	/** How long ago Shopify triggered the delivery; null when it does not say. */
-	private static Duration age(String triggeredAt) {
+	/** The index of the secret the signature matches (0: the current one), or -1. */
+	private static int matchingSecret(byte[] body, String signature, List<String> secrets) {
+		for (int i = 0; i < secrets.size(); i++) {
+			if (ShopifyWebhook.verify(body, signature, secrets.get(i))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** When Shopify triggered the delivery; null when it does not say. */
+	private static Instant instant(String triggeredAt) {
 		if (triggeredAt == null || triggeredAt.isBlank()) {
 			return null;
 		}
 		try {
-			return Duration.between(OffsetDateTime.parse(triggeredAt.strip()).toInstant(), Instant.now());
+			return OffsetDateTime.parse(triggeredAt.strip()).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			return null;
 		}
 	}
 
-	private Receipt record(String delivery, String hash, String shop, String topic, String merchantId, String deleted,
-			String snapshot) {
+	/** One delivery, verified, of a connected shop. */
+	private record Delivery(String id, String hash, String shop, String topic, String merchantId, Instant triggered) {
+	}
+
+	private Receipt record(Delivery received, String deleted, ShopifyWebhook.ProductUpdate update) {
+		String delivery = received.id();
+		String merchantId = received.merchantId();
 		// a repeat by its id (Shopify's retry) or by its body (a signed body replayed
 		// under another id): either conflict inserts nothing
 		int inserted = this.jdbc.update("""
 				INSERT INTO shopify_webhook_delivery (webhook_id, body_sha256, shop, topic) VALUES (?, ?, ?, ?)
-				ON CONFLICT DO NOTHING""", delivery, hash, shop, topic);
+				ON CONFLICT DO NOTHING""", delivery, received.hash(), received.shop(), received.topic());
 		if (inserted == 0) {
 			String first = this.jdbc
-				.queryForList("SELECT webhook_id FROM shopify_webhook_delivery WHERE webhook_id = ? OR body_sha256 = ? "
-						+ "ORDER BY webhook_id = ? DESC LIMIT 1", String.class, delivery, hash, delivery)
+				.queryForList(
+						"SELECT webhook_id FROM shopify_webhook_delivery WHERE webhook_id = ? OR body_sha256 = ? "
+								+ "ORDER BY webhook_id = ? DESC LIMIT 1",
+						String.class, delivery, received.hash(), delivery)
 				.stream()
 				.findFirst()
 				.orElse(delivery);
 			return repeated(first);
 		}
 		if (deleted != null) {
-			// kept, marked removed: its images and history stay, no run renders it again
-			int removed = this.jdbc.update("""
-					UPDATE product SET removed_at = now()
-					WHERE merchant_id = ? AND external_id = ? AND removed_at IS NULL""", merchantId, deleted);
-			return new Receipt(Outcome.REMOVED, null, (removed > 0) ? "product " + deleted + " marked removed"
-					: "product " + deleted + " is not among the products of merchant '" + merchantId + "'");
+			this.changes.recordDelete(merchantId, deleted, received.triggered());
+			return markRemoved(merchantId, deleted, "marked removed");
+		}
+		String stale = this.changes.admitUpdate(merchantId, update.gid(), received.triggered(), update.updatedAt());
+		if (stale != null) {
+			logger.info("ignored a stale {} for shop {}: {}", received.topic(), received.shop(), stale);
+			return new Receipt(Outcome.STALE, null, "the delivery is stale: " + stale);
+		}
+		if (!update.status().isEmpty() && !this.properties.readSettings().imports(update.status())) {
+			return markRemoved(merchantId, update.gid(), "marked removed: its status is now " + update.status()
+					+ ", which is not imported (p2p.shopify.statuses)");
 		}
 		// named by the delivery: a retry writes the same file again
 		Path file = this.folder.resolve(delivery.replaceAll("[^A-Za-z0-9_-]", "_") + ".jsonl");
-		AtomicFiles.write(file, snapshot.getBytes(StandardCharsets.UTF_8));
+		AtomicFiles.write(file, update.snapshot().getBytes(StandardCharsets.UTF_8));
 		long importId = this.importService.queueProducts(merchantId, file);
 		this.jdbc.update("UPDATE shopify_webhook_delivery SET import_id = ? WHERE webhook_id = ?", importId, delivery);
-		return new Receipt(Outcome.QUEUED, importId, topic + " for merchant '" + merchantId + "' queued");
+		return new Receipt(Outcome.QUEUED, importId, received.topic() + " for merchant '" + merchantId + "' queued");
+	}
+
+	/** Kept, marked removed: its images and history stay, no run renders it again. */
+	private Receipt markRemoved(String merchantId, String gid, String what) {
+		int removed = this.jdbc.update("""
+				UPDATE product SET removed_at = now()
+				WHERE merchant_id = ? AND external_id = ? AND removed_at IS NULL""", merchantId, gid);
+		return new Receipt(Outcome.REMOVED, null, (removed > 0) ? "product " + gid + " " + what
+				: "product " + gid + " is not among the current products of merchant '" + merchantId + "'");
 	}
 
 	/**

@@ -175,6 +175,7 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 		assertThat(output).as("the shop's refusal is expected: no error with a stack trace")
 			.doesNotContain("Encountered an error executing step fetchCatalogStep");
 		connect("shop-token", "right-token");
+		stubCount(1);
 		shopify.stubFor(graphql("query Products", "right-token")
 			.willReturn(data(page(false, "c1", product(20, "vase", "Vase", "30.0")))));
 
@@ -201,6 +202,7 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 	@Test
 	void shouldReimportTheOneProductOfAVerifiedWebhookAndNoMore() throws Exception {
 		String shop = connect("shop-hook", "token-hook");
+		stubCount(2);
 		shopify.stubFor(graphql("query Products", "token-hook").willReturn(data(
 				page(false, "c1", product(30, "candle", "Candle", "8.0"), product(31, "lantern", "Lantern", "25.0")))));
 		this.imports.startShopify("shop-hook", "PAGED");
@@ -368,6 +370,191 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 			.isZero();
 	}
 
+	@Test
+	void shouldReadPageByPageWhenShopifyRefusesBulkOperationsSayItInTheReportAndTryBulkAgainNextTime() {
+		connect("shop-nobulk", "token-nobulk");
+		stubCount(2);
+		shopify.stubFor(graphql("bulkOperationRunQuery", "token-nobulk")
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+					{"errors":[{"message":"Access denied for bulkOperationRunQuery field.",
+					  "path":["bulkOperationRunQuery"],"extensions":{"code":"ACCESS_DENIED"}}],
+					 "data":{"bulkOperationRunQuery":null}}""")));
+		shopify.stubFor(graphql("query Products", "token-nobulk").willReturn(data(page(false, "c1",
+				product(70, "sun-hat", "Sun Hat", "25.0"), product(71, "beach-towel", "Beach Towel", "19.0")))));
+
+		ImportSummary first = this.imports.startShopify("shop-nobulk", "BULK");
+		ImportSummary second = this.imports.startShopify("shop-nobulk", "BULK");
+
+		assertThat(first.status()).isEqualTo("COMPLETED");
+		assertThat(first.created()).isEqualTo(2);
+		assertThat(first.note()).startsWith("read page by page: Shopify refused the bulk operation")
+			.contains("Allow bulk queries");
+		assertThat(first.toJson()).containsEntry("note", first.note());
+		assertThat(second.status()).isEqualTo("COMPLETED");
+		shopify.verify(2, postRequestedFor(urlMatching(ENDPOINT)).withRequestBody(containing("bulkOperationRunQuery")));
+	}
+
+	@Test
+	void shouldRefuseASnapshotShorterThanShopifysCountBeforeMarkingAnythingRemoved() {
+		connect("shop-short", "token-short");
+		stubCount(2);
+		shopify.stubFor(graphql("query Products", "token-short").willReturn(data(page(false, "c1",
+				product(80, "kettle", "Kettle", "45.0"), product(81, "toaster", "Toaster", "39.0")))));
+		assertThat(this.imports.startShopify("shop-short", "PAGED").status()).isEqualTo("COMPLETED");
+		shopify.stubFor(graphql("query Products", "token-short")
+			.willReturn(data(page(false, "c1", product(80, "kettle", "Kettle", "45.0")))));
+
+		ImportSummary shortRead = this.imports.startShopify("shop-short", "PAGED");
+
+		assertThat(shortRead.status()).isEqualTo("FAILED");
+		assertThat(shortRead.message())
+			.endsWith("the paged read found 1 products but Shopify counts 2 (productsCount); "
+					+ "the snapshot is not imported, so that no product is marked removed by a short read");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM product WHERE merchant_id = 'shop-short' AND removed_at IS NULL", Long.class))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void shouldVerifyEachMerchantsDeliveriesWithItsOwnAppsSecretAndTheOneBeforeDuringARotation() throws Exception {
+		System.setProperty("P2P_SHOPIFY_SECRET_ACME", "acme-secret-1");
+		System.setProperty("P2P_SHOPIFY_SECRET_ACME_2", "acme-secret-2");
+		System.setProperty(ShopifyProperties.tokenVariable("shop-acme"), "token-acme");
+		String acme = this.connections.connect("shop-acme", shopify.baseUrl() + "/shop-acme", "acme-custom",
+				"P2P_SHOPIFY_SECRET_ACME");
+		String shared = connect("shop-shared", "token-shared");
+		byte[] body = productUpdate(90, "Lamp", "active", null);
+
+		assertThat(webhook(body, sign(body), acme, "acme-1").statusCode()).as("the shared app's secret").isEqualTo(401);
+		assertThat(webhook(body, sign(body, "acme-secret-1"), acme, "acme-2").statusCode()).isEqualTo(202);
+		assertThat(webhook(body, sign(body, "acme-secret-1"), shared, "shared-1").statusCode()).isEqualTo(401);
+		byte[] other = productUpdate(91, "Rug", "active", null);
+		assertThat(webhook(other, sign(other), shared, "shared-2").statusCode()).isEqualTo(202);
+
+		this.connections.connect("shop-acme", acme, null, "P2P_SHOPIFY_SECRET_ACME_2");
+		byte[] during = productUpdate(92, "Vase", "active", null);
+		byte[] after = productUpdate(93, "Bowl", "active", null);
+
+		assertThat(webhook(during, sign(during, "acme-secret-1"), acme, "acme-3").statusCode())
+			.as("signed with the previous secret during the rotation")
+			.isEqualTo(202);
+		assertThat(webhook(during, sign(during, "acme-secret-2"), acme, "acme-4").statusCode())
+			.as("the same body under another id: a repeat, whichever secret signed it")
+			.isEqualTo(200);
+		assertThat(this.connections.revokePreviousSecret("shop-acme")).isTrue();
+		assertThat(webhook(after, sign(after, "acme-secret-1"), acme, "acme-5").statusCode()).isEqualTo(401);
+		assertThat(webhook(after, sign(after, "acme-secret-2"), acme, "acme-6").statusCode()).isEqualTo(202);
+
+		System.clearProperty("P2P_SHOPIFY_SECRET_ACME_2");
+		HttpResponse<String> unset = webhook(after, sign(after, "acme-secret-2"), acme, "acme-7");
+		assertThat(unset.statusCode()).isEqualTo(503);
+		assertThat(unset.body())
+			.contains("webhooks of app 'acme-custom' are off: its client secret is not set in the environment variable "
+					+ "P2P_SHOPIFY_SECRET_ACME_2");
+		assertThatThrownBy(() -> this.connections.connect("shop-acme", acme, null, "AWS_SECRET_ACCESS_KEY"))
+			.isInstanceOf(InvalidImportRequestException.class)
+			.hasMessage("webhook secret variable 'AWS_SECRET_ACCESS_KEY' is not of the form "
+					+ "P2P_SHOPIFY_SECRET_<NAME> (capitals, digits and _)");
+		assertThatThrownBy(() -> this.connections.connect("shop-acme", acme, null, "P2P_SHOPIFY_TOKEN_SHOP_ACME"))
+			.as("a token is no signing key")
+			.isInstanceOf(InvalidImportRequestException.class);
+	}
+
+	@Test
+	void shouldIgnoreStaleAndReorderedDeliveriesAndNeverUndoADelete() throws Exception {
+		String shop = connect("shop-order", "token-order");
+		stubCount(1);
+		shopify.stubFor(graphql("query Products", "token-order")
+			.willReturn(data(page(false, "c1", product(60, "p-60", "Teapot", "30.0")))));
+		assertThat(this.imports.startShopify("shop-order", "PAGED").status()).isEqualTo("COMPLETED");
+		java.time.Instant now = java.time.Instant.now();
+		byte[] newer = productUpdate(60, "Teapot, glazed", "active", now.plusSeconds(20));
+		byte[] older = productUpdate(60, "Teapot, old", "active", now.plusSeconds(10));
+		byte[] olderVersion = productUpdate(60, "Teapot, older version", "active", now.plusSeconds(5));
+		byte[] beforeRead = productUpdate(60, "Teapot, before the read", "active", now.minusSeconds(120));
+
+		HttpResponse<String> retried = webhook(beforeRead, sign(beforeRead), shop, "order-1", "products/update",
+				now.minusSeconds(120).toString());
+		HttpResponse<String> applied = webhook(newer, sign(newer), shop, "order-2", "products/update",
+				now.plusSeconds(20).toString());
+		HttpResponse<String> reordered = webhook(older, sign(older), shop, "order-3", "products/update",
+				now.plusSeconds(10).toString());
+		HttpResponse<String> oldPayload = webhook(olderVersion, sign(olderVersion), shop, "order-4", "products/update",
+				now.plusSeconds(30).toString());
+
+		assertThat(applied.statusCode()).isEqualTo(202);
+		assertThat(this.json.readTree(reordered.body()).get("outcome").asString()).isEqualTo("STALE");
+		assertThat(this.json.readTree(reordered.body()).get("message").asString())
+			.contains("before the delivery already applied to product gid://shopify/Product/60");
+		assertThat(this.json.readTree(oldPayload.body()).get("message").asString())
+			.as("triggered later, but its payload's updated_at is older")
+			.contains("before the version already applied");
+		assertThat(this.json.readTree(retried.body()).get("message").asString())
+			.contains("before the shop was read in full");
+		long importId = this.json.readTree(applied.body()).get("import").asLong();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "COMPLETED".equals(this.imports.summary(importId).orElseThrow().status()));
+
+		byte[] deletion = "{\"id\":60}".getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> deleted = webhook(deletion, sign(deletion), shop, "order-5", "products/delete",
+				now.plusSeconds(40).toString());
+		byte[] beforeDelete = productUpdate(60, "Teapot, back again", "active", now.plusSeconds(35));
+		HttpResponse<String> undo = webhook(beforeDelete, sign(beforeDelete), shop, "order-6", "products/update",
+				now.plusSeconds(35).toString());
+
+		assertThat(this.json.readTree(deleted.body()).get("outcome").asString()).isEqualTo("REMOVED");
+		assertThat(this.json.readTree(undo.body()).get("outcome").asString()).isEqualTo("STALE");
+		assertThat(this.json.readTree(undo.body()).get("message").asString())
+			.contains("an update from before the delete does not bring it back");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT title || ' ' || (removed_at IS NOT NULL) FROM product WHERE merchant_id = 'shop-order'",
+				String.class))
+			.isEqualTo("Teapot, glazed true");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM shopify_webhook_delivery WHERE webhook_id LIKE 'order-%'", Long.class))
+			.as("every delivery recorded, the stale ones too")
+			.isEqualTo(6);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM catalog_import WHERE merchant_id = 'shop-order'",
+				Long.class))
+			.as("the read and the one delivery applied")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void shouldMarkAProductRemovedWhenAWebhookMovesItToAStatusThatIsNotImported() throws Exception {
+		String shop = connect("shop-draft", "token-draft");
+		stubCount(1);
+		shopify.stubFor(graphql("query Products", "token-draft")
+			.willReturn(data(page(false, "c1", product(65, "stool", "Stool", "60.0")))));
+		assertThat(this.imports.startShopify("shop-draft", "PAGED").status()).isEqualTo("COMPLETED");
+		byte[] draft = productUpdate(65, "Stool", "draft", null);
+
+		HttpResponse<String> answer = webhook(draft, sign(draft), shop, "draft-1");
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(answer.body()).get("message").asString()).isEqualTo(
+				"product gid://shopify/Product/65 marked removed: its status is now draft, which is not imported "
+						+ "(p2p.shopify.statuses)");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT removed_at IS NOT NULL FROM product WHERE merchant_id = 'shop-draft'", Boolean.class))
+			.isTrue();
+		shopify.verify(postRequestedFor(urlMatching(ENDPOINT)).withRequestBody(containing("productsCount"))
+			.withRequestBody(matchingJsonPath("$.variables.query", equalTo("status:active"))));
+	}
+
+	/** A products/update payload in the REST Admin API's shape. */
+	private static byte[] productUpdate(long id, String title, String status, java.time.Instant updatedAt) {
+		return """
+				{"id":%d,"admin_graphql_api_id":"gid://shopify/Product/%d","handle":"p-%d","title":"%s",
+				 "body_html":"","vendor":"","product_type":"","status":"%s","tags":"",%s
+				 "variants":[{"price":"5.00"}],"options":[],
+				 "images":[{"id":%d,"position":1,"src":"https://cdn.shopify.com/s/files/1/%d.jpg"}]}"""
+			.formatted(id, id, id, title, status,
+					(updatedAt != null) ? "\"updated_at\":\"" + updatedAt.atOffset(ZoneOffset.ofHours(-5)) + "\"," : "",
+					id, id)
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
 	/**
 	 * The merchant's nightly runs go to a pool whose only window opens in twelve hours,
 	 * so that they wait there and the dispatcher of this test application leaves them
@@ -457,7 +644,11 @@ class ShopifyImportFunctionalTests extends FunctionalTest {
 	}
 
 	private static String sign(byte[] body) {
-		return Base64.getEncoder().encodeToString(ShopifyWebhook.sign(body, WEBHOOK_SECRET));
+		return sign(body, WEBHOOK_SECRET);
+	}
+
+	private static String sign(byte[] body, String secret) {
+		return Base64.getEncoder().encodeToString(ShopifyWebhook.sign(body, secret));
 	}
 
 	private HttpResponse<String> webhook(byte[] body, String signature, String shop, String webhookId)

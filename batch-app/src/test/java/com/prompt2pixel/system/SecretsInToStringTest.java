@@ -29,7 +29,8 @@ class SecretsInToStringTest {
 				new RemoteEndpoint(URI.create("https://api.example.com"), Map.of("Authorization", "Bearer " + SECRET),
 						Duration.ofSeconds(5), RemoteEndpoint.retry("openai", RetryConfig.ofDefaults())),
 				new ShopifyProperties("2025-10", 2000, Duration.ofSeconds(5), Duration.ofHours(2),
-						Duration.ofSeconds(30), SECRET, Duration.ofHours(6)),
+						Duration.ofSeconds(30), 10, java.util.List.of("active"), 2, SECRET, SECRET + "-old",
+						Duration.ofHours(6)),
 				backend, new GenerateProperties(8, 2, "openai", null, null, null, "dall-e-3", SECRET, null, null,
 						Map.of("hosted", backend)) };
 

@@ -239,13 +239,20 @@ final class ShopifySnapshot implements CatalogSource {
 				Math.max(1, node.path("variantsCount").path("count").asInt(1)), lowest, images);
 	}
 
-	/** {@code Color: Red, Blue; Size: S}, without Shopify's "Title: Default Title". */
+	/**
+	 * {@code Color: Red, Blue; Size: S}, without Shopify's "Title: Default Title" and
+	 * without the values no variant has ({@code hasVariants: false}: Shopify keeps a
+	 * value after its last variant is deleted).
+	 */
 	private static String options(JsonNode product) {
 		List<String> options = new ArrayList<>();
 		for (JsonNode option : product.path("options")) {
 			String name = option.path("name").asString("").strip();
 			List<String> values = new ArrayList<>();
 			for (JsonNode value : option.path("optionValues")) {
+				if (!value.path("hasVariants").asBoolean(true)) {
+					continue;
+				}
 				String text = value.path("name").asString("").strip();
 				if (!text.isEmpty()) {
 					values.add(text);

@@ -30,8 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
  * throttled at all. When it is ({@code THROTTLED}), the next attempt waits as long as the
  * reported bucket needs to refill. Server errors, broken connections and HTTP 429 are
  * retried by the retry policy it is given (jittered exponential backoff with a cap; for
- * 429 the {@code Retry-After} Shopify sends, up to {@link #MAX_WAIT}); after its attempts
- * the query fails with the last reason.
+ * 429 the {@code Retry-After} Shopify sends, up to {@link #MAX_WAIT}); so is
+ * {@code INTERNAL_SERVER_ERROR}, which Shopify mostly sends with HTTP 200 in
+ * {@code errors[].extensions.code}. After its attempts the query fails with the last
+ * reason. A mutation that is not safe to repeat goes through {@link #mutateOnce}, which
+ * retries only what Shopify certainly did not carry out.
  */
 public class ShopifyClient {
 
@@ -49,7 +52,16 @@ public class ShopifyClient {
 
 	private final Retry retry;
 
+	/** The same policy for mutations, without the attempts that may have been applied. */
+	private final Retry mutationRetry;
+
 	private final Pause pause;
+
+	/**
+	 * The version Shopify said it served ({@code X-Shopify-API-Version}) when it was not
+	 * the one asked for; null until then.
+	 */
+	private volatile String servedVersion;
 
 	/** The bucket as the last response left it; null before the first. */
 	private Throttle throttle;
@@ -77,6 +89,11 @@ public class ShopifyClient {
 									&& failure.retryAfter != null) ? failure.retryAfter.toMillis()
 											: backoff.apply(attempt, outcome))
 					.build());
+		this.mutationRetry = Retry
+			.of("shopify " + shop.shop() + " mutations", RetryConfig.from(this.retry.getRetryConfig())
+				.retryOnException(
+						(failure) -> failure instanceof Transient transientFailure && !transientFailure.maybeApplied)
+				.build());
 		this.retry.getEventPublisher()
 			.onRetry((event) -> logger.debug("shop {}: attempt {} failed ({}); waiting {} ms", shop.shop(),
 					event.getNumberOfRetryAttempts(), event.getLastThrowable().getMessage(),
@@ -93,14 +110,19 @@ public class ShopifyClient {
 	}
 
 	/**
-	 * Runs a query or mutation and returns its {@code data}.
+	 * The API version Shopify last said it served, when it differs from the one asked for
+	 * (a retired version is answered with a newer one); null while it agreed.
+	 */
+	public String servedVersion() {
+		return this.servedVersion;
+	}
+
+	/**
+	 * Runs a query, or a mutation that is safe to repeat, and returns its {@code data}.
 	 * @throws ShopifyException when Shopify refuses it or stays unavailable
 	 */
 	public JsonNode query(String document, Map<String, Object> variables) {
-		ObjectNode body = JSON.createObjectNode();
-		body.put("query", document);
-		body.set("variables", JSON.valueToTree(variables));
-		byte[] request = JSON.writeValueAsBytes(body);
+		byte[] request = request(document, variables);
 		try {
 			return this.retry.executeSupplier(() -> attempt(request));
 		}
@@ -108,6 +130,35 @@ public class ShopifyClient {
 			throw unavailable("shop " + this.shop.shop() + " is still unavailable after "
 					+ this.retry.getRetryConfig().getMaxAttempts() + " attempts: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Runs a mutation that must not be carried out twice. Throttling and HTTP 429 are
+	 * retried (Shopify did nothing); a broken connection or a server error is not.
+	 * @throws ShopifyOutcomeUnknownException when Shopify may have carried it out: the
+	 * caller looks for its effect before trying again
+	 * @throws ShopifyException when Shopify refuses it or stays throttled
+	 */
+	public JsonNode mutateOnce(String document, Map<String, Object> variables) {
+		byte[] request = request(document, variables);
+		try {
+			return this.mutationRetry.executeSupplier(() -> attempt(request));
+		}
+		catch (Transient ex) {
+			if (ex.maybeApplied) {
+				throw new ShopifyOutcomeUnknownException("shop " + this.shop.shop()
+						+ " may or may not have carried out the mutation: " + ex.getMessage());
+			}
+			throw unavailable("shop " + this.shop.shop() + " is still throttled after "
+					+ this.mutationRetry.getRetryConfig().getMaxAttempts() + " attempts: " + ex.getMessage());
+		}
+	}
+
+	private static byte[] request(String document, Map<String, Object> variables) {
+		ObjectNode body = JSON.createObjectNode();
+		body.put("query", document);
+		body.set("variables", JSON.valueToTree(variables));
+		return JSON.writeValueAsBytes(body);
 	}
 
 	private JsonNode attempt(byte[] request) {
@@ -123,26 +174,33 @@ public class ShopifyClient {
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
-			throw new Transient("cannot reach " + this.shop.graphqlUri() + ": " + ex, null);
+			// a refused or timed-out connection sent nothing; any other break may have
+			// come after Shopify received the request
+			boolean sent = !(ex instanceof java.net.ConnectException
+					|| ex instanceof java.net.http.HttpConnectTimeoutException);
+			throw new Transient("cannot reach " + this.shop.graphqlUri() + ": " + ex, null, sent);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new ShopifyException("interrupted while querying " + this.shop.shop(), ex);
 		}
 		int status = response.statusCode();
+		noteServedVersion(response);
 		if (status == 429) {
-			throw new Transient("HTTP 429 Too Many Requests", retryAfter(response));
+			throw new Transient("HTTP 429 Too Many Requests", retryAfter(response), false);
 		}
 		if (status >= 500) {
-			throw new Transient("HTTP " + status + " from Shopify", null);
+			throw new Transient("HTTP " + status + " from Shopify", null, true);
 		}
 		if (status == 401 || status == 403) {
 			throw new ShopifyException("shop " + this.shop.shop() + " refused the Admin API access token (HTTP "
 					+ status + "); check the token and its read_products scope");
 		}
 		if (status == 404) {
+			String served = (this.servedVersion != null) ? " (Shopify served " + this.servedVersion
+					+ " to an earlier request: set p2p.shopify.api-version to a supported version)" : "";
 			throw new ShopifyException("shop " + this.shop.shop() + " has no Admin API at " + this.shop.graphqlUri()
-					+ " (HTTP 404); check the shop domain and the API version");
+					+ " (HTTP 404); check the shop domain and the API version" + served);
 		}
 		if (status != 200) {
 			throw new ShopifyException(
@@ -156,13 +214,49 @@ public class ShopifyClient {
 		if (errors.isEmpty()) {
 			return answer.path("data");
 		}
-		if (errors.stream()
-			.anyMatch((error) -> "THROTTLED".equals(error.path("extensions").path("code").asString("")))) {
+		if (errors.stream().anyMatch(ShopifyClient::isThrottled)) {
 			// the next attempt waits for the bucket this answer reported; without a
 			// report, the policy's backoff
-			throw new Transient("throttled by Shopify", cost.has("throttleStatus") ? Duration.ZERO : null);
+			throw new Transient("throttled by Shopify", cost.has("throttleStatus") ? Duration.ZERO : null, false);
 		}
-		throw new ShopifyException("shop " + this.shop.shop() + " rejected the query: " + messages(errors));
+		if (errors.stream().anyMatch((error) -> "INTERNAL_SERVER_ERROR".equals(code(error)))) {
+			// documented as intermittent; HTTP 200 although nothing (or part) was done
+			throw new Transient("INTERNAL_SERVER_ERROR from Shopify: " + messages(errors), null, true);
+		}
+		throw new ShopifyException("shop " + this.shop.shop() + " rejected the query: " + messages(errors),
+				code(errors.get(0)));
+	}
+
+	/**
+	 * Shopify's throttle error: by its code, or by its message where an answer carries
+	 * none (older versions and some proxies send only {@code "Throttled"}).
+	 */
+	private static boolean isThrottled(JsonNode error) {
+		return "THROTTLED".equals(code(error)) || error.path("message")
+			.asString("")
+			.strip()
+			.toLowerCase(java.util.Locale.ROOT)
+			.startsWith("throttled");
+	}
+
+	private static String code(JsonNode error) {
+		String code = error.path("extensions").path("code").asString("");
+		return code.isEmpty() ? null : code;
+	}
+
+	/**
+	 * Shopify answers a retired version with the oldest supported one and says so in a
+	 * header; the connector still asks for the configured one, so the operator is told.
+	 */
+	private void noteServedVersion(HttpResponse<?> response) {
+		String served = response.headers().firstValue("X-Shopify-API-Version").orElse("").strip();
+		if (!served.isEmpty() && !served.equals(this.shop.apiVersion()) && !served.equals(this.servedVersion)) {
+			this.servedVersion = served;
+			logger.warn(
+					"shop {}: asked for Admin API version {} but Shopify served {}; the configured version "
+							+ "(p2p.shopify.api-version) is retired or not yet released",
+					this.shop.shop(), this.shop.apiVersion(), served);
+		}
 	}
 
 	/**
@@ -186,7 +280,7 @@ public class ShopifyClient {
 					HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (IOException ex) {
-			throw new Transient(ex.toString(), null);
+			throw new Transient(ex.toString(), null, false);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -203,7 +297,7 @@ public class ShopifyClient {
 			// nothing was read from it; the status says what went wrong
 		}
 		if (status >= 500 || status == 429) {
-			throw new Transient("HTTP " + status, (status == 429) ? retryAfter(response) : null);
+			throw new Transient("HTTP " + status, (status == 429) ? retryAfter(response) : null, false);
 		}
 		throw new ShopifyException(
 				"cannot download the bulk operation's result for shop " + this.shop.shop() + ": HTTP " + status);
@@ -302,15 +396,19 @@ public class ShopifyClient {
 
 	/**
 	 * A failure worth another attempt, with the wait the server asked for (null: the
-	 * policy's backoff).
+	 * policy's backoff), and whether the request may have been carried out before it
+	 * failed.
 	 */
 	private static final class Transient extends RuntimeException {
 
 		private final transient Duration retryAfter;
 
-		Transient(String reason, Duration retryAfter) {
+		private final boolean maybeApplied;
+
+		Transient(String reason, Duration retryAfter, boolean maybeApplied) {
 			super(reason, null, false, false);
 			this.retryAfter = retryAfter;
+			this.maybeApplied = maybeApplied;
 		}
 
 	}

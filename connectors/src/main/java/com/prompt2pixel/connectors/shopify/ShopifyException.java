@@ -7,12 +7,29 @@ package com.prompt2pixel.connectors.shopify;
  */
 public class ShopifyException extends RuntimeException {
 
+	private final String code;
+
 	public ShopifyException(String message) {
+		this(message, (String) null);
+	}
+
+	/**
+	 * @param code Shopify's {@code errors[].extensions.code} ({@code ACCESS_DENIED}, …),
+	 * or null when the answer had none
+	 */
+	public ShopifyException(String message, String code) {
 		super(message);
+		this.code = code;
 	}
 
 	public ShopifyException(String message, Throwable cause) {
 		super(message, cause);
+		this.code = null;
+	}
+
+	/** Shopify's error code for the refusal, or null. */
+	public String code() {
+		return this.code;
 	}
 
 }

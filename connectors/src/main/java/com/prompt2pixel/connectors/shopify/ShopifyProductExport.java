@@ -1,16 +1,15 @@
 package com.prompt2pixel.connectors.shopify;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.prompt2pixel.connectors.io.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,16 +18,19 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads a shop's products into a snapshot file, the JSON Lines of a grouped bulk
  * operation, which the catalog reader imports like any catalog file. A small shop is read
- * with paged queries; a large one with a bulk operation, which Shopify runs in the
- * background without counting it against the throttle. Either way the file appears only
- * when complete.
+ * with paged queries; a large one with a bulk operation ({@link ShopifyBulkRead}), which
+ * Shopify runs in the background without counting it against the throttle. Either way the
+ * file appears only when complete, and only when it holds as many products as Shopify
+ * counts: a short read would otherwise mark the products it lacks as removed.
  */
 public class ShopifyProductExport {
+
+	private static final Logger logger = LoggerFactory.getLogger(ShopifyProductExport.class);
 
 	/** How to read the products. */
 	public enum Mode {
 
-		/** Paged below {@link ShopifyProductExport#bulkThreshold} products, else bulk. */
+		/** Paged below the bulk threshold, else bulk. */
 		AUTO,
 		/** Paged queries, {@link #PAGE_SIZE} products at a time. */
 		PAGED,
@@ -43,55 +45,36 @@ public class ShopifyProductExport {
 	 * @param mode how
 	 * @param products products written
 	 * @param lines lines written, media included
+	 * @param note what the import's report should say about the read (a fallback), or
+	 * null
 	 */
-	public record Result(Mode mode, long products, long lines) {
+	public record Result(Mode mode, long products, long lines, String note) {
 	}
 
-	/**
-	 * Products per page, with up to {@link #MEDIA_PER_PRODUCT} media each: a query of
-	 * about 300 points.
-	 */
+	/** Products per page: with 10 media each, a query of about 300 points. */
 	static final int PAGE_SIZE = 25;
-
-	static final int MEDIA_PER_PRODUCT = 10;
 
 	/** The product's fields in the snapshot; the media are asked for beside them. */
 	static final String PRODUCT_FIELDS = """
 			id handle title descriptionHtml vendor productType tags status
 			category { fullName }
-			options { name optionValues { name } }
+			options { name optionValues { name hasVariants } }
 			variantsCount { count }
 			priceRangeV2 { minVariantPrice { amount currencyCode } }""";
 
 	static final String MEDIA_FIELDS = "id mediaContentType ... on MediaImage { image { url } }";
 
-	static final String COUNT_QUERY = "query { productsCount(limit: null) { count } }";
+	static final String COUNT_QUERY = """
+			query CountProducts($query: String) { productsCount(query: $query, limit: null) { count } }""";
 
 	static final String PAGE_QUERY = """
-			query Products($first: Int!, $after: String) {
-			  products(first: $first, after: $after, sortKey: ID) {
+			query Products($first: Int!, $after: String, $query: String, $media: Int!) {
+			  products(first: $first, after: $after, query: $query, sortKey: ID) {
 			    pageInfo { hasNextPage endCursor }
 			    nodes { %s
-			      media(first: %d) { nodes { %s } } }
+			      media(first: $media) { nodes { %s } } }
 			  }
-			}""".formatted(PRODUCT_FIELDS, MEDIA_PER_PRODUCT, MEDIA_FIELDS);
-
-	static final String BULK_QUERY = """
-			{ products { edges { node { %s
-			  media { edges { node { %s } } } } } } }""".formatted(PRODUCT_FIELDS, MEDIA_FIELDS);
-
-	static final String BULK_RUN = """
-			mutation RunBulk($query: String!) {
-			  bulkOperationRunQuery(query: $query, groupObjects: true) {
-			    bulkOperation { id status }
-			    userErrors { field message code }
-			  }
-			}""";
-
-	static final String BULK_POLL = """
-			query BulkOperation($id: ID!) {
-			  node(id: $id) { ... on BulkOperation { id status errorCode objectCount rootObjectCount url } }
-			}""";
+			}""".formatted(PRODUCT_FIELDS, MEDIA_FIELDS);
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -99,43 +82,55 @@ public class ShopifyProductExport {
 
 	private final ShopifyClient client;
 
-	private final int bulkThreshold;
-
-	private final Duration pollInterval;
-
-	private final Duration bulkTimeout;
+	private final ShopifyReadSettings settings;
 
 	private final Pause pause;
 
-	/**
-	 * @param bulkThreshold from this many products on, {@link Mode#AUTO} runs a bulk
-	 * operation
-	 * @param pollInterval how often a bulk operation's status is asked for
-	 * @param bulkTimeout how long a bulk operation may take before the read fails
-	 */
-	public ShopifyProductExport(ShopifyClient client, int bulkThreshold, Duration pollInterval, Duration bulkTimeout,
-			Pause pause) {
+	public ShopifyProductExport(ShopifyClient client, ShopifyReadSettings settings, Pause pause) {
 		this.client = client;
-		this.bulkThreshold = bulkThreshold;
-		this.pollInterval = pollInterval;
-		this.bulkTimeout = bulkTimeout;
+		this.settings = settings;
 		this.pause = pause;
 	}
 
 	/**
 	 * Writes the shop's products to {@code snapshot}.
-	 * @throws ShopifyException when Shopify cannot give them
+	 * @throws ShopifyException when Shopify cannot give them, or gives fewer than it
+	 * counts
 	 */
 	public Result export(Path snapshot, Mode mode) {
+		Long count = null;
 		Mode chosen = mode;
 		if (mode == Mode.AUTO) {
-			long count = this.client.query(COUNT_QUERY, Map.of()).path("productsCount").path("count").asLong(0);
-			chosen = (count >= this.bulkThreshold) ? Mode.BULK : Mode.PAGED;
+			count = count();
+			chosen = (count >= this.settings.bulkThreshold()) ? Mode.BULK : Mode.PAGED;
 		}
-		return (chosen == Mode.BULK) ? bulk(snapshot) : paged(snapshot);
+		if (chosen == Mode.PAGED) {
+			return paged(snapshot, (count != null) ? count : count(), null);
+		}
+		try {
+			return new ShopifyBulkRead(this.client, this.settings, this.pause, this::count).read(snapshot);
+		}
+		catch (ShopifyBulkRead.AccessDeniedException ex) {
+			String note = "read page by page: Shopify refused the bulk operation (" + ex.getMessage()
+					+ "); bulk queries must be allowed for the app in the Partner Dashboard (Apps → the app → "
+					+ "API access requests → Allow bulk queries), and lapse after 31 days unused";
+			logger.warn("shop {}: {}", this.client.shop().shop(), note);
+			return paged(snapshot, (count != null) ? count : count(), note);
+		}
 	}
 
-	private Result paged(Path snapshot) {
+	/** How many products of the imported statuses Shopify counts. */
+	long count() {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("query", this.settings.productQuery());
+		JsonNode count = this.client.query(COUNT_QUERY, variables).path("productsCount").path("count");
+		if (!count.canConvertToLong()) {
+			throw new ShopifyException("shop " + this.client.shop().shop() + " gave no product count");
+		}
+		return count.asLong();
+	}
+
+	private Result paged(Path snapshot, long expected, String note) {
 		long[] counts = new long[2];
 		AtomicFiles.write(snapshot, (out) -> {
 			String cursor = null;
@@ -144,6 +139,8 @@ public class ShopifyProductExport {
 				Map<String, Object> variables = new HashMap<>();
 				variables.put("first", PAGE_SIZE);
 				variables.put("after", cursor);
+				variables.put("query", this.settings.productQuery());
+				variables.put("media", this.settings.mediaLimit());
 				JsonNode products = this.client.query(PAGE_QUERY, variables).path("products");
 				for (JsonNode product : products.path("nodes")) {
 					writeProduct(out, product, counts);
@@ -156,8 +153,27 @@ public class ShopifyProductExport {
 							+ " said there are more products but gave no cursor to read them");
 				}
 			}
+			checkCount(counts[0], expected);
 		});
-		return new Result(Mode.PAGED, counts[0], counts[1]);
+		return new Result(Mode.PAGED, counts[0], counts[1], note);
+	}
+
+	/**
+	 * A paged read that found fewer products than Shopify counted before it is short,
+	 * unless products were deleted meanwhile: then Shopify's count now agrees.
+	 */
+	private void checkCount(long read, long expected) {
+		if (read < expected) {
+			long now = count();
+			if (read < now) {
+				throw new ShopifyException("shop " + this.client.shop().shop() + ": the paged read found " + read
+						+ " products but Shopify counts " + now + " (productsCount); the snapshot is not imported, "
+						+ "so that no product is marked removed by a short read");
+			}
+		}
+		if (read == 0) {
+			throw ShopifyBulkRead.noProducts(this.client.shop(), this.settings);
+		}
 	}
 
 	/**
@@ -185,77 +201,6 @@ public class ShopifyProductExport {
 	private static void writeLine(OutputStream out, JsonNode node) throws IOException {
 		out.write(JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
 		out.write(NEWLINE);
-	}
-
-	private Result bulk(Path snapshot) {
-		String shop = this.client.shop().shop();
-		JsonNode started = this.client.query(BULK_RUN, Map.of("query", BULK_QUERY)).path("bulkOperationRunQuery");
-		JsonNode errors = started.path("userErrors");
-		if (!errors.isEmpty()) {
-			StringBuilder messages = new StringBuilder();
-			errors.forEach((error) -> messages.append(messages.isEmpty() ? "" : "; ")
-				.append(error.path("message").asString("")));
-			throw new ShopifyException("shop " + shop + " did not start the bulk operation: " + messages);
-		}
-		String id = started.path("bulkOperation").path("id").asString("");
-		if (id.isEmpty()) {
-			throw new ShopifyException("shop " + shop + " started no bulk operation and gave no reason");
-		}
-		long deadline = System.nanoTime() + this.bulkTimeout.toNanos();
-		while (true) {
-			JsonNode operation = this.client.query(BULK_POLL, Map.of("id", id)).path("node");
-			String status = operation.path("status").asString("");
-			switch (status) {
-				case "COMPLETED" -> {
-					return download(snapshot, operation);
-				}
-				case "CREATED", "RUNNING" -> {
-					// still working
-				}
-				default -> throw new ShopifyException("bulk operation " + id + " of shop " + shop + " ended "
-						+ (status.isEmpty() ? "unknown" : status) + errorCode(operation));
-			}
-			if (System.nanoTime() > deadline) {
-				throw new ShopifyException("bulk operation " + id + " of shop " + shop + " did not finish within "
-						+ this.bulkTimeout + "; it may still finish in Shopify, and the next import starts another");
-			}
-			try {
-				this.pause.pause(this.pollInterval);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new ShopifyException("interrupted while waiting for bulk operation " + id, ex);
-			}
-		}
-	}
-
-	private static String errorCode(JsonNode operation) {
-		String code = operation.path("errorCode").asString("");
-		return code.isEmpty() ? "" : " (" + code + ")";
-	}
-
-	/** A shop without products completes with no URL: the snapshot is then empty. */
-	private Result download(Path snapshot, JsonNode operation) {
-		String url = operation.path("url").asString("");
-		long[] lines = new long[1];
-		AtomicFiles.write(snapshot, (out) -> {
-			if (url.isEmpty()) {
-				return;
-			}
-			try (InputStream in = this.client.download(URI.create(url))) {
-				byte[] buffer = new byte[1 << 16];
-				int read;
-				while ((read = in.read(buffer)) != -1) {
-					out.write(buffer, 0, read);
-					for (int i = 0; i < read; i++) {
-						if (buffer[i] == '\n') {
-							lines[0]++;
-						}
-					}
-				}
-			}
-		});
-		return new Result(Mode.BULK, operation.path("rootObjectCount").asLong(0), lines[0]);
 	}
 
 }

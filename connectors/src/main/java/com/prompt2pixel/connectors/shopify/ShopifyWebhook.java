@@ -10,6 +10,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -88,11 +91,24 @@ public final class ShopifyWebhook {
 	}
 
 	/**
-	 * The product of a webhook's payload as snapshot lines: the product, then its images
-	 * in their position order.
+	 * A {@code products/create} or {@code products/update} payload.
+	 *
+	 * @param gid the product's GID
+	 * @param status its status in lower case ({@code active}, {@code draft},
+	 * {@code archived}); empty when the payload has none
+	 * @param updatedAt when Shopify last changed it ({@code updated_at}); null when the
+	 * payload does not say or says it unreadably
+	 * @param snapshot the product as snapshot lines: the product, then its images in
+	 * their position order
+	 */
+	public record ProductUpdate(String gid, String status, Instant updatedAt, String snapshot) {
+	}
+
+	/**
+	 * Reads a {@code products/create} or {@code products/update} payload.
 	 * @throws IllegalArgumentException when the payload is not a product
 	 */
-	public static String toSnapshot(byte[] payload) {
+	public static ProductUpdate update(byte[] payload) {
 		JsonNode product;
 		try {
 			product = JSON.readTree(payload);
@@ -105,6 +121,25 @@ public final class ShopifyWebhook {
 			throw new IllegalArgumentException("the webhook's body is not a product: it has no numeric id");
 		}
 		String gid = product.path("admin_graphql_api_id").asString(PRODUCT_GID + id);
+		return new ProductUpdate(gid, product.path("status").asString("").strip().toLowerCase(Locale.ROOT),
+				instant(product.path("updated_at").asString("")), toSnapshot(product, gid));
+	}
+
+	/** The product of a webhook's payload as snapshot lines. */
+	public static String toSnapshot(byte[] payload) {
+		return update(payload).snapshot();
+	}
+
+	private static Instant instant(String text) {
+		try {
+			return text.isBlank() ? null : OffsetDateTime.parse(text.strip()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static String toSnapshot(JsonNode product, String gid) {
 		ObjectNode line = JSON.createObjectNode();
 		line.put("id", gid);
 		line.put("handle", product.path("handle").asString(""));

@@ -132,6 +132,102 @@ class ShopifyClientTest {
 	}
 
 	@Test
+	void shouldRetryShopifysInternalServerErrorThatComesWithHttp200() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("shop")
+			.inScenario("ise")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(ShopifyFake
+				.json("""
+						{"errors":[{"message":"Internal error. Looks like something went wrong on our end.
+						Request ID: 1b355a21-7117-44c5-8d8b-8948082f40a8 (include this in support requests).",
+						  "extensions":{"code":"INTERNAL_SERVER_ERROR","requestId":"1b355a21-7117-44c5-8d8b-8948082f40a8"}}]}"""
+					.replace("\n", " ")))
+			.willSetStateTo("ok"));
+		this.shopify.server.stubFor(ShopifyFake.graphql("shop")
+			.inScenario("ise")
+			.whenScenarioStateIs("ok")
+			.willReturn(ShopifyFake.data("{\"shop\":{\"name\":\"Northwind\"}}", 1, 1999)));
+
+		JsonNode data = this.shopify.client().query("query { shop { name } }", Map.of());
+
+		assertThat(data.path("shop").path("name").asString()).isEqualTo("Northwind");
+		assertThat(this.shopify.retryWaits).as("the policy's backoff").containsExactly(Duration.ofMillis(1));
+	}
+
+	@Test
+	void shouldRecogniseThrottlingByItsMessageWhenTheAnswerHasNoCode() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("shop")
+			.inScenario("throttled")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(ShopifyFake.json("{\"errors\":[{\"message\":\"Throttled\"}]}"))
+			.willSetStateTo("ok"));
+		this.shopify.server.stubFor(ShopifyFake.graphql("shop")
+			.inScenario("throttled")
+			.whenScenarioStateIs("ok")
+			.willReturn(ShopifyFake.data("{\"shop\":{\"name\":\"Northwind\"}}", 1, 1999)));
+
+		JsonNode data = this.shopify.client().query("query { shop { name } }", Map.of());
+
+		assertThat(data.path("shop").path("name").asString()).isEqualTo("Northwind");
+		assertThat(this.shopify.retryWaits).hasSize(1);
+	}
+
+	@Test
+	void shouldNoteTheVersionShopifyServedWhenItIsNotTheOneAskedForAndNameItOnA404() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("shop")
+			.willReturn(ShopifyFake.data("{\"shop\":{\"name\":\"Northwind\"}}", 1, 1999)
+				.withHeader("X-Shopify-API-Version", "2026-01")));
+		this.shopify.server.stubFor(ShopifyFake.graphql("products").willReturn(aResponse().withStatus(404)));
+		ShopifyClient client = this.shopify.client();
+
+		client.query("query { shop { name } }", Map.of());
+
+		assertThat(client.servedVersion()).isEqualTo("2026-01");
+		assertThatExceptionOfType(ShopifyException.class)
+			.isThrownBy(() -> client.query("query { products(first: 1) { nodes { id } } }", Map.of()))
+			.withMessageEndingWith("(HTTP 404); check the shop domain and the API version (Shopify served 2026-01 "
+					+ "to an earlier request: set p2p.shopify.api-version to a supported version)");
+	}
+
+	@Test
+	void shouldNotRepeatAMutationWhoseOutcomeIsUnknownButRepeatOneThatWasThrottled() {
+		this.shopify.server
+			.stubFor(ShopifyFake.graphql("bulkOperationRunQuery").willReturn(aResponse().withStatus(503)));
+		this.shopify.server.stubFor(ShopifyFake.graphql("stagedUploadsCreate")
+			.inScenario("429")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0"))
+			.willSetStateTo("ok"));
+		this.shopify.server.stubFor(ShopifyFake.graphql("stagedUploadsCreate")
+			.inScenario("429")
+			.whenScenarioStateIs("ok")
+			.willReturn(ShopifyFake.data("{\"stagedUploadsCreate\":{\"userErrors\":[]}}", 10, 1990)));
+		ShopifyClient client = this.shopify.client();
+
+		assertThatExceptionOfType(ShopifyOutcomeUnknownException.class)
+			.isThrownBy(() -> client
+				.mutateOnce("mutation { bulkOperationRunQuery(query: \"{}\") { userErrors { message } } }", Map.of()))
+			.withMessageContaining("may or may not have carried out the mutation: HTTP 503");
+		this.shopify.server.verify(1, postRequestedFor(urlEqualTo(ShopifyFake.ENDPOINT))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("bulkOperationRunQuery")));
+		assertThat(client.mutateOnce("mutation { stagedUploadsCreate(input: []) { userErrors { message } } }", Map.of())
+			.path("stagedUploadsCreate")
+			.path("userErrors")
+			.isEmpty()).isTrue();
+	}
+
+	@Test
+	void shouldCarryShopifysErrorCodeOnARefusal() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("bulkOperationRunQuery").willReturn(ShopifyFake.json("""
+				{"errors":[{"message":"Access denied for bulkOperationRunQuery field.",
+				  "extensions":{"code":"ACCESS_DENIED"}}]}""")));
+
+		assertThatExceptionOfType(ShopifyException.class)
+			.isThrownBy(() -> this.shopify.client().mutateOnce("mutation { bulkOperationRunQuery }", Map.of()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("ACCESS_DENIED"));
+	}
+
+	@Test
 	void shouldRefuseAShopThatIsNoShopDomain() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> new ShopifyShop("northwind.example.com", "t", "2025-10"))
