@@ -375,6 +375,13 @@ class CliIT {
 		WireMockServer shop = new WireMockServer(options().dynamicPort());
 		shop.start();
 		try {
+			// a read is checked against Shopify's own count
+			shop.stubFor(post(urlEqualTo("/admin/api/2025-10/graphql.json"))
+				.withHeader("X-Shopify-Access-Token", equalTo("shpat_from_env"))
+				.withRequestBody(containing("productsCount"))
+				.willReturn(aResponse().withStatus(200)
+					.withHeader("Content-Type", "application/json")
+					.withBody("{\"data\":{\"productsCount\":{\"count\":1}}}")));
 			shop.stubFor(post(urlEqualTo("/admin/api/2025-10/graphql.json"))
 				.withHeader("X-Shopify-Access-Token", equalTo("shpat_from_env"))
 				.withRequestBody(containing("query Products"))
