@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 				ExportCatalogCommand.class, ShopifyConnectCommand.class, ExpandCommand.class, TemplatesCommand.class,
 				PolicyCommand.class, SubmitCommand.class, StatusCommand.class, WindowCommand.class,
 				ScheduleCommand.class, PlanCommand.class, ExportRunCommand.class, ApiKeyCommand.class,
-				UserCommand.class, ServeCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class })
+				UserCommand.class, PublishTargetCommand.class, PublishCommand.Publish.class,
+				PublishCommand.Unpublish.class, ServeCommand.class, WorkerCommand.class,
+				CommandLine.HelpCommand.class })
 public class Cli implements Runnable {
 
 	static final int FAILED = 1;

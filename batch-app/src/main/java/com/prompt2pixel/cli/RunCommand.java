@@ -3,6 +3,7 @@ package com.prompt2pixel.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import com.prompt2pixel.publish.PublishTargets;
 import com.prompt2pixel.run.CatalogRuns;
 import com.prompt2pixel.run.InvalidRunRequestException;
 import com.prompt2pixel.run.RunRequest;
@@ -28,13 +29,20 @@ class RunCommand implements Callable<Integer> {
 	@Mixin
 	GeneratorOptions generator;
 
+	@Option(names = "--publish", paramLabel = "folder,s3",
+			description = "publish to these of the merchant's targets (default: all of them; see publish-target)")
+	String publish;
+
 	@Override
 	public Integer call() {
-		RunRequest request = this.run.request(this.out);
+		RunRequest request = this.run.request(this.out).withPublishTo(this.publish);
 		try {
+			if (this.publish != null) {
+				PublishTargets.kinds(this.publish);
+			}
 			RunRequestCheck.check(request);
 		}
-		catch (InvalidRunRequestException ex) {
+		catch (InvalidRunRequestException | IllegalArgumentException ex) {
 			System.err.println("error: " + ex.getMessage());
 			return Cli.BAD_INPUT;
 		}

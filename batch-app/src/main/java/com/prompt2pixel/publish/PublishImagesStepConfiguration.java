@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,9 +24,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code publishImagesStep}: APPROVED tasks -> files in the output folder; then
+ * {@code publishToTargetsStep}: those images to the merchant's targets; then
  * {@code writeManifestStep}: the manifest.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PublishProperties.class)
 class PublishImagesStepConfiguration {
 
 	private static final int CHUNK_SIZE = 20;
@@ -41,6 +44,21 @@ class PublishImagesStepConfiguration {
 			.processor(publicationItemProcessor)
 			.writer(folderPublicationWriter)
 			.build();
+	}
+
+	@Bean(CatalogImageJob.PUBLISH_TO_TARGETS_STEP)
+	Step publishToTargetsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PublishToTargetsTasklet publishToTargetsTasklet) {
+		return new StepBuilder(CatalogImageJob.PUBLISH_TO_TARGETS_STEP, jobRepository)
+			.tasklet(publishToTargetsTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	PublishToTargetsTasklet publishToTargetsTasklet(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
+			RunRepository runs, TargetPublishing publishing) {
+		return new PublishToTargetsTasklet(runs.get(runId), publishing);
 	}
 
 	@Bean(CatalogImageJob.WRITE_MANIFEST_STEP)

@@ -49,10 +49,11 @@ public class RunProgresses {
 			tasks.put(rs.getString("state"), rs.getLong("n"));
 		}, runId);
 		long total = tasks.values().stream().mapToLong(Long::longValue).sum();
-		Long published = this.jdbc.queryForObject("""
-				SELECT count(*) FROM render_task t
-				WHERE t.run_id = ? AND EXISTS (SELECT 1 FROM publication p WHERE p.task_id = t.id)""", Long.class,
-				runId);
+		Long published = this.jdbc.queryForObject(
+				"""
+						SELECT count(*) FROM render_task t
+						WHERE t.run_id = ? AND EXISTS (SELECT 1 FROM publication p WHERE p.task_id = t.id AND p.destination = 'FOLDER')""",
+				Long.class, runId);
 		long pending = tasks.get(TaskState.PENDING.name());
 		String status = (String) row.get("status");
 		Instant eta = null;

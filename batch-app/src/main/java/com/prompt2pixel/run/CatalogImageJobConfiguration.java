@@ -39,12 +39,13 @@ class CatalogImageJobConfiguration {
 			@Qualifier(CatalogImageJob.GENERATE_IMAGES_STEP) Step generateImagesStep,
 			@Qualifier(CatalogImageJob.MODERATE_IMAGES_STEP) Step moderateImagesStep,
 			@Qualifier(CatalogImageJob.PUBLISH_IMAGES_STEP) Step publishImagesStep,
+			@Qualifier(CatalogImageJob.PUBLISH_TO_TARGETS_STEP) Step publishToTargetsStep,
 			@Qualifier(CatalogImageJob.WRITE_MANIFEST_STEP) Step writeManifestStep,
 			@Qualifier(CatalogImageJob.BILL_RUN_STEP) Step billRunStep) {
 		this.jobRepository = jobRepository;
 		this.runStatusListener = runStatusListener;
-		this.fromGeneration = List.of(generateImagesStep, moderateImagesStep, publishImagesStep, writeManifestStep,
-				billRunStep);
+		this.fromGeneration = List.of(generateImagesStep, moderateImagesStep, publishImagesStep, publishToTargetsStep,
+				writeManifestStep, billRunStep);
 	}
 
 	@Bean

@@ -18,9 +18,11 @@ import java.nio.file.Path;
  * none
  * @param kind UPLOAD, NIGHTLY, ON_DEMAND (an on-demand generation) or RETRY (another
  * run's failed tasks again)
+ * @param publishTo the merchant's publish targets it publishes to ({@code folder,s3});
+ * null for all of them
  */
 public record GenerationRun(long id, String merchantId, String status, Path catalogFile, String templateSet,
-		Integer variants, Path outDir, Long importId, String kind) {
+		Integer variants, Path outDir, Long importId, String kind, String publishTo) {
 
 	/** The kind of an on-demand generation's run. */
 	public static final String ON_DEMAND = "ON_DEMAND";

@@ -61,10 +61,11 @@ public class RunRepository {
 			.normalize();
 		this.jdbc.update(
 				"""
-						INSERT INTO generation_run (id, merchant_id, kind, status, catalog_file, template_set, variants, out_dir)
-						VALUES (?, ?, 'UPLOAD', 'QUEUED', ?, ?, ?, ?)""",
+						INSERT INTO generation_run (id, merchant_id, kind, status, catalog_file, template_set, variants, out_dir,
+						                            publish_to)
+						VALUES (?, ?, 'UPLOAD', 'QUEUED', ?, ?, ?, ?, ?)""",
 				id, request.merchantId(), request.catalogFile().toAbsolutePath().normalize().toString(),
-				request.templateSet(), request.variants(), outDir.toString());
+				request.templateSet(), request.variants(), outDir.toString(), request.publishTo());
 		this.imports.create(request.importRequest(), id);
 		return find(id).orElseThrow();
 	}
@@ -106,13 +107,14 @@ public class RunRepository {
 	public Optional<GenerationRun> find(long id) {
 		return this.jdbc.query("""
 				SELECT r.id, r.merchant_id, r.status, r.catalog_file, r.template_set, r.variants, r.out_dir,
-				       r.kind, i.id AS import_id
+				       r.kind, r.publish_to, i.id AS import_id
 				FROM generation_run r LEFT JOIN catalog_import i ON i.run_id = r.id
 				WHERE r.id = ?""",
 				(rs, row) -> new GenerationRun(rs.getLong("id"), rs.getString("merchant_id"), rs.getString("status"),
 						(rs.getString("catalog_file") != null) ? Path.of(rs.getString("catalog_file")) : null,
 						rs.getString("template_set"), rs.getObject("variants", Integer.class),
-						Path.of(rs.getString("out_dir")), rs.getObject("import_id", Long.class), rs.getString("kind")),
+						Path.of(rs.getString("out_dir")), rs.getObject("import_id", Long.class), rs.getString("kind"),
+						rs.getString("publish_to")),
 				id)
 			.stream()
 			.findFirst();

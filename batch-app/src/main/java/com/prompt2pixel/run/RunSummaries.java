@@ -1,7 +1,10 @@
 package com.prompt2pixel.run;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.prompt2pixel.billing.BillingProperties;
@@ -30,7 +33,8 @@ public class RunSummaries {
 			       count(t.id) FILTER (WHERE t.state = 'FAILED') AS failed,
 			       count(t.id) FILTER (WHERE t.state = 'SKIPPED_CACHED') AS cached,
 			       count(t.id) FILTER (WHERE t.state = 'BLOCKED_PROMPT') AS blocked,
-			       count(t.id) FILTER (WHERE EXISTS (SELECT 1 FROM publication p WHERE p.task_id = t.id)) AS published,
+			       count(t.id) FILTER (WHERE EXISTS (SELECT 1 FROM publication p WHERE p.task_id = t.id
+			                                     AND p.destination = 'FOLDER')) AS published,
 			       string_agg(DISTINCT t.backend, ',' ORDER BY t.backend) AS backend,
 			       (SELECT total::text FROM invoice WHERE run_id = r.id) AS invoice_total,
 			       (SELECT currency FROM invoice WHERE run_id = r.id) AS currency,
@@ -94,8 +98,23 @@ public class RunSummaries {
 					rs.getLong("needs_review"), rs.getLong("failed"), rs.getLong("published"), rs.getLong("skipped"),
 					rs.getString("error_report"), rs.getString("backend"), rs.getString("invoice_total"),
 					(currency != null) ? currency : this.billing.currency(), rs.getString("out_dir"),
-					rs.getLong("elapsed_ms"), rs.getString("failure"));
+					rs.getLong("elapsed_ms"), rs.getString("failure"), targets(runId));
 		}, runId).stream().findFirst();
+	}
+
+	/** What the run's publishing to each target did, by image. */
+	private Map<String, Map<String, Long>> targets(long runId) {
+		Map<String, Map<String, Long>> targets = new TreeMap<>();
+		this.jdbc.query("""
+				SELECT pub.destination, pub.status, count(*) FROM publication pub
+				JOIN render_task t ON t.id = pub.task_id
+				WHERE t.run_id = ? AND pub.destination <> 'FOLDER'
+				GROUP BY pub.destination, pub.status""", (rs) -> {
+			String target = "S3".equals(rs.getString(1)) ? "s3" : "folder";
+			targets.computeIfAbsent(target, (name) -> new TreeMap<>())
+				.put(rs.getString(2).toLowerCase(Locale.ROOT), rs.getLong(3));
+		}, runId);
+		return targets;
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.prompt2pixel.run;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -28,15 +30,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param out the folder the run publishes into
  * @param elapsedMillis wall time from the run's first start to its end (or now)
  * @param failure why the run failed, or null
+ * @param targets per publish target of the merchant ({@code s3}, {@code folder}): its
+ * images {@code published}, {@code failed} and {@code reverted}; empty when the run
+ * published to none
  */
 @JsonPropertyOrder({ "run", "status", "products", "images", "cached", "blocked", "rejected", "needs_review", "failed",
-		"published", "skipped", "error_report", "backend", "invoice_total", "currency", "out", "elapsed_ms",
-		"failure" })
+		"published", "skipped", "error_report", "backend", "invoice_total", "currency", "out", "elapsed_ms", "failure",
+		"targets" })
 public record RunSummary(long run, String status, long products, long images, long cached, long blocked, long rejected,
 		@JsonProperty("needs_review") long needsReview, long failed, long published, long skipped,
 		@JsonProperty("error_report") String errorReport, String backend,
 		@JsonProperty("invoice_total") String invoiceTotal, String currency, String out,
-		@JsonProperty("elapsed_ms") long elapsedMillis, String failure) {
+		@JsonProperty("elapsed_ms") long elapsedMillis, String failure, Map<String, Map<String, Long>> targets) {
 
 	/**
 	 * The summary as a merchant sees it over the API: the server's folders are none of
@@ -48,7 +53,7 @@ public record RunSummary(long run, String status, long products, long images, lo
 		return new RunSummary(this.run, this.status, this.products, this.images, this.cached, this.blocked,
 				this.rejected, this.needsReview, this.failed, this.published, this.skipped,
 				(this.errorReport != null) ? errorReportUrl : null, this.backend, this.invoiceTotal, this.currency,
-				null, this.elapsedMillis, failureInWords);
+				null, this.elapsedMillis, failureInWords, this.targets);
 	}
 
 }

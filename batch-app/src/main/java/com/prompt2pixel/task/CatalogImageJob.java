@@ -45,6 +45,8 @@ public final class CatalogImageJob {
 
 	public static final String PUBLISH_IMAGES_STEP = "publishImagesStep";
 
+	public static final String PUBLISH_TO_TARGETS_STEP = "publishToTargetsStep";
+
 	public static final String WRITE_MANIFEST_STEP = "writeManifestStep";
 
 	public static final String BILL_RUN_STEP = "billRunStep";

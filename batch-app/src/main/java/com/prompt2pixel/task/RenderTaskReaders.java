@@ -41,12 +41,14 @@ public final class RenderTaskReaders {
 	 */
 	public static JdbcPagingItemReader<RenderTask> publishable(String name, DataSource dataSource, long runId)
 			throws Exception {
-		return matching(name, dataSource, runId, """
-				(state = 'APPROVED'
-				 OR (state = 'SKIPPED_CACHED'
-				     AND NOT EXISTS (SELECT 1 FROM publication p WHERE p.task_id = render_task.id)
-				     AND EXISTS (SELECT 1 FROM render_task origin WHERE origin.id = render_task.cached_from
-				                 AND origin.state IN ('APPROVED', 'PUBLISHED'))))""", Map.of());
+		return matching(name, dataSource, runId,
+				"""
+						(state = 'APPROVED'
+						 OR (state = 'SKIPPED_CACHED'
+						     AND NOT EXISTS (SELECT 1 FROM publication p WHERE p.task_id = render_task.id AND p.destination = 'FOLDER')
+						     AND EXISTS (SELECT 1 FROM render_task origin WHERE origin.id = render_task.cached_from
+						                 AND origin.state IN ('APPROVED', 'PUBLISHED'))))""",
+				Map.of());
 	}
 
 	private static JdbcPagingItemReader<RenderTask> matching(String name, DataSource dataSource, long runId,

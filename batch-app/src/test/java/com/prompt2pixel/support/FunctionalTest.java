@@ -73,6 +73,9 @@ public abstract class FunctionalTest {
 		registry.add("p2p.webhooks.allowed-hosts", () -> "localhost");
 		registry.add("p2p.webhooks.require-https", () -> "false");
 		registry.add("p2p.webhooks.first-backoff", () -> "200ms");
+		// the tests' S3 server (s3proxy) as an S3-compatible store is reached
+		registry.add("p2p.publish.s3.path-style", () -> "true");
+		registry.add("p2p.publish.s3.checksum", () -> "when-required");
 		// runs started over the API publish into the test's own folder, not the
 		// working tree
 		LeakWatch.secret(STAFF_PASSWORD);

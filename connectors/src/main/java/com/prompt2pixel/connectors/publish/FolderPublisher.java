@@ -36,8 +36,16 @@ public final class FolderPublisher {
 	 * @return its path relative to the folder, with {@code /} separators
 	 */
 	public String publish(String productKey, String templateId, int variant, byte[] png) {
-		String relative = folderName(productKey) + "/" + folderName(templateId) + "-" + variant + ".png";
-		AtomicFiles.write(this.folder.resolve(relative), png);
+		return publish(productKey, templateId, variant, png, "png");
+	}
+
+	/**
+	 * Writes one image encoded as {@code extension} says.
+	 * @return its path relative to the folder, with {@code /} separators
+	 */
+	public String publish(String productKey, String templateId, int variant, byte[] image, String extension) {
+		String relative = folderName(productKey) + "/" + folderName(templateId) + "-" + variant + "." + extension;
+		AtomicFiles.write(this.folder.resolve(relative), image);
 		return relative;
 	}
 
@@ -51,7 +59,7 @@ public final class FolderPublisher {
 	 * they are; others are cleaned and get a short hash of the original, so "a/b" and
 	 * "a_b" cannot collide.
 	 */
-	static String folderName(String key) {
+	public static String folderName(String key) {
 		if (SAFE_NAME.matcher(key).matches() && key.length() <= 100) {
 			return key;
 		}

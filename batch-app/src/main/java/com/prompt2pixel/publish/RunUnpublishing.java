@@ -1,0 +1,149 @@
+package com.prompt2pixel.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.prompt2pixel.connectors.publish.S3Publisher;
+import com.prompt2pixel.publish.PublishTarget.Kind;
+import com.prompt2pixel.run.RunRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes a run's images back from its merchant's targets: each S3 object is deleted unless
+ * another published image still uses the same key (content-addressed keys are shared by
+ * equal images), each copy in a target folder removed likewise, and the publications
+ * marked reverted. The images in the run's own output folder stay: they are the run's
+ * record. Reverting again finds nothing left to do.
+ */
+@Service
+public class RunUnpublishing {
+
+	private static final Logger logger = LoggerFactory.getLogger(RunUnpublishing.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final RunRepository runs;
+
+	private final PublishTargets targets;
+
+	private final PublishProperties properties;
+
+	RunUnpublishing(JdbcTemplate jdbc, RunRepository runs, PublishTargets targets, PublishProperties properties) {
+		this.jdbc = jdbc;
+		this.runs = runs;
+		this.targets = targets;
+		this.properties = properties;
+	}
+
+	/**
+	 * What a revert did.
+	 *
+	 * @param run the run
+	 * @param removed objects and files removed
+	 * @param kept publications reverted whose object another published image still uses
+	 */
+	public record Result(long run, int removed, int kept) {
+	}
+
+	/**
+	 * @param productKey only this product's images; null for all of the run's
+	 * @throws IllegalArgumentException when there is no such run
+	 */
+	public Result unpublish(long runId, String productKey) {
+		String merchantId = this.runs.get(runId).merchantId();
+		List<Map<String, Object>> published = this.jdbc.queryForList("""
+				SELECT pub.id, pub.destination, pub.location
+				FROM publication pub
+				JOIN render_task t ON t.id = pub.task_id
+				JOIN product p ON p.id = t.product_id
+				WHERE t.run_id = ? AND pub.destination IN ('S3', 'TARGET_FOLDER') AND pub.status = 'PUBLISHED'
+				  AND (CAST(? AS text) IS NULL OR p.source_key = ?)
+				ORDER BY pub.id""", runId, productKey, productKey);
+		int removed = 0;
+		int kept = 0;
+		S3Client client = null;
+		try {
+			for (Map<String, Object> publication : published) {
+				long id = ((Number) publication.get("id")).longValue();
+				String destination = (String) publication.get("destination");
+				String location = (String) publication.get("location");
+				this.jdbc.update("UPDATE publication SET status = 'REVERTED', reverted_at = now() WHERE id = ?", id);
+				Long others = this.jdbc.queryForObject("""
+						SELECT count(*) FROM publication
+						WHERE destination = ? AND location = ? AND status = 'PUBLISHED'""", Long.class, destination,
+						location);
+				if (others != null && others > 0) {
+					kept++;
+					continue;
+				}
+				if ("S3".equals(destination)) {
+					if (client == null) {
+						client = s3Client(merchantId);
+					}
+					URI object = URI.create(location);
+					String key = object.getPath().substring(1);
+					client.deleteObject((request) -> request.bucket(object.getHost()).key(key));
+				}
+				else {
+					deleteFile(Path.of(location));
+				}
+				removed++;
+			}
+			if (productKey == null) {
+				removeManifest(runId, merchantId);
+			}
+		}
+		finally {
+			if (client != null) {
+				client.close();
+			}
+		}
+		logger.info("run {}: {} published images taken back, {} kept for other images", runId, removed, kept);
+		return new Result(runId, removed, kept);
+	}
+
+	/** The run's manifest in the merchant's bucket, when it has one. */
+	private void removeManifest(long runId, String merchantId) {
+		for (PublishTarget target : this.targets.list(merchantId)) {
+			if (target.kind() != Kind.S3) {
+				continue;
+			}
+			S3Publisher.Target bucket = S3Publisher.Target.parse(target.location(), target.publicBaseUrl(),
+					this.properties.s3().linkLifetime());
+			try (S3Client client = this.properties.s3().connection(target.endpoint()).client()) {
+				client.deleteObject((request) -> request.bucket(bucket.bucket())
+					.key(S3Publisher.manifestKey(bucket, merchantId, runId)));
+			}
+		}
+	}
+
+	private S3Client s3Client(String merchantId) {
+		URI endpoint = this.targets.list(merchantId)
+			.stream()
+			.filter((target) -> target.kind() == Kind.S3)
+			.map(PublishTarget::endpoint)
+			.findFirst()
+			.orElse(null);
+		return this.properties.s3().connection(endpoint).client();
+	}
+
+	private static void deleteFile(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot remove " + file, ex);
+		}
+	}
+
+}

@@ -1,0 +1,236 @@
+package com.prompt2pixel.publish;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.prompt2pixel.connectors.publish.FolderPublisher;
+import com.prompt2pixel.connectors.publish.ImageEncoder;
+import com.prompt2pixel.connectors.publish.S3Publisher;
+import com.prompt2pixel.connectors.store.ImageStore;
+import com.prompt2pixel.publish.PublishTarget.Kind;
+import com.prompt2pixel.system.RetryProperties;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Publishes a run's images, those in its own folder already, to its merchant's targets:
+ * each image encoded as the target wants it and written once (a publication per image and
+ * target, keyed by both). A failing target does not stop the others: each image's failure
+ * is retried by the retry policy, then recorded with its error and tried again by the
+ * next publish of the run. An S3 target also gets the run's manifest with each image's
+ * link.
+ */
+@Service
+public class TargetPublishing {
+
+	private static final Logger logger = LoggerFactory.getLogger(TargetPublishing.class);
+
+	/** The run's images in its own folder that the target has not published yet. */
+	private static final String TO_PUBLISH = """
+			SELECT t.id, t.image_key, t.template_id, t.variant, p.source_key
+			FROM render_task t
+			JOIN product p ON p.id = t.product_id
+			JOIN publication own ON own.task_id = t.id AND own.destination = 'FOLDER'
+			WHERE t.run_id = ? AND (CAST(? AS text) IS NULL OR p.source_key = ?)
+			  AND NOT EXISTS (SELECT 1 FROM publication done WHERE done.task_id = t.id AND done.destination = ?
+			                  AND done.status = 'PUBLISHED')
+			ORDER BY t.id""";
+
+	private final JdbcTemplate jdbc;
+
+	private final ImageStore store;
+
+	private final PublishTargets targets;
+
+	private final PublishProperties properties;
+
+	private final RetryConfig retryPolicy;
+
+	TargetPublishing(JdbcTemplate jdbc, ImageStore store, PublishTargets targets, PublishProperties properties,
+			RetryProperties retry) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.targets = targets;
+		this.properties = properties;
+		this.retryPolicy = RetryConfig.from(retry.policy())
+			// a missing bucket or refused credentials stay so: only a broken connection,
+			// a
+			// server error or throttling is tried again
+			.retryOnException(TargetPublishing::isTransient)
+			.build();
+	}
+
+	/**
+	 * What a run's publishing to one target did.
+	 *
+	 * @param published images written (or found written) now
+	 * @param failed images that failed after their retries
+	 */
+	public record Outcome(int published, int failed) {
+	}
+
+	/**
+	 * Publishes the run's images to the targets it names (all of the merchant's when
+	 * null).
+	 * @return per target, what was done
+	 */
+	public Map<String, Outcome> publish(long runId, String merchantId, String publishTo) {
+		Map<String, Outcome> outcomes = new LinkedHashMap<>();
+		for (PublishTarget target : this.targets.forRun(merchantId, publishTo)) {
+			outcomes.put(target.kind().label(), publish(runId, target));
+		}
+		return outcomes;
+	}
+
+	private Outcome publish(long runId, PublishTarget target) {
+		if (target.kind() == Kind.FOLDER) {
+			return publishEach(runId, target, new FolderWriter(new FolderPublisher(target.folder()), target));
+		}
+		PublishProperties.S3 s3 = this.properties.s3();
+		try (S3Client client = s3.connection(target.endpoint()).client();
+				S3Presigner presigner = s3.connection(target.endpoint()).presigner()) {
+			S3Publisher publisher = new S3Publisher(client, presigner,
+					S3Publisher.Target.parse(target.location(), target.publicBaseUrl(), s3.linkLifetime()));
+			Outcome outcome = publishEach(runId, target, new S3Writer(publisher, target));
+			try {
+				publishManifest(runId, target, publisher);
+			}
+			catch (RuntimeException ex) {
+				// the images' failures are recorded; the next publish writes it again
+				logger.warn("run {}: its manifest was not published to {}: {}", runId, target.location(),
+						ex.getMessage());
+			}
+			return outcome;
+		}
+	}
+
+	private Outcome publishEach(long runId, PublishTarget target, Writer writer) {
+		String destination = target.kind().destination();
+		Retry retry = Retry.of("publish to " + target.kind().label(), this.retryPolicy);
+		int[] counts = new int[2];
+		this.jdbc.query(TO_PUBLISH, (rs) -> {
+			long taskId = rs.getLong("id");
+			String imageKey = rs.getString("image_key");
+			Image image = new Image(rs.getString("source_key"), rs.getString("template_id"), rs.getInt("variant"));
+			String key = destination.toLowerCase(Locale.ROOT) + ":task:" + taskId;
+			try {
+				byte[] encoded = ImageEncoder.encode(this.store.get(imageKey), target.encoding());
+				Written written = retry.executeSupplier(() -> writer.write(image, encoded));
+				record(taskId, destination, key, written.location(), written.url(), "PUBLISHED", null);
+				counts[0]++;
+			}
+			catch (RuntimeException ex) {
+				String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+				logger.warn("run {}: image of task {} not published to {}: {}", runId, taskId, target.kind().label(),
+						error);
+				record(taskId, destination, key, "", null, "FAILED", error);
+				counts[1]++;
+			}
+		}, runId, null, null, destination);
+		return new Outcome(counts[0], counts[1]);
+	}
+
+	private void record(long taskId, String destination, String key, String location, String url, String status,
+			String error) {
+		this.jdbc.update(
+				"""
+						INSERT INTO publication (task_id, destination, location, idempotency_key, status, url, error)
+						VALUES (?, ?, ?, ?, ?, ?, ?)
+						ON CONFLICT (idempotency_key) DO UPDATE SET
+						    location = CASE WHEN excluded.status = 'PUBLISHED' THEN excluded.location ELSE publication.location END,
+						    status = excluded.status, url = excluded.url, error = excluded.error,
+						    attempts = publication.attempts + 1, published_at = now(), reverted_at = NULL""",
+				taskId, destination, location, key, status, url, error);
+	}
+
+	/**
+	 * The run's manifest beside its images: one row per image published to the bucket.
+	 */
+	private void publishManifest(long runId, PublishTarget target, S3Publisher publisher) {
+		StringWriter text = new StringWriter();
+		try (CsvWriter csv = CsvWriter.builder().build(text)) {
+			csv.writeRecord("product_key", "template", "variant", "seed", "backend", "prompt", "key", "url");
+			this.jdbc.query("""
+					SELECT p.source_key, t.template_id, t.variant, t.seed, t.backend, t.prompt, pub.location, pub.url
+					FROM publication pub
+					JOIN render_task t ON t.id = pub.task_id
+					JOIN product p ON p.id = t.product_id
+					WHERE t.run_id = ? AND pub.destination = 'S3' AND pub.status = 'PUBLISHED'
+					ORDER BY p.source_key, t.template_id, t.variant""", (rs) -> {
+				csv.writeRecord(rs.getString(1), rs.getString(2), Integer.toString(rs.getInt(3)),
+						Long.toString(rs.getLong(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+						rs.getString(8));
+			}, runId);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		publisher.publishManifest(target.merchantId(), runId, text.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static boolean isTransient(Throwable failure) {
+		if (failure instanceof S3Exception s3) {
+			return s3.statusCode() >= 500 || s3.statusCode() == 429;
+		}
+		return failure instanceof SdkClientException || failure instanceof UncheckedIOException;
+	}
+
+	/** Which image of the run. */
+	private record Image(String productKey, String templateId, int variant) {
+	}
+
+	/** Where an image went and its link. */
+	private record Written(String location, String url) {
+	}
+
+	/** Writes one encoded image to a target. */
+	private interface Writer {
+
+		Written write(Image image, byte[] encoded);
+
+	}
+
+	/** {@code s3://bucket/key}, linked under the public base URL or presigned. */
+	private record S3Writer(S3Publisher publisher, PublishTarget target) implements Writer {
+
+		@Override
+		public Written write(Image image, byte[] encoded) {
+			S3Publisher.Stored stored = this.publisher.publish(this.target.merchantId(), encoded,
+					this.target.encoding().format());
+			return new Written("s3://" + this.publisher.target().bucket() + "/" + stored.key(),
+					this.publisher.link(stored.key()).toString());
+		}
+
+	}
+
+	/** {@code <folder>/<product>/<template>-<variant>.<ext>}. */
+	private record FolderWriter(FolderPublisher publisher, PublishTarget target) implements Writer {
+
+		@Override
+		public Written write(Image image, byte[] encoded) {
+			String relative = this.publisher.publish(image.productKey(), image.templateId(), image.variant(), encoded,
+					this.target.encoding().format().extension());
+			Path file = this.publisher.folder().resolve(relative);
+			return new Written(file.toString(), null);
+		}
+
+	}
+
+}

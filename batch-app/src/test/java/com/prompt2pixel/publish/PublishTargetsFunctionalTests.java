@@ -1,0 +1,202 @@
+package com.prompt2pixel.publish;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import com.prompt2pixel.connectors.publish.ImageEncoder;
+import com.prompt2pixel.connectors.publish.ImageFormat;
+import com.prompt2pixel.connectors.publish.S3Fake;
+import com.prompt2pixel.publish.PublishTarget.Kind;
+import com.prompt2pixel.run.CatalogRuns;
+import com.prompt2pixel.run.RunRequest;
+import com.prompt2pixel.run.RunSummaries;
+import com.prompt2pixel.run.RunSummary;
+import com.prompt2pixel.support.FunctionalTest;
+import com.prompt2pixel.support.SampleCatalogs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * A run publishing to its merchant's targets, a real S3 API server (s3proxy) and a
+ * folder: every approved image once, encoded as each target wants it, a failing target
+ * that stops nothing and is published later, and the revert.
+ */
+class PublishTargetsFunctionalTests extends FunctionalTest {
+
+	private static S3Fake s3;
+
+	private static S3Client client;
+
+	@Autowired
+	CatalogRuns runs;
+
+	@Autowired
+	RunSummaries summaries;
+
+	@Autowired
+	PublishTargets targets;
+
+	@Autowired
+	TargetPublishing publishing;
+
+	@Autowired
+	RunUnpublishing unpublishing;
+
+	@TempDir
+	Path folder;
+
+	@BeforeAll
+	static void startS3() {
+		s3 = new S3Fake();
+		client = s3.client();
+		// the SDK's default chain reads them, as it reads AWS_ACCESS_KEY_ID in production
+		System.setProperty("aws.accessKeyId", S3Fake.ACCESS_KEY);
+		System.setProperty("aws.secretAccessKey", S3Fake.SECRET_KEY);
+	}
+
+	@AfterAll
+	static void stopS3() {
+		client.close();
+		s3.close();
+	}
+
+	@Test
+	void shouldPublishEveryApprovedImageOnceToEachTargetAndTakeThemBack() throws Exception {
+		s3.createBucket("acme-images");
+		Path shared = this.folder.resolve("shared");
+		this.targets.set(new PublishTarget("pub-acme", Kind.S3, null, "s3://acme-images/catalog", s3.endpoint(), null,
+				new ImageEncoder.Settings(ImageFormat.JPEG, 0.85f, 0)));
+		this.targets.set(new PublishTarget("pub-acme", Kind.FOLDER, shared, null, null, null,
+				new ImageEncoder.Settings(ImageFormat.WEBP, 0.8f, 256)));
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 3);
+
+		RunSummary summary = this.runs.start(new RunRequest("pub-acme", catalog, null, 1, this.folder.resolve("out")));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.published()).isPositive();
+		assertThat(summary.targets()).containsEntry("s3", Map.of("published", summary.published()))
+			.containsEntry("folder", Map.of("published", summary.published()));
+		List<S3Object> objects = objects("acme-images", "catalog/pub-acme/");
+		List<String> images = objects.stream().map(S3Object::key).filter((key) -> key.endsWith(".jpg")).toList();
+		assertThat(images).as("content-addressed: one object per distinct image")
+			.hasSizeLessThanOrEqualTo((int) summary.published())
+			.isNotEmpty()
+			.allMatch((key) -> key.matches("catalog/pub-acme/([0-9a-f]{2})/\\1[0-9a-f]{62}\\.jpg"));
+		String manifest = client
+			.getObjectAsBytes((request) -> request.bucket("acme-images")
+				.key("catalog/pub-acme/runs/" + summary.run() + "/manifest.csv"))
+			.asUtf8String();
+		assertThat(manifest.lines()).hasSize((int) summary.published() + 1);
+		String link = manifest.lines().skip(1).findFirst().orElseThrow().replaceAll(".*,", "");
+		HttpResponse<byte[]> download = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(download.statusCode()).as("the presigned link in the manifest").isEqualTo(200);
+		assertThat(download.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+		BufferedImage jpeg = ImageIO.read(new ByteArrayInputStream(download.body()));
+		assertThat(jpeg).isNotNull();
+		List<Path> copies = files(shared);
+		assertThat(copies).hasSize((int) summary.published()).allMatch((file) -> file.toString().endsWith(".webp"));
+		BufferedImage webp = ImageIO.read(copies.get(0).toFile());
+		assertThat(Math.max(webp.getWidth(), webp.getHeight())).as("the folder target's longest edge").isEqualTo(256);
+
+		Map<String, TargetPublishing.Outcome> again = this.publishing.publish(summary.run(), "pub-acme", null);
+
+		assertThat(again).containsEntry("s3", new TargetPublishing.Outcome(0, 0))
+			.containsEntry("folder", new TargetPublishing.Outcome(0, 0));
+		assertThat(objects("acme-images", "catalog/pub-acme/")).hasSameSizeAs(objects);
+
+		RunUnpublishing.Result reverted = this.unpublishing.unpublish(summary.run(), null);
+		RunUnpublishing.Result twice = this.unpublishing.unpublish(summary.run(), null);
+
+		assertThat(reverted.removed()).isEqualTo(images.size() + copies.size());
+		assertThat(objects("acme-images", "catalog/pub-acme/")).as("images and manifest gone").isEmpty();
+		assertThat(files(shared)).isEmpty();
+		assertThat(files(this.folder.resolve("out"))).as("the run's own folder keeps its images").isNotEmpty();
+		assertThat(twice.removed()).isZero();
+		assertThat(this.summaries.find(summary.run()).orElseThrow().targets()).containsEntry("s3",
+				Map.of("reverted", summary.published()));
+	}
+
+	@Test
+	void shouldKeepPublishingToTheOtherTargetsWhenOneFailsAndPublishTheRestLater() throws Exception {
+		Path shared = this.folder.resolve("kept");
+		this.targets.set(new PublishTarget("pub-missing", Kind.S3, null, "s3://not-yet-made", s3.endpoint(), null,
+				ImageEncoder.Settings.png()));
+		this.targets
+			.set(new PublishTarget("pub-missing", Kind.FOLDER, shared, null, null, null, ImageEncoder.Settings.png()));
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 1);
+
+		RunSummary summary = this.runs
+			.start(new RunRequest("pub-missing", catalog, null, 1, this.folder.resolve("out-missing")));
+
+		assertThat(summary.status()).as("the images are made and kept").isEqualTo("COMPLETED");
+		assertThat(summary.targets()).containsEntry("s3", Map.of("failed", summary.published()))
+			.containsEntry("folder", Map.of("published", summary.published()));
+		assertThat(this.jdbc.queryForList("""
+				SELECT DISTINCT error FROM publication pub JOIN render_task t ON t.id = pub.task_id
+				WHERE t.run_id = ? AND pub.status = 'FAILED'""", String.class, summary.run())).isNotEmpty()
+			.allMatch((error) -> error.contains("bucket"), "names the missing bucket");
+		s3.createBucket("not-yet-made");
+
+		Map<String, TargetPublishing.Outcome> later = this.publishing.publish(summary.run(), "pub-missing", "s3");
+
+		assertThat(later).containsOnlyKeys("s3")
+			.containsEntry("s3", new TargetPublishing.Outcome((int) summary.published(), 0));
+		assertThat(this.summaries.find(summary.run()).orElseThrow().targets()).containsEntry("s3",
+				Map.of("published", summary.published()));
+	}
+
+	@Test
+	void shouldRefuseTargetsItCannotUse() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Kind.of("shopify"))
+			.withMessage("publishing to Shopify product media is not built yet; the targets there are: folder, s3");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.targets.set(new PublishTarget("pub-bad", Kind.S3, null, "https://bucket", null, null,
+					ImageEncoder.Settings.png())))
+			.withMessage("'https://bucket' is not an S3 location like s3://bucket/prefix");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.targets.set(new PublishTarget("pub-bad", Kind.FOLDER, Path.of("relative/dir"), null,
+					null, null, ImageEncoder.Settings.png())))
+			.withMessage("publish folder 'relative/dir' is not an absolute path");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.targets.forRun("pub-bad", "s3"))
+			.withMessageStartingWith("merchant 'pub-bad' has no s3 target");
+	}
+
+	private static List<S3Object> objects(String bucket, String prefix) {
+		return client.listObjectsV2((request) -> request.bucket(bucket).prefix(prefix)).contents();
+	}
+
+	private static List<Path> files(Path folder) throws IOException {
+		if (!Files.exists(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> walk = Files.walk(folder)) {
+			return walk.filter(Files::isRegularFile)
+				.filter((file) -> !file.getFileName().toString().endsWith(".csv"))
+				.sorted()
+				.toList();
+		}
+	}
+
+}
