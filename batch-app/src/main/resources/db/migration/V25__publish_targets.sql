@@ -1,11 +1,12 @@
--- Publishing beyond the run's own folder: each merchant's targets (a folder, an S3 bucket),
+-- Publishing beyond the run's own folder: each merchant's targets (a folder, an S3 bucket,
+-- its Shopify shop's product media),
 -- each with the format its images are encoded in. A publication is now one image at one
 -- destination, with what became of it: published (with its link), failed after its
 -- retries (with the error, tried again by the next publish), or reverted.
 
 CREATE TABLE publish_target (
     merchant_id      TEXT        NOT NULL REFERENCES merchant (id),
-    kind             TEXT        NOT NULL CHECK (kind IN ('FOLDER', 'S3')),
+    kind             TEXT        NOT NULL CHECK (kind IN ('FOLDER', 'S3', 'SHOPIFY')),
     folder           TEXT,
     location         TEXT,
     endpoint         TEXT,
@@ -15,12 +16,12 @@ CREATE TABLE publish_target (
     max_edge         INT         NOT NULL DEFAULT 0 CHECK (max_edge >= 0),
     updated_at       TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (merchant_id, kind),
-    CHECK ((kind = 'FOLDER' AND folder IS NOT NULL) OR (kind = 'S3' AND location IS NOT NULL))
+    CHECK ((kind = 'FOLDER' AND folder IS NOT NULL) OR (kind = 'S3' AND location IS NOT NULL) OR kind = 'SHOPIFY')
 );
 
 ALTER TABLE publication DROP CONSTRAINT publication_destination_check;
 ALTER TABLE publication
-    ADD CONSTRAINT publication_destination_check CHECK (destination IN ('FOLDER', 'TARGET_FOLDER', 'S3')),
+    ADD CONSTRAINT publication_destination_check CHECK (destination IN ('FOLDER', 'TARGET_FOLDER', 'S3', 'SHOPIFY')),
     ADD COLUMN status      TEXT        NOT NULL DEFAULT 'PUBLISHED'
         CHECK (status IN ('PUBLISHED', 'FAILED', 'REVERTED')),
     ADD COLUMN url         TEXT,

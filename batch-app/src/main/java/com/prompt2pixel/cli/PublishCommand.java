@@ -33,7 +33,8 @@ final class PublishCommand {
 		@Option(names = "--run", required = true, paramLabel = "ID", description = "the run")
 		long run;
 
-		@Option(names = "--to", paramLabel = "folder,s3", description = "only these targets (default: the run's)")
+		@Option(names = "--to", paramLabel = "folder,s3,shopify",
+				description = "only these targets (default: the run's)")
 		String to;
 
 		@Override

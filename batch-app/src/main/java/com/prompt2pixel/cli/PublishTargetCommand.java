@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * run's own folder.
  */
 @Command(name = "publish-target", mixinStandardHelpOptions = true,
-		description = "Sets, lists and removes a merchant's publish targets: a folder, or an S3 bucket "
+		description = "Sets, lists and removes a merchant's publish targets: a folder, an S3 bucket "
 				+ "(credentials from the AWS SDK's default chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, "
-				+ "a profile or an instance role; never stored).",
+				+ "a profile or an instance role; never stored), or its Shopify shop's product media.",
 		subcommands = { PublishTargetCommand.Set.class, PublishTargetCommand.ListTargets.class,
 				PublishTargetCommand.Remove.class })
 class PublishTargetCommand {
@@ -64,17 +64,20 @@ class PublishTargetCommand {
 		@Override
 		public Integer call() {
 			return OneShot.run((context) -> {
-				if (this.where.shopify) {
-					// says it is not built yet
-					Kind.of("shopify");
-				}
 				ImageEncoder.Settings encoding = new ImageEncoder.Settings(ImageFormat.of(this.format), this.quality,
 						this.maxEdge);
-				PublishTarget target = (this.where.folder != null)
-						? new PublishTarget(this.merchant, Kind.FOLDER, this.where.folder.toAbsolutePath(), null, null,
-								null, encoding)
-						: new PublishTarget(this.merchant, Kind.S3, null, this.where.s3, this.endpoint,
-								this.publicBaseUrl, encoding);
+				PublishTarget target;
+				if (this.where.folder != null) {
+					target = new PublishTarget(this.merchant, Kind.FOLDER, this.where.folder.toAbsolutePath(), null,
+							null, null, encoding);
+				}
+				else if (this.where.s3 != null) {
+					target = new PublishTarget(this.merchant, Kind.S3, null, this.where.s3, this.endpoint,
+							this.publicBaseUrl, encoding);
+				}
+				else {
+					target = new PublishTarget(this.merchant, Kind.SHOPIFY, null, null, null, null, encoding);
+				}
 				PublishTarget stored = context.getBean(PublishTargets.class).set(target);
 				return OneShot.Output.ok(List.of(JSON.writeValueAsString(stored.toJson())));
 			});
@@ -90,7 +93,9 @@ class PublishTargetCommand {
 		@Option(names = "--s3", paramLabel = "s3://BUCKET/PREFIX", description = "an S3 bucket and key prefix")
 		String s3;
 
-		@Option(names = "--shopify", description = "Shopify product media (not built yet)")
+		@Option(names = "--shopify",
+				description = "the media of the products in the merchant's connected shop (shopify-connect; the "
+						+ "access token needs the scopes write_products and write_files)")
 		boolean shopify;
 
 	}
@@ -120,7 +125,7 @@ class PublishTargetCommand {
 		@Option(names = "--merchant", required = true, paramLabel = "ID", description = "merchant id")
 		String merchant;
 
-		@Option(names = "--target", required = true, paramLabel = "folder|s3", description = "which target")
+		@Option(names = "--target", required = true, paramLabel = "folder|s3|shopify", description = "which target")
 		String target;
 
 		@Override

@@ -29,7 +29,7 @@ class RunCommand implements Callable<Integer> {
 	@Mixin
 	GeneratorOptions generator;
 
-	@Option(names = "--publish", paramLabel = "folder,s3",
+	@Option(names = "--publish", paramLabel = "folder,s3,shopify",
 			description = "publish to these of the merchant's targets (default: all of them; see publish-target)")
 	String publish;
 

@@ -1,6 +1,5 @@
 package com.prompt2pixel.ingest;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.util.Locale;
 
@@ -9,7 +8,6 @@ import com.prompt2pixel.connectors.shopify.ShopifyClient;
 import com.prompt2pixel.connectors.shopify.ShopifyException;
 import com.prompt2pixel.connectors.shopify.ShopifyProductExport;
 import com.prompt2pixel.connectors.shopify.ShopifyShop;
-import com.prompt2pixel.system.RetryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +32,13 @@ class FetchShopifyProducts implements Tasklet {
 
 	private final ShopifyProperties properties;
 
-	private final RetryProperties retry;
-
 	private final CatalogImports imports;
 
 	FetchShopifyProducts(CatalogImport catalogImport, ShopifyConnections connections, ShopifyProperties properties,
-			RetryProperties retry, CatalogImports imports) {
+			CatalogImports imports) {
 		this.catalogImport = catalogImport;
 		this.connections = connections;
 		this.properties = properties;
-		this.retry = retry;
 		this.imports = imports;
 	}
 
@@ -53,12 +48,9 @@ class FetchShopifyProducts implements Tasklet {
 		if (read == null || Files.exists(this.catalogImport.file())) {
 			return RepeatStatus.FINISHED;
 		}
-		ShopifyShop shop = this.connections.shop(this.catalogImport.merchantId());
+		ShopifyClient client = this.connections.client(this.catalogImport.merchantId());
+		ShopifyShop shop = client.shop();
 		this.imports.started(this.catalogImport.id(), "shopify-api, " + read.toLowerCase(Locale.ROOT), "media");
-		ShopifyClient client = new ShopifyClient(HttpClient.newBuilder()
-			.connectTimeout(this.properties.requestTimeout())
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build(), shop, this.properties.requestTimeout(), this.retry.policy(), Pause.SLEEP);
 		ShopifyProductExport.Result result;
 		try {
 			result = new ShopifyProductExport(client, this.properties.readSettings(), Pause.SLEEP)

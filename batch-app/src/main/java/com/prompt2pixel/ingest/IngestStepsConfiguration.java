@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import com.prompt2pixel.connectors.images.ProductImageSource;
 import com.prompt2pixel.system.PhotoProperties;
 import com.prompt2pixel.system.ProductPhotos;
-import com.prompt2pixel.system.RetryProperties;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -78,9 +77,8 @@ class IngestStepsConfiguration {
 	@Bean
 	@StepScope
 	FetchShopifyProducts fetchShopifyProducts(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId,
-			CatalogImports imports, ShopifyConnections connections, ShopifyProperties properties,
-			RetryProperties retry) {
-		return new FetchShopifyProducts(imports.get(importId), connections, properties, retry, imports);
+			CatalogImports imports, ShopifyConnections connections, ShopifyProperties properties) {
+		return new FetchShopifyProducts(imports.get(importId), connections, properties, imports);
 	}
 
 	@Bean(CatalogImportJob.STAGE_CATALOG_STEP)

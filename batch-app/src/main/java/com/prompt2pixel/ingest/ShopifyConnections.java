@@ -1,11 +1,15 @@
 package com.prompt2pixel.ingest;
 
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.prompt2pixel.connectors.shopify.Pause;
+import com.prompt2pixel.connectors.shopify.ShopifyClient;
 import com.prompt2pixel.connectors.shopify.ShopifyShop;
+import com.prompt2pixel.system.RetryProperties;
 import com.prompt2pixel.merchant.Merchants;
 
 import org.springframework.core.env.Environment;
@@ -30,7 +34,11 @@ public class ShopifyConnections {
 
 	private final ShopifyProperties properties;
 
-	ShopifyConnections(JdbcTemplate jdbc, Merchants merchants, Environment environment, ShopifyProperties properties) {
+	private final RetryProperties retry;
+
+	ShopifyConnections(JdbcTemplate jdbc, Merchants merchants, Environment environment, ShopifyProperties properties,
+			RetryProperties retry) {
+		this.retry = retry;
 		this.jdbc = jdbc;
 		this.merchants = merchants;
 		this.environment = environment;
@@ -196,11 +204,33 @@ public class ShopifyConnections {
 		return checked;
 	}
 
+	/** The shop the merchant connected, if any. */
+	public Optional<String> shopOf(String merchantId) {
+		return this.jdbc
+			.queryForList("SELECT shopify_shop FROM merchant WHERE id = ? AND shopify_shop IS NOT NULL", String.class,
+					merchantId)
+			.stream()
+			.findFirst();
+	}
+
 	/** The merchant that connected the shop, if any. */
 	public Optional<String> merchantFor(String shop) {
 		return this.jdbc.queryForList("SELECT id FROM merchant WHERE shopify_shop = lower(?)", String.class, shop)
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * A client of the merchant's shop within its throttle, retrying by the application's
+	 * policy.
+	 * @throws InvalidImportRequestException when the merchant connected no shop or its
+	 * token is not in the environment
+	 */
+	public ShopifyClient client(String merchantId) {
+		return new ShopifyClient(HttpClient.newBuilder()
+			.connectTimeout(this.properties.requestTimeout())
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build(), shop(merchantId), this.properties.requestTimeout(), this.retry.policy(), Pause.SLEEP);
 	}
 
 	/**

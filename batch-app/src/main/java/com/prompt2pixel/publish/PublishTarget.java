@@ -13,7 +13,8 @@ import com.prompt2pixel.connectors.publish.ImageFormat;
  * One of a merchant's places to publish to, and how its images are encoded.
  *
  * @param merchantId the merchant
- * @param kind where
+ * @param kind where: a folder, an S3 bucket, or the media of the products in the
+ * merchant's connected Shopify shop
  * @param folder for {@link Kind#FOLDER}, the folder
  * @param location for {@link Kind#S3}, {@code s3://bucket/prefix}
  * @param endpoint for {@link Kind#S3}, an S3-compatible store's URL; null for the
@@ -28,7 +29,10 @@ public record PublishTarget(String merchantId, Kind kind, Path folder, String lo
 	/** Where a target publishes. */
 	public enum Kind {
 
-		FOLDER("TARGET_FOLDER"), S3("S3");
+		FOLDER("TARGET_FOLDER"), S3("S3"),
+
+		/** The merchant's connected shop: each image as a medium of its product. */
+		SHOPIFY("SHOPIFY");
 
 		private final String destination;
 
@@ -50,9 +54,9 @@ public record PublishTarget(String merchantId, Kind kind, Path folder, String lo
 			return switch (lower) {
 				case "folder" -> FOLDER;
 				case "s3" -> S3;
-				case "shopify" -> throw new IllegalArgumentException(
-						"publishing to Shopify product media is not built yet; the targets there are: folder, s3");
-				default -> throw new IllegalArgumentException("publish target '" + name + "' is not one of folder, s3");
+				case "shopify" -> SHOPIFY;
+				default -> throw new IllegalArgumentException(
+						"publish target '" + name + "' is not one of folder, s3, shopify");
 			};
 		}
 
@@ -70,7 +74,7 @@ public record PublishTarget(String merchantId, Kind kind, Path folder, String lo
 		if (this.kind == Kind.FOLDER) {
 			json.put("folder", this.folder.toString());
 		}
-		else {
+		else if (this.kind == Kind.S3) {
 			json.put("location", this.location);
 			json.put("endpoint", (this.endpoint != null) ? this.endpoint.toString() : null);
 			json.put("public_base_url", (this.publicBaseUrl != null) ? this.publicBaseUrl.toString() : null);

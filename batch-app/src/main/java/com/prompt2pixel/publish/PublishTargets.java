@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import com.prompt2pixel.connectors.publish.ImageEncoder;
 import com.prompt2pixel.connectors.publish.ImageFormat;
 import com.prompt2pixel.connectors.publish.S3Publisher;
+import com.prompt2pixel.ingest.ShopifyConnections;
 import com.prompt2pixel.merchant.Merchants;
 import com.prompt2pixel.publish.PublishTarget.Kind;
 
@@ -31,7 +32,11 @@ public class PublishTargets {
 
 	private final PublishProperties properties;
 
-	PublishTargets(JdbcTemplate jdbc, Merchants merchants, PublishProperties properties) {
+	private final ShopifyConnections connections;
+
+	PublishTargets(JdbcTemplate jdbc, Merchants merchants, PublishProperties properties,
+			ShopifyConnections connections) {
+		this.connections = connections;
 		this.jdbc = jdbc;
 		this.merchants = merchants;
 		this.properties = properties;
@@ -49,6 +54,13 @@ public class PublishTargets {
 			if (target.endpoint() != null && !"https".equals(target.endpoint().getScheme())
 					&& !"http".equals(target.endpoint().getScheme())) {
 				throw new IllegalArgumentException("S3 endpoint '" + target.endpoint() + "' is not an http(s) URL");
+			}
+		}
+		else if (target.kind() == Kind.SHOPIFY) {
+			if (this.connections.shopOf(target.merchantId()).isEmpty()) {
+				throw new IllegalArgumentException("merchant '" + target.merchantId()
+						+ "' has no Shopify shop connected; connect one with: shopify-connect --merchant "
+						+ target.merchantId() + " --shop your-store.myshopify.com");
 			}
 		}
 		else if (!target.folder().isAbsolute()) {

@@ -3,12 +3,17 @@ package com.prompt2pixel.publish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.prompt2pixel.connectors.publish.S3Publisher;
+import com.prompt2pixel.connectors.shopify.Pause;
+import com.prompt2pixel.connectors.shopify.ShopifyMediaPublisher;
+import com.prompt2pixel.ingest.ShopifyConnections;
 import com.prompt2pixel.publish.PublishTarget.Kind;
 import com.prompt2pixel.run.RunRepository;
 import org.slf4j.Logger;
@@ -21,9 +26,11 @@ import org.springframework.stereotype.Service;
 /**
  * Takes a run's images back from its merchant's targets: each S3 object is deleted unless
  * another published image still uses the same key (content-addressed keys are shared by
- * equal images), each copy in a target folder removed likewise, and the publications
- * marked reverted. The images in the run's own output folder stay: they are the run's
- * record. Reverting again finds nothing left to do.
+ * equal images), each copy in a target folder removed likewise, each Shopify medium
+ * detached from its product (the file stays in the shop's files; as media are only ever
+ * appended, the product's earlier media keep their order and its primary image), and the
+ * publications marked reverted. The images in the run's own output folder stay: they are
+ * the run's record. Reverting again finds nothing left to do.
  */
 @Service
 public class RunUnpublishing {
@@ -38,7 +45,11 @@ public class RunUnpublishing {
 
 	private final PublishProperties properties;
 
-	RunUnpublishing(JdbcTemplate jdbc, RunRepository runs, PublishTargets targets, PublishProperties properties) {
+	private final ShopifyConnections connections;
+
+	RunUnpublishing(JdbcTemplate jdbc, RunRepository runs, PublishTargets targets, PublishProperties properties,
+			ShopifyConnections connections) {
+		this.connections = connections;
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.targets = targets;
@@ -61,17 +72,20 @@ public class RunUnpublishing {
 	 */
 	public Result unpublish(long runId, String productKey) {
 		String merchantId = this.runs.get(runId).merchantId();
-		List<Map<String, Object>> published = this.jdbc.queryForList("""
-				SELECT pub.id, pub.destination, pub.location
-				FROM publication pub
-				JOIN render_task t ON t.id = pub.task_id
-				JOIN product p ON p.id = t.product_id
-				WHERE t.run_id = ? AND pub.destination IN ('S3', 'TARGET_FOLDER') AND pub.status = 'PUBLISHED'
-				  AND (CAST(? AS text) IS NULL OR p.source_key = ?)
-				ORDER BY pub.id""", runId, productKey, productKey);
+		List<Map<String, Object>> published = this.jdbc.queryForList(
+				"""
+						SELECT pub.id, pub.destination, pub.location
+						FROM publication pub
+						JOIN render_task t ON t.id = pub.task_id
+						JOIN product p ON p.id = t.product_id
+						WHERE t.run_id = ? AND pub.destination IN ('S3', 'TARGET_FOLDER', 'SHOPIFY') AND pub.status = 'PUBLISHED'
+						  AND (CAST(? AS text) IS NULL OR p.source_key = ?)
+						ORDER BY pub.id""",
+				runId, productKey, productKey);
 		int removed = 0;
 		int kept = 0;
 		S3Client client = null;
+		ShopifyMediaPublisher shopify = null;
 		try {
 			for (Map<String, Object> publication : published) {
 				long id = ((Number) publication.get("id")).longValue();
@@ -86,7 +100,16 @@ public class RunUnpublishing {
 					kept++;
 					continue;
 				}
-				if ("S3".equals(destination)) {
+				if ("SHOPIFY".equals(destination)) {
+					if (shopify == null) {
+						shopify = new ShopifyMediaPublisher(this.connections.client(merchantId),
+								HttpClient.newHttpClient(), Pause.SLEEP, Duration.ofSeconds(2), Duration.ofMinutes(5));
+					}
+					// detached, not deleted: the file stays in the shop's files
+					String[] ids = location.split("#", 2);
+					shopify.detach(ids[0], List.of(ids[1]));
+				}
+				else if ("S3".equals(destination)) {
 					if (client == null) {
 						client = s3Client(merchantId);
 					}

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,10 @@ import java.util.Map;
 import com.prompt2pixel.connectors.publish.FolderPublisher;
 import com.prompt2pixel.connectors.publish.ImageEncoder;
 import com.prompt2pixel.connectors.publish.S3Publisher;
+import com.prompt2pixel.connectors.shopify.Pause;
+import com.prompt2pixel.connectors.shopify.ShopifyMediaPublisher;
 import com.prompt2pixel.connectors.store.ImageStore;
+import com.prompt2pixel.ingest.ShopifyConnections;
 import com.prompt2pixel.publish.PublishTarget.Kind;
 import com.prompt2pixel.system.RetryProperties;
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -44,7 +49,7 @@ public class TargetPublishing {
 
 	/** The run's images in its own folder that the target has not published yet. */
 	private static final String TO_PUBLISH = """
-			SELECT t.id, t.image_key, t.template_id, t.variant, p.source_key
+			SELECT t.id, t.image_key, t.template_id, t.variant, p.source_key, p.external_id, p.title
 			FROM render_task t
 			JOIN product p ON p.id = t.product_id
 			JOIN publication own ON own.task_id = t.id AND own.destination = 'FOLDER'
@@ -63,8 +68,11 @@ public class TargetPublishing {
 
 	private final RetryConfig retryPolicy;
 
+	private final ShopifyConnections connections;
+
 	TargetPublishing(JdbcTemplate jdbc, ImageStore store, PublishTargets targets, PublishProperties properties,
-			RetryProperties retry) {
+			RetryProperties retry, ShopifyConnections connections) {
+		this.connections = connections;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.targets = targets;
@@ -94,7 +102,20 @@ public class TargetPublishing {
 	public Map<String, Outcome> publish(long runId, String merchantId, String publishTo) {
 		Map<String, Outcome> outcomes = new LinkedHashMap<>();
 		for (PublishTarget target : this.targets.forRun(merchantId, publishTo)) {
-			outcomes.put(target.kind().label(), publish(runId, target));
+			Outcome outcome;
+			try {
+				outcome = publish(runId, target);
+			}
+			catch (RuntimeException ex) {
+				// the target cannot be reached at all (no token, refused scopes): each of
+				// its images says why
+				String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+				logger.warn("run {}: nothing published to {}: {}", runId, target.kind().label(), reason);
+				outcome = publishEach(runId, target, (image, encoded) -> {
+					throw new IllegalArgumentException(reason);
+				});
+			}
+			outcomes.put(target.kind().label(), outcome);
 		}
 		return outcomes;
 	}
@@ -102,6 +123,13 @@ public class TargetPublishing {
 	private Outcome publish(long runId, PublishTarget target) {
 		if (target.kind() == Kind.FOLDER) {
 			return publishEach(runId, target, new FolderWriter(new FolderPublisher(target.folder()), target));
+		}
+		if (target.kind() == Kind.SHOPIFY) {
+			ShopifyMediaPublisher publisher = new ShopifyMediaPublisher(this.connections.client(target.merchantId()),
+					HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build(), Pause.SLEEP,
+					Duration.ofSeconds(2), Duration.ofMinutes(5));
+			publisher.checkScopes();
+			return publishEach(runId, target, new ShopifyWriter(publisher, target));
 		}
 		PublishProperties.S3 s3 = this.properties.s3();
 		try (S3Client client = s3.connection(target.endpoint()).client();
@@ -128,7 +156,8 @@ public class TargetPublishing {
 		this.jdbc.query(TO_PUBLISH, (rs) -> {
 			long taskId = rs.getLong("id");
 			String imageKey = rs.getString("image_key");
-			Image image = new Image(rs.getString("source_key"), rs.getString("template_id"), rs.getInt("variant"));
+			Image image = new Image(taskId, rs.getString("source_key"), rs.getString("external_id"),
+					rs.getString("title"), rs.getString("template_id"), rs.getInt("variant"));
 			String key = destination.toLowerCase(Locale.ROOT) + ":task:" + taskId;
 			try {
 				byte[] encoded = ImageEncoder.encode(this.store.get(imageKey), target.encoding());
@@ -192,8 +221,18 @@ public class TargetPublishing {
 		return failure instanceof SdkClientException || failure instanceof UncheckedIOException;
 	}
 
-	/** Which image of the run. */
-	private record Image(String productKey, String templateId, int variant) {
+	/** Which image of the run, and of which product. */
+	private record Image(long taskId, String productKey, String productGid, String title, String templateId,
+			int variant) {
+
+		/**
+		 * What a shopper's screen reader says: the product and the scene. Scene templates
+		 * have no alt text field of their own yet.
+		 */
+		String alt() {
+			return this.title + " — " + this.templateId.replace('-', ' ');
+		}
+
 	}
 
 	/** Where an image went and its link. */
@@ -216,6 +255,26 @@ public class TargetPublishing {
 					this.target.encoding().format());
 			return new Written("s3://" + this.publisher.target().bucket() + "/" + stored.key(),
 					this.publisher.link(stored.key()).toString());
+		}
+
+	}
+
+	/**
+	 * A medium of the product in the merchant's shop, {@code <product gid>#<media gid>}.
+	 */
+	private record ShopifyWriter(ShopifyMediaPublisher publisher, PublishTarget target) implements Writer {
+
+		@Override
+		public Written write(Image image, byte[] encoded) {
+			if (image.productGid() == null || !image.productGid().startsWith("gid://shopify/Product/")) {
+				throw new IllegalArgumentException("product '" + image.productKey()
+						+ "' has no Shopify product id: it was imported from a file, not from the shop");
+			}
+			ShopifyMediaPublisher.Attached attached = this.publisher
+				.publish(new ShopifyMediaPublisher.Image(image.productGid(), "task-" + image.taskId(), encoded,
+						this.target.encoding().format().contentType(), this.target.encoding().format().extension(),
+						image.alt()));
+			return new Written(image.productGid() + "#" + attached.mediaId(), attached.url());
 		}
 
 	}

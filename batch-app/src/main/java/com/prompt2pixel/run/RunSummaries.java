@@ -110,7 +110,9 @@ public class RunSummaries {
 				JOIN render_task t ON t.id = pub.task_id
 				WHERE t.run_id = ? AND pub.destination <> 'FOLDER'
 				GROUP BY pub.destination, pub.status""", (rs) -> {
-			String target = "S3".equals(rs.getString(1)) ? "s3" : "folder";
+			// the target as publish-target names it: TARGET_FOLDER is its folder
+			String target = "TARGET_FOLDER".equals(rs.getString(1)) ? "folder"
+					: rs.getString(1).toLowerCase(Locale.ROOT);
 			targets.computeIfAbsent(target, (name) -> new TreeMap<>())
 				.put(rs.getString(2).toLowerCase(Locale.ROOT), rs.getLong(3));
 		}, runId);

@@ -1,0 +1,150 @@
+package com.prompt2pixel.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+/**
+ * A shop's product media behind the Admin GraphQL API, as a WireMock transformer that
+ * remembers what was attached: the token's scopes, {@code stagedUploadsCreate} (targets
+ * on this server), {@code productUpdate(media:)} appending a medium that is {@code READY}
+ * at once, the product's media, and {@code fileUpdate(referencesToRemove:)} detaching
+ * one. In the documented shapes, with a cost report on every answer.
+ */
+public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
+
+	public static final String NAME = "shopify-media";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Map<String, List<ObjectNode>> media = new ConcurrentHashMap<>();
+
+	private final AtomicLong ids = new AtomicLong(9000);
+
+	/** Where the fake's server listens, once it has started. */
+	private volatile String baseUrl;
+
+	public void at(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	/** The media a product has now, in their order. */
+	public List<ObjectNode> media(String productGid) {
+		return List.copyOf(this.media.getOrDefault(productGid, List.of()));
+	}
+
+	/** Products start with one image of their own, which must keep its place. */
+	public void product(String productGid, String ownImage) {
+		ObjectNode own = JSON.createObjectNode();
+		own.put("id", "gid://shopify/MediaImage/" + this.ids.incrementAndGet());
+		own.put("alt", "");
+		own.put("status", "READY");
+		own.putObject("image").put("url", ownImage);
+		own.putObject("originalSource").put("url", ownImage);
+		own.putArray("mediaErrors");
+		this.media.put(productGid, new ArrayList<>(List.of(own)));
+	}
+
+	@Override
+	public ResponseDefinition transform(ServeEvent event) {
+		JsonNode request = JSON.readTree(event.getRequest().getBodyAsString());
+		String query = request.path("query").asString("");
+		JsonNode variables = request.path("variables");
+		ObjectNode data = JSON.createObjectNode();
+		if (query.contains("currentAppInstallation")) {
+			ArrayNode scopes = data.putObject("currentAppInstallation").putArray("accessScopes");
+			for (String scope : List.of("read_products", "write_products", "write_files")) {
+				scopes.addObject().put("handle", scope);
+			}
+		}
+		else if (query.contains("stagedUploadsCreate")) {
+			String file = variables.path("input").path(0).path("filename").asString();
+			ObjectNode payload = data.putObject("stagedUploadsCreate");
+			ObjectNode target = payload.putArray("stagedTargets").addObject();
+			target.put("url", this.baseUrl + "/staged-uploads");
+			target.put("resourceUrl", this.baseUrl + "/staged-uploads/tmp/" + file);
+			target.putArray("parameters").addObject().put("name", "key").put("value", "tmp/" + file);
+			payload.putArray("userErrors");
+		}
+		else if (query.contains("productUpdate")) {
+			String product = variables.path("product").path("id").asString();
+			for (JsonNode input : variables.path("media")) {
+				String source = input.path("originalSource").asString();
+				ObjectNode medium = JSON.createObjectNode();
+				medium.put("id", "gid://shopify/MediaImage/" + this.ids.incrementAndGet());
+				medium.put("alt", input.path("alt").asString(""));
+				medium.put("status", "READY");
+				medium.putObject("image")
+					.put("url", "https://cdn.shopify.com/s/files/1/" + source.substring(source.lastIndexOf('/') + 1));
+				medium.putObject("originalSource").put("url", source);
+				medium.putArray("mediaErrors");
+				this.media.computeIfAbsent(product, (key) -> new ArrayList<>()).add(medium);
+			}
+			ObjectNode payload = data.putObject("productUpdate");
+			payload.putObject("product").put("id", product);
+			payload.putArray("userErrors");
+		}
+		else if (query.contains("ProductMedia")) {
+			ObjectNode product = data.putObject("product");
+			ArrayNode nodes = product.putObject("media").putArray("nodes");
+			media(variables.path("id").asString()).forEach(nodes::add);
+		}
+		else if (query.contains("fileUpdate")) {
+			ArrayNode files = JSON.createArrayNode();
+			for (JsonNode file : variables.path("files")) {
+				String id = file.path("id").asString();
+				for (JsonNode product : file.path("referencesToRemove")) {
+					this.media.getOrDefault(product.asString(), new ArrayList<>())
+						.removeIf((medium) -> medium.path("id").asString().equals(id));
+				}
+				files.addObject().put("id", id);
+			}
+			ObjectNode payload = data.putObject("fileUpdate");
+			payload.set("files", files);
+			payload.putArray("userErrors");
+		}
+		else {
+			return aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"errors\":[{\"message\":\"the media fake does not answer this query\"}]}")
+				.build();
+		}
+		ObjectNode answer = JSON.createObjectNode();
+		answer.set("data", data);
+		answer.putObject("extensions")
+			.putObject("cost")
+			.put("requestedQueryCost", 10)
+			.put("actualQueryCost", 10)
+			.putObject("throttleStatus")
+			.put("maximumAvailable", 2000.0)
+			.put("currentlyAvailable", 1990)
+			.put("restoreRate", 100.0);
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody(JSON.writeValueAsString(answer))
+			.build();
+	}
+
+	@Override
+	public boolean applyGlobally() {
+		return false;
+	}
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+}

@@ -1,0 +1,324 @@
+package com.prompt2pixel.connectors.shopify;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Attaches images to a Shopify product as media, exactly once, through the Admin GraphQL
+ * API: {@code stagedUploadsCreate} gives an upload target, the bytes are sent to it, and
+ * {@code productUpdate(media: …)} attaches the upload to the product (appended after its
+ * media; {@code productCreateMedia} is deprecated); then the medium is polled until it is
+ * {@code READY} or {@code FAILED} ({@code mediaErrors} become the error).
+ * <p>
+ * Each upload is named by a marker of the image ({@code p2p-<marker>.<ext>}), which the
+ * medium's original source keeps while it is processed, and its image's URL once it is:
+ * before attaching, and when an attach got no answer, the product's media are searched
+ * for the marker, so a retry after a crash finds the medium it already attached instead
+ * of attaching a second one.
+ */
+public class ShopifyMediaPublisher {
+
+	static final String STAGE = """
+			mutation Stage($input: [StagedUploadInput!]!) {
+			  stagedUploadsCreate(input: $input) {
+			    stagedTargets { url resourceUrl parameters { name value } }
+			    userErrors { field message }
+			  }
+			}""";
+
+	static final String ATTACH = """
+			mutation Attach($product: ProductUpdateInput!, $media: [CreateMediaInput!]) {
+			  productUpdate(product: $product, media: $media) {
+			    product { id }
+			    userErrors { field message }
+			  }
+			}""";
+
+	static final String MEDIA = """
+			query ProductMedia($id: ID!) {
+			  product(id: $id) { media(first: 250) { nodes { id alt status
+			    ... on MediaImage { image { url } originalSource { url } mediaErrors { code message } } } } }
+			}""";
+
+	static final String DETACH = """
+			mutation Detach($files: [FileUpdateInput!]!) {
+			  fileUpdate(files: $files) { files { id } userErrors { field message code } }
+			}""";
+
+	static final String SCOPES = "query Scopes { currentAppInstallation { accessScopes { handle } } }";
+
+	/** What attaching and detaching media needs of the access token. */
+	static final List<String> NEEDED_SCOPES = List.of("write_products", "write_files");
+
+	private final ShopifyClient client;
+
+	private final HttpClient http;
+
+	private final Pause pause;
+
+	private final Duration pollInterval;
+
+	private final Duration processingTimeout;
+
+	public ShopifyMediaPublisher(ShopifyClient client, HttpClient http, Pause pause, Duration pollInterval,
+			Duration processingTimeout) {
+		this.client = client;
+		this.http = http;
+		this.pause = pause;
+		this.pollInterval = pollInterval;
+		this.processingTimeout = processingTimeout;
+	}
+
+	/**
+	 * One image for a product.
+	 *
+	 * @param productGid the product, {@code gid://shopify/Product/N}
+	 * @param marker what names this image among the product's media, unique per image and
+	 * target ({@code task-123})
+	 * @param bytes the encoded image
+	 * @param mimeType its type, {@code image/jpeg}
+	 * @param extension its extension, {@code jpg}
+	 * @param alt the alt text, at most 512 characters
+	 */
+	public record Image(String productGid, String marker, byte[] bytes, String mimeType, String extension, String alt) {
+
+		public Image {
+			if (!productGid.startsWith("gid://shopify/Product/")) {
+				throw new IllegalArgumentException("'" + productGid + "' is not a Shopify product id");
+			}
+			if (!marker.matches("[a-z0-9-]+")) {
+				throw new IllegalArgumentException("marker '" + marker + "' is not lower-case letters, digits and -");
+			}
+			alt = (alt.length() > 512) ? alt.substring(0, 512) : alt;
+		}
+
+		String fileName() {
+			return "p2p-" + this.marker + "." + this.extension;
+		}
+
+	}
+
+	/**
+	 * @param mediaId the medium's id
+	 * @param url its image on Shopify's CDN
+	 * @param adopted whether an earlier attempt had attached it
+	 */
+	public record Attached(String mediaId, String url, boolean adopted) {
+	}
+
+	/**
+	 * Checks that the access token may attach and detach media.
+	 * @throws ShopifyException naming the scopes it lacks
+	 */
+	public void checkScopes() {
+		List<String> granted = new ArrayList<>();
+		this.client.query(SCOPES, Map.of())
+			.path("currentAppInstallation")
+			.path("accessScopes")
+			.forEach((scope) -> granted.add(scope.path("handle").asString("")));
+		List<String> missing = NEEDED_SCOPES.stream().filter((scope) -> !granted.contains(scope)).toList();
+		if (!missing.isEmpty()) {
+			throw new ShopifyException("the access token of shop " + this.client.shop().shop() + " lacks the scopes "
+					+ String.join(", ", missing) + " that publishing product media needs (it has: "
+					+ (granted.isEmpty() ? "none" : String.join(", ", granted)) + ")");
+		}
+	}
+
+	/**
+	 * Attaches the image unless the product has it already, and waits until Shopify has
+	 * processed it.
+	 * @throws ShopifyException naming Shopify's reason (a {@code FAILED} medium's
+	 * {@code mediaErrors}, a user error, a refused scope)
+	 */
+	public Attached publish(Image image) {
+		Optional<JsonNode> existing = find(image);
+		if (existing.isPresent()) {
+			return ready(image, existing.get(), true);
+		}
+		JsonNode target = stage(image);
+		upload(target, image);
+		try {
+			JsonNode updated = this.client.mutateOnce(ATTACH,
+					Map.of("product", Map.of("id", image.productGid()), "media", List.of(Map.of("originalSource",
+							target.path("resourceUrl").asString(), "alt", image.alt(), "mediaContentType", "IMAGE"))))
+				.path("productUpdate");
+			userErrors(updated, "did not attach the image to product " + image.productGid());
+		}
+		catch (ShopifyOutcomeUnknownException ex) {
+			// it may have attached it: the marker tells
+		}
+		JsonNode medium = find(image)
+			.orElseThrow(() -> new ShopifyException("shop " + this.client.shop().shop() + " shows no medium "
+					+ image.fileName() + " on product " + image.productGid() + " after attaching it"));
+		return ready(image, medium, false);
+	}
+
+	/**
+	 * Detaches media from a product; the files stay in the shop's files.
+	 */
+	public void detach(String productGid, List<String> mediaIds) {
+		if (mediaIds.isEmpty()) {
+			return;
+		}
+		List<Map<String, Object>> files = new ArrayList<>();
+		for (String id : mediaIds) {
+			files.add(Map.of("id", id, "referencesToRemove", List.of(productGid)));
+		}
+		userErrors(this.client.query(DETACH, Map.of("files", files)).path("fileUpdate"),
+				"did not detach media from product " + productGid);
+	}
+
+	private Optional<JsonNode> find(Image image) {
+		JsonNode product = this.client.query(MEDIA, Map.of("id", image.productGid())).path("product");
+		if (product.isMissingNode() || product.isNull()) {
+			throw new ShopifyException(
+					"shop " + this.client.shop().shop() + " has no product " + image.productGid() + " (deleted?)");
+		}
+		String name = "p2p-" + image.marker() + ".";
+		for (JsonNode medium : product.path("media").path("nodes")) {
+			for (String url : List.of(medium.path("originalSource").path("url").asString(""),
+					medium.path("image").path("url").asString(""))) {
+				String file = fileName(url);
+				// Shopify may add a suffix to a repeated name: p2p-task-1_8f2e….jpg
+				if (file.startsWith(name) || file.startsWith("p2p-" + image.marker() + "_")) {
+					return Optional.of(medium);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String fileName(String url) {
+		if (url.isEmpty()) {
+			return "";
+		}
+		String path = URI.create(url).getPath();
+		return (path != null) ? path.substring(path.lastIndexOf('/') + 1) : "";
+	}
+
+	private JsonNode stage(Image image) {
+		JsonNode staged = this.client
+			.query(STAGE,
+					Map.of("input",
+							List.of(Map.of("filename", image.fileName(), "mimeType", image.mimeType(), "httpMethod",
+									"POST", "resource", "IMAGE", "fileSize", Long.toString(image.bytes().length)))))
+			.path("stagedUploadsCreate");
+		userErrors(staged, "gave no upload target for " + image.fileName());
+		JsonNode target = staged.path("stagedTargets").path(0);
+		if (target.path("url").asString("").isEmpty() || target.path("resourceUrl").asString("").isEmpty()) {
+			throw new ShopifyException("shop " + this.client.shop().shop() + " gave no upload target for "
+					+ image.fileName() + " and no reason");
+		}
+		return target;
+	}
+
+	/**
+	 * The staged upload: a multipart form with Shopify's parameters first, the file last.
+	 */
+	private void upload(JsonNode target, Image image) {
+		String boundary = "p2p-" + UUID.randomUUID();
+		StringBuilder head = new StringBuilder();
+		for (JsonNode parameter : target.path("parameters")) {
+			head.append("--")
+				.append(boundary)
+				.append("\r\n")
+				.append("Content-Disposition: form-data; name=\"")
+				.append(parameter.path("name").asString())
+				.append("\"\r\n\r\n")
+				.append(parameter.path("value").asString())
+				.append("\r\n");
+		}
+		head.append("--")
+			.append(boundary)
+			.append("\r\n")
+			.append("Content-Disposition: form-data; name=\"file\"; filename=\"")
+			.append(image.fileName())
+			.append("\"\r\nContent-Type: ")
+			.append(image.mimeType())
+			.append("\r\n\r\n");
+		byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+		byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[start.length + image.bytes().length + end.length];
+		System.arraycopy(start, 0, body, 0, start.length);
+		System.arraycopy(image.bytes(), 0, body, start.length, image.bytes().length);
+		System.arraycopy(end, 0, body, start.length + image.bytes().length, end.length);
+		HttpResponse<String> response;
+		try {
+			response = this.http.send(HttpRequest.newBuilder(URI.create(target.path("url").asString()))
+				.timeout(Duration.ofMinutes(2))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new ShopifyException("cannot upload " + image.fileName() + " to Shopify's staged target: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ShopifyException("interrupted while uploading " + image.fileName(), ex);
+		}
+		if (response.statusCode() / 100 != 2) {
+			throw new ShopifyException("Shopify's staged upload target refused " + image.fileName() + " (HTTP "
+					+ response.statusCode() + ")");
+		}
+	}
+
+	/** Polls the medium, as last seen, until Shopify has processed it. */
+	private Attached ready(Image image, JsonNode seen, boolean adopted) {
+		String mediaId = seen.path("id").asString();
+		long deadline = System.nanoTime() + this.processingTimeout.toNanos();
+		JsonNode medium = seen;
+		while (true) {
+			String status = medium.path("status").asString("");
+			if ("READY".equals(status)) {
+				return new Attached(mediaId, medium.path("image").path("url").asString(null), adopted);
+			}
+			if ("FAILED".equals(status)) {
+				List<String> errors = new ArrayList<>();
+				medium.path("mediaErrors")
+					.forEach((error) -> errors
+						.add(error.path("code").asString("") + ": " + error.path("message").asString("")));
+				throw new ShopifyException(
+						"Shopify could not process " + image.fileName() + " on product " + image.productGid() + ": "
+								+ (errors.isEmpty() ? "no reason given" : String.join("; ", errors)));
+			}
+			if (System.nanoTime() > deadline) {
+				throw new ShopifyException("medium " + mediaId + " on product " + image.productGid() + " was still "
+						+ status + " after " + this.processingTimeout);
+			}
+			try {
+				this.pause.pause(this.pollInterval);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ShopifyException("interrupted while waiting for medium " + mediaId, ex);
+			}
+			medium = find(image).orElseThrow(() -> new ShopifyException(
+					"medium " + mediaId + " left product " + image.productGid() + " while it was processed"));
+		}
+	}
+
+	private void userErrors(JsonNode payload, String what) {
+		JsonNode errors = payload.path("userErrors");
+		if (errors.isEmpty()) {
+			return;
+		}
+		List<String> messages = new ArrayList<>();
+		errors.forEach((error) -> messages.add(error.path("message").asString("")));
+		throw new ShopifyException(
+				"shop " + this.client.shop().shop() + " " + what + ": " + String.join("; ", messages));
+	}
+
+}
