@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.prompt2pixel.connectors.store.ImageStore;
+import com.prompt2pixel.publish.PublishedLinks;
 import com.prompt2pixel.security.Tenant;
 import com.prompt2pixel.task.TaskImage;
 import com.prompt2pixel.task.TaskImages;
@@ -34,9 +35,12 @@ class ImageController {
 
 	private final ImageStore store;
 
-	ImageController(TaskImages images, ImageStore store) {
+	private final PublishedLinks published;
+
+	ImageController(TaskImages images, ImageStore store, PublishedLinks published) {
 		this.images = images;
 		this.store = store;
+		this.published = published;
 	}
 
 	@GetMapping("/{id}")
@@ -68,6 +72,9 @@ class ImageController {
 		json.put("generative", image.generative());
 		json.put("sha256", image.sha256());
 		json.put("reused", image.reused());
+		// where the image went beyond the run: S3 (a fresh presigned link), Shopify, a
+		// folder
+		json.put("published", this.published.of(image.id(), image.merchant()));
 		return json;
 	}
 

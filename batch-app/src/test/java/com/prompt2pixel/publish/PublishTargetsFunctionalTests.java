@@ -26,9 +26,12 @@ import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.run.RunSummaries;
 import com.prompt2pixel.run.RunSummary;
 import com.prompt2pixel.support.FunctionalTest;
+import com.prompt2pixel.support.MerchantApi;
 import com.prompt2pixel.support.SampleCatalogs;
 import com.prompt2pixel.support.ShopifyMediaFake;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +41,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -66,6 +70,12 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 
 	@Autowired
 	RunSummaries summaries;
+
+	@Autowired
+	JsonMapper json;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	ShopifyConnections connections;
@@ -135,6 +145,16 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 		assertThat(copies).hasSize((int) summary.published()).allMatch((file) -> file.toString().endsWith(".webp"));
 		BufferedImage webp = ImageIO.read(copies.get(0).toFile());
 		assertThat(Math.max(webp.getWidth(), webp.getHeight())).as("the folder target's longest edge").isEqualTo(256);
+
+		long task = this.jdbc.queryForObject("SELECT min(id) FROM render_task WHERE run_id = ? AND state = 'PUBLISHED'",
+				Long.class, summary.run());
+		MerchantApi api = new MerchantApi(this.port, bearer("pub-acme"), this.json);
+		JsonNode meta = api.json(api.get("/api/v1/images/" + task + "/meta"));
+		assertThat(meta.path("published").path("folder").path("status").asString()).isEqualTo("published");
+		URI fresh = URI.create(meta.path("published").path("s3").path("url").asString());
+		assertThat(HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(fresh).build(), HttpResponse.BodyHandlers.ofByteArray())
+			.statusCode()).as("the image's link in the API, signed afresh").isEqualTo(200);
 
 		Map<String, TargetPublishing.Outcome> again = this.publishing.publish(summary.run(), "pub-acme", null);
 

@@ -189,16 +189,24 @@ public final class S3Publisher {
 
 	/** The link to an object: under the public base URL, or presigned. */
 	public URI link(String key) {
-		if (this.target.publicBaseUrl() != null) {
-			String base = this.target.publicBaseUrl().toString().replaceAll("/+$", "");
-			String path = this.target.prefix().isEmpty() ? key : key.substring(this.target.prefix().length() + 1);
+		return link(this.target, this.presigner, key);
+	}
+
+	/**
+	 * The link to an object of the target; presigning is local (no request to the store),
+	 * so a link can be signed afresh whenever it is shown.
+	 */
+	public static URI link(Target target, S3Presigner presigner, String key) {
+		if (target.publicBaseUrl() != null) {
+			String base = target.publicBaseUrl().toString().replaceAll("/+$", "");
+			String path = target.prefix().isEmpty() ? key : key.substring(target.prefix().length() + 1);
 			return URI.create(base + "/" + path);
 		}
 		GetObjectPresignRequest presign = GetObjectPresignRequest.builder()
-			.signatureDuration(this.target.linkLifetime())
-			.getObjectRequest(GetObjectRequest.builder().bucket(this.target.bucket()).key(key).build())
+			.signatureDuration(target.linkLifetime())
+			.getObjectRequest(GetObjectRequest.builder().bucket(target.bucket()).key(key).build())
 			.build();
-		return URI.create(this.presigner.presignGetObject(presign).url().toString());
+		return URI.create(presigner.presignGetObject(presign).url().toString());
 	}
 
 	/** Removes an object; removing one that is gone already is no error. */
