@@ -3,15 +3,12 @@ package com.prompt2pixel.publish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.prompt2pixel.connectors.publish.S3Publisher;
-import com.prompt2pixel.connectors.shopify.Pause;
 import com.prompt2pixel.connectors.shopify.ShopifyMediaPublisher;
 import com.prompt2pixel.ingest.ShopifyConnections;
 import com.prompt2pixel.publish.PublishTarget.Kind;
@@ -102,8 +99,7 @@ public class RunUnpublishing {
 				}
 				if ("SHOPIFY".equals(destination)) {
 					if (shopify == null) {
-						shopify = new ShopifyMediaPublisher(this.connections.client(merchantId),
-								HttpClient.newHttpClient(), Pause.SLEEP, Duration.ofSeconds(2), Duration.ofMinutes(5));
+						shopify = TargetPublishing.mediaPublisher(this.connections, merchantId);
 					}
 					// detached, not deleted: the file stays in the shop's files
 					String[] ids = location.split("#", 2);

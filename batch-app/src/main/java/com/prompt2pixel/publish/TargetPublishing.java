@@ -125,9 +125,7 @@ public class TargetPublishing {
 			return publishEach(runId, target, new FolderWriter(new FolderPublisher(target.folder()), target));
 		}
 		if (target.kind() == Kind.SHOPIFY) {
-			ShopifyMediaPublisher publisher = new ShopifyMediaPublisher(this.connections.client(target.merchantId()),
-					HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build(), Pause.SLEEP,
-					Duration.ofSeconds(2), Duration.ofMinutes(5));
+			ShopifyMediaPublisher publisher = mediaPublisher(this.connections, target.merchantId());
 			publisher.checkScopes();
 			return publishEach(runId, target, new ShopifyWriter(publisher, target));
 		}
@@ -212,6 +210,16 @@ public class TargetPublishing {
 			throw new UncheckedIOException(ex);
 		}
 		publisher.publishManifest(target.merchantId(), runId, text.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The merchant's shop's media, polled every 2 s for at most 5 minutes a medium
+	 * (Shopify processes an image in seconds).
+	 */
+	static ShopifyMediaPublisher mediaPublisher(ShopifyConnections connections, String merchantId) {
+		return new ShopifyMediaPublisher(connections.client(merchantId),
+				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build(), Pause.SLEEP,
+				Duration.ofSeconds(2), Duration.ofMinutes(5));
 	}
 
 	private static boolean isTransient(Throwable failure) {
