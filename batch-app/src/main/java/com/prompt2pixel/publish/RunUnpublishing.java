@@ -88,12 +88,12 @@ public class RunUnpublishing {
 				long id = ((Number) publication.get("id")).longValue();
 				String destination = (String) publication.get("destination");
 				String location = (String) publication.get("location");
-				this.jdbc.update("UPDATE publication SET status = 'REVERTED', reverted_at = now() WHERE id = ?", id);
 				Long others = this.jdbc.queryForObject("""
 						SELECT count(*) FROM publication
-						WHERE destination = ? AND location = ? AND status = 'PUBLISHED'""", Long.class, destination,
-						location);
+						WHERE destination = ? AND location = ? AND status = 'PUBLISHED' AND id <> ?""", Long.class,
+						destination, location, id);
 				if (others != null && others > 0) {
+					reverted(id);
 					kept++;
 					continue;
 				}
@@ -116,6 +116,9 @@ public class RunUnpublishing {
 				else {
 					deleteFile(Path.of(location));
 				}
+				// only once it is gone: a failed removal stays published, for the next
+				// revert
+				reverted(id);
 				removed++;
 			}
 			if (productKey == null) {
@@ -129,6 +132,10 @@ public class RunUnpublishing {
 		}
 		logger.info("run {}: {} published images taken back, {} kept for other images", runId, removed, kept);
 		return new Result(runId, removed, kept);
+	}
+
+	private void reverted(long publicationId) {
+		this.jdbc.update("UPDATE publication SET status = 'REVERTED', reverted_at = now() WHERE id = ?", publicationId);
 	}
 
 	/** The run's manifest in the merchant's bucket, when it has one. */

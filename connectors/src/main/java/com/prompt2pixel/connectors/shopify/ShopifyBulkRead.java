@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -110,6 +111,8 @@ final class ShopifyBulkRead {
 					&& restart < this.settings.bulkRestarts()) {
 				logger.warn("shop {}: bulk operation {} failed with INTERNAL_SERVER_ERROR, which Shopify documents "
 						+ "as intermittent; starting it again", shop(), id);
+				// a poll interval, doubled with each restart, before asking again
+				sleep(this.settings.pollInterval().multipliedBy(1L << restart), id);
 				continue;
 			}
 			String restarts = ("INTERNAL_SERVER_ERROR".equals(code) && restart > 0)
@@ -220,13 +223,17 @@ final class ShopifyBulkRead {
 						+ this.settings.bulkTimeout()
 						+ "; it may still finish in Shopify, and the next import adopts it");
 			}
-			try {
-				this.pause.pause(this.settings.pollInterval());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new ShopifyException("interrupted while waiting for bulk operation " + id, ex);
-			}
+			sleep(this.settings.pollInterval(), id);
+		}
+	}
+
+	private void sleep(Duration duration, String id) {
+		try {
+			this.pause.pause(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ShopifyException("interrupted while waiting for bulk operation " + id, ex);
 		}
 	}
 

@@ -146,6 +146,8 @@ class ShopifyProductExportTest {
 		assertThatExceptionOfType(ShopifyException.class)
 			.isThrownBy(() -> export().export(this.folder.resolve("s.jsonl"), Mode.BULK))
 			.withMessageEndingWith("ended FAILED (INTERNAL_SERVER_ERROR) after 3 attempts");
+		assertThat(this.shopify.pauses).as("a poll interval before each restart, doubled")
+			.containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
 		this.shopify.server.verify(3, postRequestedFor(urlEqualTo(ShopifyFake.ENDPOINT))
 			.withRequestBody(containing("bulkOperationRunQuery")));
 	}
