@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.prompt2pixel.connectors.publish.S3Publisher;
 import com.prompt2pixel.publish.PublishTarget.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PublishedLinks {
+
+	private static final Logger logger = LoggerFactory.getLogger(PublishedLinks.class);
 
 	private final JdbcTemplate jdbc;
 
@@ -75,6 +79,13 @@ public class PublishedLinks {
 		}
 		try (S3Presigner presigner = this.properties.s3().connection(target.endpoint()).presigner()) {
 			return S3Publisher.link(bucket, presigner, location.substring(prefix.length())).toString();
+		}
+		catch (RuntimeException ex) {
+			// no credentials to sign with now: the link signed when it was published,
+			// which
+			// may have expired, rather than no metadata at all
+			logger.warn("cannot sign a link to {}: {}", location, ex.getMessage());
+			return stored;
 		}
 	}
 
