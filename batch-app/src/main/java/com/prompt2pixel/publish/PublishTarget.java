@@ -40,6 +40,16 @@ public record PublishTarget(String merchantId, Kind kind, Path folder, String lo
 			this.destination = destination;
 		}
 
+		/** The kind whose publications have this destination. */
+		public static Kind ofDestination(String destination) {
+			for (Kind kind : values()) {
+				if (kind.destination.equals(destination)) {
+					return kind;
+				}
+			}
+			throw new IllegalArgumentException("no publish target publishes to " + destination);
+		}
+
 		/** The publication's destination for this kind. */
 		public String destination() {
 			return this.destination;

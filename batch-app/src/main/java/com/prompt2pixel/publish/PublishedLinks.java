@@ -53,7 +53,7 @@ public class PublishedLinks {
 			if ("FAILED".equals(status)) {
 				link.put("error", rs.getString("error"));
 			}
-			links.put("TARGET_FOLDER".equals(destination) ? "folder" : destination.toLowerCase(Locale.ROOT), link);
+			links.put(Kind.ofDestination(destination).label(), link);
 		}, taskId);
 		return links;
 	}

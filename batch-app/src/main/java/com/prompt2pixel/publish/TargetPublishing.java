@@ -111,9 +111,7 @@ public class TargetPublishing {
 				// its images says why
 				String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 				logger.warn("run {}: nothing published to {}: {}", runId, target.kind().label(), reason);
-				outcome = publishEach(runId, target, (image, encoded) -> {
-					throw new IllegalArgumentException(reason);
-				});
+				outcome = failEach(runId, target, reason);
 			}
 			outcomes.put(target.kind().label(), outcome);
 		}
@@ -172,6 +170,22 @@ public class TargetPublishing {
 			}
 		}, runId, null, null, destination);
 		return new Outcome(counts[0], counts[1]);
+	}
+
+	/**
+	 * Records every image the target has not published as failed for one reason, without
+	 * reading or encoding any of them.
+	 */
+	private Outcome failEach(long runId, PublishTarget target, String reason) {
+		String destination = target.kind().destination();
+		int[] failed = new int[1];
+		this.jdbc.query(TO_PUBLISH, (rs) -> {
+			long taskId = rs.getLong("id");
+			record(taskId, destination, destination.toLowerCase(Locale.ROOT) + ":task:" + taskId, "", null, "FAILED",
+					reason);
+			failed[0]++;
+		}, runId, null, null, destination);
+		return new Outcome(0, failed[0]);
 	}
 
 	private void record(long taskId, String destination, String key, String location, String url, String status,

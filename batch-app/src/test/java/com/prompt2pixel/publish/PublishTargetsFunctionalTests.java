@@ -271,6 +271,25 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldRecordEveryImageAsFailedWithTheReasonWhenATargetCannotBeReachedAtAll() throws Exception {
+		this.connections.connect("pub-tokenless", "pub-tokenless.myshopify.com");
+		this.targets
+			.set(new PublishTarget("pub-tokenless", Kind.SHOPIFY, null, null, null, null, ImageEncoder.Settings.png()));
+		Path catalog = SampleCatalogs.firstProducts(this.folder, 1);
+
+		RunSummary summary = this.runs
+			.start(new RunRequest("pub-tokenless", catalog, null, 1, this.folder.resolve("out-tokenless")));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.targets()).containsEntry("shopify", Map.of("failed", summary.published()));
+		assertThat(this.jdbc.queryForList("""
+				SELECT DISTINCT error FROM publication pub JOIN render_task t ON t.id = pub.task_id
+				WHERE t.run_id = ? AND pub.destination = 'SHOPIFY'""", String.class, summary.run())).singleElement()
+			.asString()
+			.contains("set the environment variable P2P_SHOPIFY_TOKEN_PUB_TOKENLESS");
+	}
+
+	@Test
 	void shouldRefuseTargetsItCannotUse() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Kind.of("gif"))
 			.withMessage("publish target 'gif' is not one of folder, s3, shopify");
