@@ -61,6 +61,11 @@ class PublishTargetCommand {
 						+ "above 20 megapixels)")
 		int maxEdge;
 
+		@Option(names = "--position", paramLabel = "append|primary",
+				description = "Shopify only: after the product's media, or first, the run's first image becoming the "
+						+ "primary image (default: append)")
+		String position;
+
 		@Override
 		public Integer call() {
 			return OneShot.run((context) -> {
@@ -76,7 +81,11 @@ class PublishTargetCommand {
 							this.publicBaseUrl, encoding);
 				}
 				else {
-					target = new PublishTarget(this.merchant, Kind.SHOPIFY, null, null, null, null, encoding);
+					target = new PublishTarget(this.merchant, Kind.SHOPIFY, null, null, null, null, encoding,
+							PublishTarget.Position.of((this.position != null) ? this.position : "append"));
+				}
+				if (this.position != null && target.kind() != Kind.SHOPIFY) {
+					throw new IllegalArgumentException("--position is for a Shopify target (--shopify) only");
 				}
 				PublishTarget stored = context.getBean(PublishTargets.class).set(target);
 				return OneShot.Output.ok(List.of(JSON.writeValueAsString(stored.toJson())));

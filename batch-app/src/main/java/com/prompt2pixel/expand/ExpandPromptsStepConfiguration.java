@@ -102,10 +102,10 @@ class ExpandPromptsStepConfiguration {
 				int copied = jdbc.update(
 						"""
 								INSERT INTO render_task (run_id, merchant_id, product_id, template_set, template_id,
-								                         template_version, variant, seed, prompt, negative_prompt, params, state,
-								                         matched_rule, cache_key)
+								                         template_version, variant, seed, prompt, negative_prompt, alt_text, params,
+								                         state, matched_rule, cache_key)
 								SELECT r.id, t.merchant_id, t.product_id, t.template_set, t.template_id, t.template_version,
-								       t.variant, t.seed, t.prompt, t.negative_prompt, t.params, 'PENDING', t.matched_rule,
+								       t.variant, t.seed, t.prompt, t.negative_prompt, t.alt_text, t.params, 'PENDING', t.matched_rule,
 								       t.cache_key
 								FROM generation_run r JOIN render_task t ON t.run_id = r.retry_of
 								WHERE r.id = ? AND t.state = 'FAILED'

@@ -124,7 +124,7 @@ public class OnDemandPlanner {
 		if (request.width() != null || request.height() != null) {
 			GenerationParams params = scene.params();
 			scene = new SceneTemplate(scene.id(), scene.version(), scene.name(), scene.kind(), scene.prompt(),
-					scene.negativePrompt(),
+					scene.negativePrompt(), scene.alt(),
 					new GenerationParams((request.width() != null) ? request.width() : params.width(),
 							(request.height() != null) ? request.height() : params.height(), params.steps(),
 							params.guidance(), params.scheduler(), params.model(), params.img2imgStrength()),
@@ -133,7 +133,7 @@ public class OnDemandPlanner {
 		long seed = (request.seed() + task.variant() - 1) % OnDemandRequest.SEEDS;
 		return new ExpandedTask(task.set(), scene, task.matchedRule(), task.variant(), task.variation(), seed,
 				(request.prompt() != null) ? request.prompt() : task.prompt(),
-				(request.negativePrompt() != null) ? request.negativePrompt() : task.negativePrompt());
+				(request.negativePrompt() != null) ? request.negativePrompt() : task.negativePrompt(), task.alt());
 	}
 
 	private ExpandableProduct product(String merchantId, String key) {

@@ -31,8 +31,8 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 	 */
 	private static final String COPY = """
 			COPY render_task (run_id, merchant_id, product_id, template_set, template_id, template_version, variant,
-			                  seed, prompt, negative_prompt, params, state, state_reason, matched_rule, cache_key,
-			                  cached_from, image_key, image_sha256, mask_key, backend, model, generative)
+			                  seed, prompt, negative_prompt, alt_text, params, state, state_reason, matched_rule,
+			                  cache_key, cached_from, image_key, image_sha256, mask_key, backend, model, generative)
 			FROM STDIN""";
 
 	private final JdbcTemplate jdbc;
@@ -72,6 +72,7 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 				.value(task.seed())
 				.value(task.prompt())
 				.value(task.negativePrompt())
+				.value(task.alt())
 				.value(this.paramsJson.computeIfAbsent(task.template(),
 						(template) -> this.json.writeValueAsString(RenderParams.of(template))))
 				.value(state.name())

@@ -22,9 +22,48 @@ import com.prompt2pixel.connectors.publish.ImageFormat;
  * @param publicBaseUrl for {@link Kind#S3}, the public or CDN URL the prefix is served
  * under; null for presigned links
  * @param encoding the format, quality and longest edge
+ * @param position for {@link Kind#SHOPIFY}, where among the product's media a run's
+ * images go
  */
 public record PublishTarget(String merchantId, Kind kind, Path folder, String location, URI endpoint, URI publicBaseUrl,
-		ImageEncoder.Settings encoding) {
+		ImageEncoder.Settings encoding, Position position) {
+
+	public PublishTarget {
+		if (position == null) {
+			position = Position.APPEND;
+		}
+	}
+
+	/** A target that places images nowhere in particular: a folder or a bucket. */
+	public PublishTarget(String merchantId, Kind kind, Path folder, String location, URI endpoint, URI publicBaseUrl,
+			ImageEncoder.Settings encoding) {
+		this(merchantId, kind, folder, location, endpoint, publicBaseUrl, encoding, Position.APPEND);
+	}
+
+	/** Where a run's images go among a Shopify product's media. */
+	public enum Position {
+
+		/** After the product's media: its primary image stays. */
+		APPEND,
+
+		/**
+		 * First, in the run's order: the run's first image becomes the primary image.
+		 */
+		PRIMARY;
+
+		/**
+		 * @throws IllegalArgumentException naming the positions there are
+		 */
+		public static Position of(String name) {
+			String lower = (name != null) ? name.strip().toLowerCase(Locale.ROOT) : "";
+			return switch (lower) {
+				case "append" -> APPEND;
+				case "primary" -> PRIMARY;
+				default -> throw new IllegalArgumentException("position '" + name + "' is not one of append, primary");
+			};
+		}
+
+	}
 
 	/** Where a target publishes. */
 	public enum Kind {
@@ -94,6 +133,9 @@ public record PublishTarget(String merchantId, Kind kind, Path folder, String lo
 			json.put("quality", this.encoding.quality());
 		}
 		json.put("max_edge", this.encoding.maxEdge());
+		if (this.kind == Kind.SHOPIFY) {
+			json.put("position", this.position.name().toLowerCase(Locale.ROOT));
+		}
 		return json;
 	}
 

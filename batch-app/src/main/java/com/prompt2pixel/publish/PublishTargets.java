@@ -56,28 +56,32 @@ public class PublishTargets {
 				throw new IllegalArgumentException("S3 endpoint '" + target.endpoint() + "' is not an http(s) URL");
 			}
 		}
-		else if (target.kind() == Kind.SHOPIFY) {
+		if (target.kind() == Kind.SHOPIFY) {
 			if (this.connections.shopOf(target.merchantId()).isEmpty()) {
 				throw new IllegalArgumentException("merchant '" + target.merchantId()
 						+ "' has no Shopify shop connected; connect one with: shopify-connect --merchant "
 						+ target.merchantId() + " --shop your-store.myshopify.com");
 			}
 		}
-		else if (!target.folder().isAbsolute()) {
+		if (target.kind() != Kind.SHOPIFY && target.position() != PublishTarget.Position.APPEND) {
+			throw new IllegalArgumentException("only a Shopify target places images among a product's media; a "
+					+ target.kind().label() + " target takes no position");
+		}
+		if (target.kind() == Kind.FOLDER && !target.folder().isAbsolute()) {
 			throw new IllegalArgumentException("publish folder '" + target.folder() + "' is not an absolute path");
 		}
 		this.merchants.ensure(target.merchantId());
 		this.jdbc.update("""
 				INSERT INTO publish_target (merchant_id, kind, folder, location, endpoint, public_base_url, format,
-				                            quality, max_edge)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				                            quality, max_edge, position)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (merchant_id, kind) DO UPDATE SET folder = excluded.folder, location = excluded.location,
 				    endpoint = excluded.endpoint, public_base_url = excluded.public_base_url, format = excluded.format,
-				    quality = excluded.quality, max_edge = excluded.max_edge, updated_at = now()""",
-				target.merchantId(), target.kind().name(),
+				    quality = excluded.quality, max_edge = excluded.max_edge, position = excluded.position,
+				    updated_at = now()""", target.merchantId(), target.kind().name(),
 				(target.folder() != null) ? target.folder().normalize().toString() : null, target.location(),
 				text(target.endpoint()), text(target.publicBaseUrl()), target.encoding().format().name(),
-				target.encoding().quality(), target.encoding().maxEdge());
+				target.encoding().quality(), target.encoding().maxEdge(), target.position().name());
 		return list(target.merchantId()).stream()
 			.filter((stored) -> stored.kind() == target.kind())
 			.findFirst()
@@ -139,7 +143,8 @@ public class PublishTargets {
 				(folder != null) ? Path.of(folder) : null, rs.getString("location"),
 				(endpoint != null) ? URI.create(endpoint) : null, (publicBase != null) ? URI.create(publicBase) : null,
 				new ImageEncoder.Settings(ImageFormat.valueOf(rs.getString("format")), rs.getFloat("quality"),
-						rs.getInt("max_edge")));
+						rs.getInt("max_edge")),
+				PublishTarget.Position.valueOf(rs.getString("position")));
 	}
 
 	private static String text(URI uri) {

@@ -24,10 +24,10 @@ import org.springframework.stereotype.Service;
  * Takes a run's images back from its merchant's targets: each S3 object is deleted unless
  * another published image still uses the same key (content-addressed keys are shared by
  * equal images), each copy in a target folder removed likewise, each Shopify medium
- * detached from its product (the file stays in the shop's files; as media are only ever
- * appended, the product's earlier media keep their order and its primary image), and the
- * publications marked reverted. The images in the run's own output folder stay: they are
- * the run's record. Reverting again finds nothing left to do.
+ * detached from its product (the file stays in the shop's files) and the product's media
+ * put back in the order they had before the run first changed them (so its primary image
+ * too), and the publications marked reverted. The images in the run's own output folder
+ * stay: they are the run's record. Reverting again finds nothing left to do.
  */
 @Service
 public class RunUnpublishing {
@@ -44,9 +44,12 @@ public class RunUnpublishing {
 
 	private final ShopifyConnections connections;
 
+	private final ShopifyMediaSnapshots snapshots;
+
 	RunUnpublishing(JdbcTemplate jdbc, RunRepository runs, PublishTargets targets, PublishProperties properties,
-			ShopifyConnections connections) {
+			ShopifyConnections connections, ShopifyMediaSnapshots snapshots) {
 		this.connections = connections;
+		this.snapshots = snapshots;
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.targets = targets;
@@ -120,6 +123,14 @@ public class RunUnpublishing {
 				// revert
 				reverted(id);
 				removed++;
+			}
+			// once every medium of the run is off: the order the products had before
+			for (Map.Entry<String, List<String>> order : this.snapshots.toRestore(runId, productKey).entrySet()) {
+				if (shopify == null) {
+					shopify = TargetPublishing.mediaPublisher(this.connections, merchantId);
+				}
+				shopify.restoreOrder(order.getKey(), order.getValue());
+				this.snapshots.restored(runId, order.getKey());
 			}
 			if (productKey == null) {
 				removeManifest(runId, merchantId);

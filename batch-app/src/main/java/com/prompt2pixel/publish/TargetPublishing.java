@@ -49,7 +49,7 @@ public class TargetPublishing {
 
 	/** The run's images in its own folder that the target has not published yet. */
 	private static final String TO_PUBLISH = """
-			SELECT t.id, t.image_key, t.template_id, t.variant, p.source_key, p.external_id, p.title
+			SELECT t.id, t.image_key, t.template_id, t.variant, t.alt_text, p.source_key, p.external_id, p.title
 			FROM render_task t
 			JOIN product p ON p.id = t.product_id
 			JOIN publication own ON own.task_id = t.id AND own.destination = 'FOLDER'
@@ -70,9 +70,12 @@ public class TargetPublishing {
 
 	private final ShopifyConnections connections;
 
+	private final ShopifyMediaSnapshots snapshots;
+
 	TargetPublishing(JdbcTemplate jdbc, ImageStore store, PublishTargets targets, PublishProperties properties,
-			RetryProperties retry, ShopifyConnections connections) {
+			RetryProperties retry, ShopifyConnections connections, ShopifyMediaSnapshots snapshots) {
 		this.connections = connections;
+		this.snapshots = snapshots;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.targets = targets;
@@ -125,7 +128,7 @@ public class TargetPublishing {
 		if (target.kind() == Kind.SHOPIFY) {
 			ShopifyMediaPublisher publisher = mediaPublisher(this.connections, target.merchantId());
 			publisher.checkScopes();
-			return publishEach(runId, target, new ShopifyWriter(publisher, target));
+			return publishEach(runId, target, new ShopifyWriter(publisher, target, runId, this.snapshots, this.jdbc));
 		}
 		PublishProperties.S3 s3 = this.properties.s3();
 		try (S3Client client = s3.connection(target.endpoint()).client();
@@ -153,7 +156,7 @@ public class TargetPublishing {
 			long taskId = rs.getLong("id");
 			String imageKey = rs.getString("image_key");
 			Image image = new Image(taskId, rs.getString("source_key"), rs.getString("external_id"),
-					rs.getString("title"), rs.getString("template_id"), rs.getInt("variant"));
+					rs.getString("title"), rs.getString("template_id"), rs.getInt("variant"), rs.getString("alt_text"));
 			String key = destination.toLowerCase(Locale.ROOT) + ":task:" + taskId;
 			try {
 				byte[] encoded = ImageEncoder.encode(this.store.get(imageKey), target.encoding());
@@ -245,14 +248,15 @@ public class TargetPublishing {
 
 	/** Which image of the run, and of which product. */
 	private record Image(long taskId, String productKey, String productGid, String title, String templateId,
-			int variant) {
+			int variant, String altText) {
 
 		/**
-		 * What a shopper's screen reader says: the product and the scene. Scene templates
-		 * have no alt text field of their own yet.
+		 * What a shopper's screen reader says: the scene's alt text, rendered at
+		 * expansion; for a task expanded before scenes had one, the product and the
+		 * scene.
 		 */
 		String alt() {
-			return this.title + " — " + this.templateId.replace('-', ' ');
+			return (this.altText != null) ? this.altText : this.title + " — " + this.templateId.replace('-', ' ');
 		}
 
 	}
@@ -282,9 +286,13 @@ public class TargetPublishing {
 	}
 
 	/**
-	 * A medium of the product in the merchant's shop, {@code <product gid>#<media gid>}.
+	 * A medium of the product in the merchant's shop, {@code <product gid>#<media gid>}:
+	 * the product's media are snapshotted before the run's first change to it, and with
+	 * {@link PublishTarget.Position#PRIMARY} the run's images go first, in the run's
+	 * order.
 	 */
-	private record ShopifyWriter(ShopifyMediaPublisher publisher, PublishTarget target) implements Writer {
+	private record ShopifyWriter(ShopifyMediaPublisher publisher, PublishTarget target, long runId,
+			ShopifyMediaSnapshots snapshots, JdbcTemplate jdbc) implements Writer {
 
 		@Override
 		public Written write(Image image, byte[] encoded) {
@@ -292,11 +300,29 @@ public class TargetPublishing {
 				throw new IllegalArgumentException("product '" + image.productKey()
 						+ "' has no Shopify product id: it was imported from a file, not from the shop");
 			}
+			this.snapshots.takeOnce(this.runId, image.productGid(), () -> this.publisher.media(image.productGid()));
 			ShopifyMediaPublisher.Attached attached = this.publisher
 				.publish(new ShopifyMediaPublisher.Image(image.productGid(), "task-" + image.taskId(), encoded,
 						this.target.encoding().format().contentType(), this.target.encoding().format().extension(),
 						image.alt()));
+			if (this.target.position() == PublishTarget.Position.PRIMARY) {
+				// a retry moves it to where it is already: nothing is sent
+				this.publisher.moveTo(image.productGid(), attached.mediaId(), placedBefore(image));
+			}
 			return new Written(image.productGid() + "#" + attached.mediaId(), attached.url());
+		}
+
+		/**
+		 * The run's images on the product already that come before this one in the run:
+		 * whatever order they were published in, the run's order is kept.
+		 */
+		private int placedBefore(Image image) {
+			Integer placed = this.jdbc.queryForObject("""
+					SELECT count(*) FROM publication pub JOIN render_task t ON t.id = pub.task_id
+					WHERE t.run_id = ? AND t.id < ? AND pub.destination = 'SHOPIFY' AND pub.status = 'PUBLISHED'
+					  AND split_part(pub.location, '#', 1) = ?""", Integer.class, this.runId, image.taskId(),
+					image.productGid());
+			return (placed != null) ? placed : 0;
 		}
 
 	}

@@ -209,27 +209,10 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 		WireMockServer shop = new WireMockServer(options().dynamicPort().extensions(media));
 		shop.start();
 		try {
-			media.at(shop.baseUrl());
-			shop.stubFor(post(urlEqualTo("/admin/api/2025-10/graphql.json"))
-				.withHeader("X-Shopify-Access-Token", equalTo("shpat_publish"))
-				.willReturn(aResponse().withTransformers(ShopifyMediaFake.NAME)));
-			shop.stubFor(post(urlEqualTo("/staged-uploads")).willReturn(aResponse().withStatus(201)));
-			shop.stubFor(
-					get(urlEqualTo("/photos/mug.png")).willReturn(aResponse().withHeader("Content-Type", "image/png")
-						.withBody(Files.readAllBytes(SampleCatalogs.SAMPLES.resolve("photos/mug-clay-01.png")))));
-			System.setProperty(ShopifyProperties.tokenVariable("pub-shop"), "shpat_publish");
-			this.connections.connect("pub-shop", shop.baseUrl());
+			String product = "gid://shopify/Product/501";
+			Path snapshot = shop(shop, media, "pub-shop", product);
 			this.targets.set(new PublishTarget("pub-shop", Kind.SHOPIFY, null, null, null, null,
 					new ImageEncoder.Settings(ImageFormat.JPEG, 0.9f, 2048)));
-			String product = "gid://shopify/Product/501";
-			media.product(product, "https://cdn.shopify.com/s/files/1/clay-mug-own.jpg");
-			Path snapshot = this.folder.resolve("shop.jsonl");
-			Files.writeString(snapshot,
-					"""
-							{"id":"%s","handle":"clay-mug","title":"Clay Mug","descriptionHtml":"","vendor":"Northwind","productType":"Mug","tags":[],"status":"ACTIVE","category":null,"options":[],"variantsCount":{"count":1},"priceRangeV2":null}
-							{"id":"gid://shopify/MediaImage/1","mediaContentType":"IMAGE","image":{"url":"%s/photos/mug.png"},"__parentId":"%s"}
-							"""
-						.formatted(product, shop.baseUrl(), product));
 
 			RunSummary summary = this.runs
 				.start(new RunRequest("pub-shop", snapshot, null, 1, this.folder.resolve("out-shop")));
@@ -268,6 +251,119 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 		finally {
 			shop.stop();
 		}
+	}
+
+	@Test
+	void shouldPutARunsImagesFirstAndAttachEachOnceWhateverStepItsAnswerWasLostAtThenRestoreTheOrder()
+			throws Exception {
+		ShopifyMediaFake media = new ShopifyMediaFake();
+		WireMockServer shop = new WireMockServer(options().dynamicPort().extensions(media));
+		shop.start();
+		try {
+			String product = "gid://shopify/Product/777";
+			Path snapshot = shop(shop, media, "pub-primary", product);
+			this.targets.set(new PublishTarget("pub-primary", Kind.SHOPIFY, null, null, null, null,
+					new ImageEncoder.Settings(ImageFormat.JPEG, 0.9f, 1024), PublishTarget.Position.PRIMARY));
+			media.failOnceAfter(ShopifyMediaFake.Step.ATTACH);
+
+			RunSummary summary = this.runs
+				.start(new RunRequest("pub-primary", snapshot, null, 1, this.folder.resolve("out-primary")));
+
+			int images = (int) summary.published();
+			assertThat(images).isEqualTo(4);
+			assertThat(summary.targets()).as("the image whose attach got no answer failed")
+				.containsEntry("shopify", Map.of("published", images - 1L, "failed", 1L));
+			assertThat(this.publishing.publish(summary.run(), "pub-primary", null)).containsEntry("shopify",
+					new TargetPublishing.Outcome(1, 0));
+			assertRunFirstAndOnce(media, product, summary.run(), images);
+			List<String> ownFirst = List.of(media.media(product).get(images).path("id").asString());
+
+			for (ShopifyMediaFake.Step step : ShopifyMediaFake.Step.values()) {
+				this.unpublishing.unpublish(summary.run(), null);
+				assertThat(media.media(product)).extracting((medium) -> medium.path("id").asString())
+					.as("after the revert before a fault after %s", step)
+					.isEqualTo(ownFirst);
+				media.failOnceAfter(step);
+
+				Map<String, TargetPublishing.Outcome> faulted = this.publishing.publish(summary.run(), "pub-primary",
+						null);
+				Map<String, TargetPublishing.Outcome> again = this.publishing.publish(summary.run(), "pub-primary",
+						null);
+
+				assertThat(faulted).as("after %s", step)
+					.containsEntry("shopify", new TargetPublishing.Outcome(images - 1, 1));
+				assertThat(again).as("after %s", step).containsEntry("shopify", new TargetPublishing.Outcome(1, 0));
+				assertRunFirstAndOnce(media, product, summary.run(), images);
+			}
+
+			// the record lost: a crash after Shopify's READY, before the commit
+			this.jdbc.update("""
+					DELETE FROM publication WHERE destination = 'SHOPIFY'
+					AND task_id IN (SELECT id FROM render_task WHERE run_id = ?)""", summary.run());
+			assertThat(this.publishing.publish(summary.run(), "pub-primary", null)).containsEntry("shopify",
+					new TargetPublishing.Outcome(images, 0));
+			assertRunFirstAndOnce(media, product, summary.run(), images);
+
+			this.unpublishing.unpublish(summary.run(), null);
+			int requests = shop.getAllServeEvents().size();
+			RunUnpublishing.Result twice = this.unpublishing.unpublish(summary.run(), null);
+
+			assertThat(media.media(product)).extracting((medium) -> medium.path("id").asString())
+				.as("the product's own image is its primary image again")
+				.isEqualTo(ownFirst);
+			assertThat(twice.removed()).isZero();
+			assertThat(shop.getAllServeEvents()).as("a second revert asks the shop nothing").hasSize(requests);
+		}
+		finally {
+			shop.stop();
+		}
+	}
+
+	/**
+	 * The run's images lead the product's media, once each, in the run's order, with
+	 * their scene's alt text; the product's own image follows.
+	 */
+	private void assertRunFirstAndOnce(ShopifyMediaFake media, String product, long runId, int images) {
+		List<ObjectNode> now = media.media(product);
+		List<String> markers = now.stream()
+			.map((medium) -> medium.path("originalSource").path("url").asString())
+			.map((url) -> url.substring(url.lastIndexOf('/') + 1))
+			.toList();
+		List<String> expected = this.jdbc.queryForList(
+				"SELECT 'p2p-task-' || id || '.jpg' FROM render_task WHERE run_id = ? ORDER BY id", String.class,
+				runId);
+		assertThat(expected).hasSize(images);
+		assertThat(markers.subList(0, images)).containsExactlyElementsOf(expected);
+		assertThat(markers).hasSize(images + 1).last().asString().endsWith("-own.jpg");
+		assertThat(now.subList(0, images)).allSatisfy(
+				(medium) -> assertThat(medium.path("alt").asString()).startsWith("Clay Mug — ").doesNotContain("-"));
+	}
+
+	/**
+	 * A shop with one product and its own image, connected for the merchant; the catalog
+	 * snapshot of that shop.
+	 */
+	private Path shop(WireMockServer shop, ShopifyMediaFake media, String merchant, String product) throws IOException {
+		media.at(shop.baseUrl());
+		String token = "shpat_" + merchant.replace('-', '_');
+		shop.stubFor(
+				post(urlEqualTo("/admin/api/2025-10/graphql.json")).withHeader("X-Shopify-Access-Token", equalTo(token))
+					.willReturn(aResponse().withTransformers(ShopifyMediaFake.NAME)));
+		shop.stubFor(
+				post(urlEqualTo("/staged-uploads")).willReturn(aResponse().withTransformers(ShopifyMediaFake.NAME)));
+		shop.stubFor(get(urlEqualTo("/photos/mug.png")).willReturn(aResponse().withHeader("Content-Type", "image/png")
+			.withBody(Files.readAllBytes(SampleCatalogs.SAMPLES.resolve("photos/mug-clay-01.png")))));
+		System.setProperty(ShopifyProperties.tokenVariable(merchant), token);
+		this.connections.connect(merchant, shop.baseUrl());
+		media.product(product, "https://cdn.shopify.com/s/files/1/clay-mug-own.jpg");
+		Path snapshot = this.folder.resolve(merchant + ".jsonl");
+		Files.writeString(snapshot,
+				"""
+						{"id":"%s","handle":"clay-mug","title":"Clay Mug","descriptionHtml":"","vendor":"Northwind","productType":"Mug","tags":[],"status":"ACTIVE","category":null,"options":[],"variantsCount":{"count":1},"priceRangeV2":null}
+						{"id":"gid://shopify/MediaImage/1","mediaContentType":"IMAGE","image":{"url":"%s/photos/mug.png"},"__parentId":"%s"}
+						"""
+					.formatted(product, shop.baseUrl(), product));
+		return snapshot;
 	}
 
 	@Test

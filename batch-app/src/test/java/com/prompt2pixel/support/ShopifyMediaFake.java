@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -19,9 +20,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 /**
  * A shop's product media behind the Admin GraphQL API, as a WireMock transformer that
  * remembers what was attached: the token's scopes, {@code stagedUploadsCreate} (targets
- * on this server), {@code productUpdate(media:)} appending a medium that is {@code READY}
- * at once, the product's media, and {@code fileUpdate(referencesToRemove:)} detaching
- * one. In the documented shapes, with a cost report on every answer.
+ * on this server), the staged upload itself ({@code POST /staged-uploads}),
+ * {@code productUpdate(media:)} appending a medium that is {@code READY} at once, the
+ * product's media, {@code productReorderMedia} applying its moves in turn, and
+ * {@code fileUpdate(referencesToRemove:)} detaching one. In the documented shapes, with a
+ * cost report on every answer.
+ * <p>
+ * A fault can be armed for one step ({@link #failOnceAfter}): the step takes effect, and
+ * its answer is an HTTP 403, which the client does not retry. So the publisher stops
+ * right after that step, as it would if the process died there.
  */
 public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 
@@ -32,6 +39,20 @@ public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 	private final Map<String, List<ObjectNode>> media = new ConcurrentHashMap<>();
 
 	private final AtomicLong ids = new AtomicLong(9000);
+
+	private final AtomicReference<Step> fault = new AtomicReference<>();
+
+	/** The steps of publishing a medium, in their order. */
+	public enum Step {
+
+		STAGE, UPLOAD, ATTACH, REORDER
+
+	}
+
+	/** The next time this step is asked for, it is done and its answer lost. */
+	public void failOnceAfter(Step step) {
+		this.fault.set(step);
+	}
 
 	/** Where the fake's server listens, once it has started. */
 	private volatile String baseUrl;
@@ -59,6 +80,9 @@ public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 
 	@Override
 	public ResponseDefinition transform(ServeEvent event) {
+		if (event.getRequest().getUrl().startsWith("/staged-uploads")) {
+			return answered(Step.UPLOAD, aResponse().withStatus(201).build());
+		}
 		JsonNode request = JSON.readTree(event.getRequest().getBodyAsString());
 		String query = request.path("query").asString("");
 		JsonNode variables = request.path("variables");
@@ -77,6 +101,21 @@ public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 			target.put("resourceUrl", this.baseUrl + "/staged-uploads/tmp/" + file);
 			target.putArray("parameters").addObject().put("name", "key").put("value", "tmp/" + file);
 			payload.putArray("userErrors");
+		}
+		else if (query.contains("productReorderMedia")) {
+			List<ObjectNode> list = this.media.getOrDefault(variables.path("id").asString(), new ArrayList<>());
+			for (JsonNode move : variables.path("moves")) {
+				String id = move.path("id").asString();
+				ObjectNode moved = list.stream()
+					.filter((medium) -> medium.path("id").asString().equals(id))
+					.findFirst()
+					.orElseThrow();
+				list.remove(moved);
+				list.add(Math.min(Integer.parseInt(move.path("newPosition").asString()), list.size()), moved);
+			}
+			ObjectNode payload = data.putObject("productReorderMedia");
+			payload.putObject("job").put("id", "gid://shopify/Job/" + this.ids.incrementAndGet());
+			payload.putArray("mediaUserErrors");
 		}
 		else if (query.contains("productUpdate")) {
 			String product = variables.path("product").path("id").asString();
@@ -131,10 +170,30 @@ public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 			.put("maximumAvailable", 2000.0)
 			.put("currentlyAvailable", 1990)
 			.put("restoreRate", 100.0);
-		return aResponse().withStatus(200)
+		ResponseDefinition ok = aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withBody(JSON.writeValueAsString(answer))
 			.build();
+		if (query.contains("stagedUploadsCreate")) {
+			return answered(Step.STAGE, ok);
+		}
+		if (query.contains("productUpdate")) {
+			return answered(Step.ATTACH, ok);
+		}
+		if (query.contains("productReorderMedia")) {
+			return answered(Step.REORDER, ok);
+		}
+		return ok;
+	}
+
+	/** The answer to a step that has been done, or a 403 when its fault is armed. */
+	private ResponseDefinition answered(Step step, ResponseDefinition answer) {
+		if (this.fault.compareAndSet(step, null)) {
+			return aResponse().withStatus(403)
+				.withBody("[API] This action was done, but its answer is lost (the fake's fault after " + step + ")")
+				.build();
+		}
+		return answer;
 	}
 
 	@Override

@@ -25,7 +25,11 @@ public final class CompiledTemplateSet {
 		return this.scenes;
 	}
 
-	record CompiledScene(SceneTemplate template, PromptTemplate prompt, PromptTemplate negativePrompt) {
+	/**
+	 * @param alt the compiled alt text; null for the product's title and the scene's name
+	 */
+	record CompiledScene(SceneTemplate template, PromptTemplate prompt, PromptTemplate negativePrompt,
+			PromptTemplate alt) {
 
 		String prompt(Map<String, Object> fields) {
 			return this.prompt.render(fields);
@@ -33,6 +37,21 @@ public final class CompiledTemplateSet {
 
 		String negativePrompt(Map<String, Object> fields) {
 			return this.negativePrompt.render(fields);
+		}
+
+		String alt(Map<String, Object> fields) {
+			String text = (this.alt != null) ? this.alt.render(fields)
+					: fields.get("title") + " — " + this.template.name();
+			return cut(text, SceneTemplate.ALT_MAX);
+		}
+
+		/** At most {@code max} characters, cut after a whole word where there is one. */
+		static String cut(String text, int max) {
+			if (text.length() <= max) {
+				return text;
+			}
+			int space = text.lastIndexOf(' ', max);
+			return (space > max / 2) ? text.substring(0, space) : text.substring(0, max);
 		}
 
 	}

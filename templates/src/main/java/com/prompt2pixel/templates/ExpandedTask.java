@@ -11,8 +11,9 @@ package com.prompt2pixel.templates;
  * @param seed deterministic seed (see {@link Seeds})
  * @param prompt the rendered prompt
  * @param negativePrompt the rendered negative prompt
+ * @param alt the rendered alt text, at most {@link SceneTemplate#ALT_MAX} characters
  */
 public record ExpandedTask(String set, SceneTemplate template, String matchedRule, int variant,
-		SceneTemplate.Variation variation, long seed, String prompt, String negativePrompt) {
+		SceneTemplate.Variation variation, long seed, String prompt, String negativePrompt, String alt) {
 
 }

@@ -76,11 +76,11 @@ public final class PromptExpander {
 				SceneTemplate.Variation variation = variations.get((variant - 1) % variations.size());
 				String[] prompts = renderedByText.computeIfAbsent(variation.text(), (text) -> {
 					fields.put("variation", text);
-					return new String[] { scene.prompt(fields), scene.negativePrompt(fields) };
+					return new String[] { scene.prompt(fields), scene.negativePrompt(fields), scene.alt(fields) };
 				});
 				long seed = Seeds.of(merchant, product.sku(), template.id(), template.version(), variant);
 				tasks.add(new ExpandedTask(selection.set().set().id(), template, selection.rule(), variant, variation,
-						seed, prompts[0], prompts[1]));
+						seed, prompts[0], prompts[1], prompts[2]));
 			}
 		}
 		return tasks;

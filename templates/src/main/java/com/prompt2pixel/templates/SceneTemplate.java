@@ -12,16 +12,21 @@ import java.util.List;
  * @param kind packshot, lifestyle, flat-lay or seasonal
  * @param prompt the prompt template (Pebble) over the product's fields
  * @param negativePrompt the negative prompt template (Pebble)
+ * @param alt the alt text template (Pebble) a published image is described by; null for
+ * the product's title and the scene's name
  * @param params generation parameters
  * @param variations the scene's variants, in order; at least one
  * @param hints composition hints for the non-generative compositor
  * @param source where the template was written, for messages
  */
 public record SceneTemplate(String id, int version, String name, String kind, String prompt, String negativePrompt,
-		GenerationParams params, List<Variation> variations, CompositionHints hints, Source source) {
+		String alt, GenerationParams params, List<Variation> variations, CompositionHints hints, Source source) {
 
 	/** The kinds of scene a merchandiser asks for. */
 	public static final List<String> KINDS = List.of("packshot", "lifestyle", "flat-lay", "seasonal");
+
+	/** Shopify's limit on a medium's alt text; longer ones are cut at a word. */
+	public static final int ALT_MAX = 512;
 
 	/**
 	 * A variant of a scene: a name and the text the prompt's {@code variation} field

@@ -86,12 +86,14 @@ public final class TemplateSets {
 		}
 		PromptTemplate prompt = PromptTemplate.compile(node.required("prompt"), "prompt");
 		PromptTemplate negative = PromptTemplate.compile(node.required("negative_prompt"), "negative_prompt");
+		PromptTemplate alt = node.child("alt").map((value) -> PromptTemplate.compile(value, "alt")).orElse(null);
 		GenerationParams params = node.child("params").map((child) -> params(child, defaults)).orElse(defaults);
 		SceneTemplate template = new SceneTemplate(id, node.integer("version", 1, 1_000_000, null), node.text("name"),
 				kind, node.required("prompt").scalar("prompt"),
-				node.required("negative_prompt").scalar("negative_prompt"), params, variations(node), hints(node),
-				new SceneTemplate.Source(node.file(), node.line()));
-		return new CompiledTemplateSet.CompiledScene(template, prompt, negative);
+				node.required("negative_prompt").scalar("negative_prompt"),
+				node.child("alt").map((value) -> value.scalar("alt")).orElse(null), params, variations(node),
+				hints(node), new SceneTemplate.Source(node.file(), node.line()));
+		return new CompiledTemplateSet.CompiledScene(template, prompt, negative, alt);
 	}
 
 	private static GenerationParams params(YamlNode node, GenerationParams base) {

@@ -26,15 +26,21 @@ class CacheKeysTest {
 	void shouldChangeWithBackendModelPhotoPromptAndSeed() {
 		String key = CacheKeys.of("compositor", "m1", this.task, "abc");
 		ExpandedTask otherPrompt = new ExpandedTask(this.task.set(), this.task.template(), this.task.matchedRule(), 1,
-				this.task.variation(), this.task.seed(), this.task.prompt() + "!", this.task.negativePrompt());
+				this.task.variation(), this.task.seed(), this.task.prompt() + "!", this.task.negativePrompt(),
+				this.task.alt());
 		ExpandedTask otherSeed = new ExpandedTask(this.task.set(), this.task.template(), this.task.matchedRule(), 1,
-				this.task.variation(), this.task.seed() + 1, this.task.prompt(), this.task.negativePrompt());
+				this.task.variation(), this.task.seed() + 1, this.task.prompt(), this.task.negativePrompt(),
+				this.task.alt());
+		ExpandedTask otherAlt = new ExpandedTask(this.task.set(), this.task.template(), this.task.matchedRule(), 1,
+				this.task.variation(), this.task.seed(), this.task.prompt(), this.task.negativePrompt(), "another alt");
 
 		assertThat(CacheKeys.of("djl", "m1", this.task, "abc")).isNotEqualTo(key);
 		assertThat(CacheKeys.of("compositor", "m2", this.task, "abc")).isNotEqualTo(key);
 		assertThat(CacheKeys.of("compositor", "m1", this.task, "abd")).isNotEqualTo(key);
 		assertThat(CacheKeys.of("compositor", "m1", otherPrompt, "abc")).isNotEqualTo(key);
 		assertThat(CacheKeys.of("compositor", "m1", otherSeed, "abc")).isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", otherAlt, "abc")).as("alt text does not change the pixels")
+			.isEqualTo(key);
 	}
 
 }

@@ -74,6 +74,38 @@ class PromptExpanderTest {
 	}
 
 	@Test
+	void shouldDescribeEachImageByItsScenesAltTextCutAtAWordWithinShopifysLimit() {
+		String yaml = """
+				vertical: alt
+				scenes:
+				  - id: kitchen
+				    version: 1
+				    name: Kitchen counter
+				    kind: lifestyle
+				    prompt: photo of {{ title }}
+				    negative_prompt: text
+				    alt: |
+				      {{ title }}{% if vendor is not empty %} by {{ vendor }}{% endif %}
+				      on a pale oak kitchen counter
+				  - id: packshot
+				    version: 1
+				    name: Studio packshot
+				    kind: packshot
+				    prompt: photo of {{ title }}
+				    negative_prompt: text
+				""";
+		PromptExpander expander = PromptExpander.forSet(TemplateSets.parse("alt", "alt.yaml", yaml));
+		ProductFacts longTitle = new ProductFacts("L-1", "Mug ".repeat(200).strip(), "", "", "", "", List.of());
+
+		List<ExpandedTask> tasks = expander.expand("demo", this.mug, null);
+		String cut = expander.expand("demo", longTitle, null).get(0).alt();
+
+		assertThat(tasks).extracting(ExpandedTask::alt)
+			.containsExactly("Stoneware Mug by Acme on a pale oak kitchen counter", "Stoneware Mug — Studio packshot");
+		assertThat(cut).hasSizeLessThanOrEqualTo(SceneTemplate.ALT_MAX).endsWith("Mug").startsWith("Mug Mug");
+	}
+
+	@Test
 	void shouldRefuseZeroVariants() {
 		assertThatThrownBy(() -> this.library.matchingExpander().expand("demo", this.mug, 0))
 			.isInstanceOf(IllegalArgumentException.class)

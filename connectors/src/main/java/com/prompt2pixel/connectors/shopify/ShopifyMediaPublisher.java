@@ -57,6 +57,11 @@ public class ShopifyMediaPublisher {
 			  fileUpdate(files: $files) { files { id } userErrors { field message code } }
 			}""";
 
+	static final String REORDER = """
+			mutation Reorder($id: ID!, $moves: [MoveInput!]!) {
+			  productReorderMedia(id: $id, moves: $moves) { job { id } mediaUserErrors { field message code } }
+			}""";
+
 	static final String SCOPES = "query Scopes { currentAppInstallation { accessScopes { handle } } }";
 
 	/** What attaching and detaching media needs of the access token. */
@@ -116,6 +121,15 @@ public class ShopifyMediaPublisher {
 	 * @param adopted whether an earlier attempt had attached it
 	 */
 	public record Attached(String mediaId, String url, boolean adopted) {
+	}
+
+	/**
+	 * One of a product's media as it stands.
+	 *
+	 * @param id the medium's id, {@code gid://shopify/MediaImage/N}
+	 * @param alt its alt text
+	 */
+	public record Medium(String id, String alt) {
 	}
 
 	/**
@@ -180,14 +194,82 @@ public class ShopifyMediaPublisher {
 				"did not detach media from product " + productGid);
 	}
 
-	private Optional<JsonNode> find(Image image) {
-		JsonNode product = this.client.query(MEDIA, Map.of("id", image.productGid())).path("product");
+	/**
+	 * The product's media in their order; the first is its primary image.
+	 */
+	public List<Medium> media(String productGid) {
+		List<Medium> media = new ArrayList<>();
+		for (JsonNode medium : nodes(productGid)) {
+			media.add(new Medium(medium.path("id").asString(), medium.path("alt").asString("")));
+		}
+		return media;
+	}
+
+	/**
+	 * Moves one medium to a place among the product's media ({@code 0}: the primary
+	 * image), unless it is there already.
+	 */
+	public void moveTo(String productGid, String mediaId, int position) {
+		List<String> ids = media(productGid).stream().map(Medium::id).toList();
+		int at = ids.indexOf(mediaId);
+		if (at < 0) {
+			throw new ShopifyException("product " + productGid + " has no medium " + mediaId + " to move");
+		}
+		int wanted = Math.min(position, ids.size() - 1);
+		if (at != wanted) {
+			reorder(productGid, List.of(Map.of("id", mediaId, "newPosition", Integer.toString(wanted))));
+		}
+	}
+
+	/**
+	 * Puts the product's media back in an earlier order: those of {@code order} the
+	 * product still has come first, in that order (the first is the primary image again);
+	 * media added since follow in their own order. Nothing is sent when the order stands.
+	 * @return whether the order had to change
+	 */
+	public boolean restoreOrder(String productGid, List<String> order) {
+		List<String> ids = media(productGid).stream().map(Medium::id).toList();
+		List<String> kept = order.stream().filter(ids::contains).toList();
+		if (ids.subList(0, kept.size()).equals(kept)) {
+			return false;
+		}
+		// moves are applied in turn: each to its place, so the earlier ones stay put
+		List<Map<String, Object>> moves = new ArrayList<>();
+		for (int i = 0; i < kept.size(); i++) {
+			moves.add(Map.of("id", kept.get(i), "newPosition", Integer.toString(i)));
+		}
+		reorder(productGid, moves);
+		return true;
+	}
+
+	/**
+	 * {@code productReorderMedia}: Shopify applies the moves in a job of its own, in
+	 * order; moving a medium to where it is changes nothing, so a retry is harmless.
+	 */
+	private void reorder(String productGid, List<Map<String, Object>> moves) {
+		JsonNode payload = this.client.query(REORDER, Map.of("id", productGid, "moves", moves))
+			.path("productReorderMedia");
+		JsonNode errors = payload.path("mediaUserErrors");
+		if (!errors.isEmpty()) {
+			List<String> messages = new ArrayList<>();
+			errors.forEach((error) -> messages.add(error.path("message").asString("")));
+			throw new ShopifyException("shop " + this.client.shop().shop() + " did not reorder the media of product "
+					+ productGid + ": " + String.join("; ", messages));
+		}
+	}
+
+	private JsonNode nodes(String productGid) {
+		JsonNode product = this.client.query(MEDIA, Map.of("id", productGid)).path("product");
 		if (product.isMissingNode() || product.isNull()) {
 			throw new ShopifyException(
-					"shop " + this.client.shop().shop() + " has no product " + image.productGid() + " (deleted?)");
+					"shop " + this.client.shop().shop() + " has no product " + productGid + " (deleted?)");
 		}
+		return product.path("media").path("nodes");
+	}
+
+	private Optional<JsonNode> find(Image image) {
 		String name = "p2p-" + image.marker() + ".";
-		for (JsonNode medium : product.path("media").path("nodes")) {
+		for (JsonNode medium : nodes(image.productGid())) {
 			for (String url : List.of(medium.path("originalSource").path("url").asString(""),
 					medium.path("image").path("url").asString(""))) {
 				String file = fileName(url);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -145,6 +146,47 @@ class ShopifyMediaPublisherTest {
 			.withMessage("the access token of shop " + this.shopify.server.baseUrl()
 					+ " lacks the scopes write_files that publishing product media needs (it has: read_products, "
 					+ "write_products)");
+	}
+
+	@Test
+	void shouldMoveAMediumToThePrimaryPlaceAndPutAnEarlierOrderBackOnlyWhenItChanged() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("query ProductMedia")
+			.willReturn(ShopifyFake.data(media(medium("READY", "p2p-task-7.jpg")), 5, 1995)));
+		this.shopify.server.stubFor(ShopifyFake.graphql("productReorderMedia").willReturn(ShopifyFake.data("""
+				{"productReorderMedia":{"job":{"id":"gid://shopify/Job/1"},"mediaUserErrors":[]}}""", 10, 1990)));
+
+		publisher().moveTo(PRODUCT, MEDIUM, 0);
+		publisher().moveTo(PRODUCT, "gid://shopify/MediaImage/1", 0);
+		boolean restored = publisher().restoreOrder(PRODUCT, List.of(MEDIUM, "gid://shopify/MediaImage/1"));
+		boolean unchanged = publisher().restoreOrder(PRODUCT,
+				List.of("gid://shopify/MediaImage/1", "gid://shopify/MediaImage/404"));
+
+		assertThat(restored).isTrue();
+		assertThat(unchanged).as("the product already starts with what is left of that order").isFalse();
+		this.shopify.server.verify(2,
+				postRequestedFor(urlEqualTo(ShopifyFake.ENDPOINT)).withRequestBody(containing("productReorderMedia")));
+		this.shopify.server.verify(postRequestedFor(urlEqualTo(ShopifyFake.ENDPOINT)).withRequestBody(equalToJson("""
+				{"variables":{"id":"%s","moves":[{"id":"%s","newPosition":"0"}]}}""".formatted(PRODUCT, MEDIUM), true,
+				true)));
+		this.shopify.server.verify(postRequestedFor(urlEqualTo(ShopifyFake.ENDPOINT)).withRequestBody(equalToJson("""
+				{"variables":{"id":"%s","moves":[{"id":"%s","newPosition":"0"},
+				 {"id":"gid://shopify/MediaImage/1","newPosition":"1"}]}}""".formatted(PRODUCT, MEDIUM), true, true)));
+	}
+
+	@Test
+	void shouldSayWhyShopifyRefusedToReorder() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("query ProductMedia")
+			.willReturn(ShopifyFake.data(media(medium("READY", "p2p-task-7.jpg")), 5, 1995)));
+		this.shopify.server.stubFor(ShopifyFake.graphql("productReorderMedia").willReturn(ShopifyFake.data("""
+				{"productReorderMedia":{"job":null,"mediaUserErrors":[{"field":["moves","0","id"],
+				 "message":"Media does not exist","code":"MEDIA_DOES_NOT_EXIST"}]}}""", 10, 1990)));
+
+		assertThatExceptionOfType(ShopifyException.class).isThrownBy(() -> publisher().moveTo(PRODUCT, MEDIUM, 0))
+			.withMessage("shop " + this.shopify.server.baseUrl() + " did not reorder the media of product " + PRODUCT
+					+ ": Media does not exist");
+		assertThat(publisher().media(PRODUCT)).containsExactly(
+				new ShopifyMediaPublisher.Medium("gid://shopify/MediaImage/1", "Front"),
+				new ShopifyMediaPublisher.Medium(MEDIUM, "Ceramic mug on a kitchen table"));
 	}
 
 	private ShopifyMediaPublisher publisher() {
