@@ -2,7 +2,10 @@ package com.prompt2pixel.publish;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
+import com.prompt2pixel.connectors.images.PhotoHosts;
 import com.prompt2pixel.connectors.publish.S3Connection;
 import com.prompt2pixel.connectors.publish.S3Publisher;
 
@@ -18,8 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PublishProperties(S3 s3) {
 
 	public PublishProperties {
-		s3 = (s3 != null) ? s3
-				: new S3(null, "us-east-1", false, "when-supported", Duration.ofDays(7), Duration.ofSeconds(60));
+		s3 = (s3 != null) ? s3 : new S3(null, "us-east-1", false, "when-supported", Duration.ofDays(7),
+				Duration.ofSeconds(60), List.of());
 	}
 
 	/**
@@ -32,11 +35,16 @@ public record PublishProperties(S3 s3) {
 	 * (MinIO, R2, Ceph)
 	 * @param linkLifetime how long a presigned link works (at most 7 days)
 	 * @param timeout one request
+	 * @param allowedEndpointHosts host names or CIDR ranges a target's own endpoint may
+	 * be on besides the public internet (loopback, private and link-local addresses are
+	 * refused otherwise: a target's endpoint is the merchant's input, and the server must
+	 * not be made to call itself or its network)
 	 */
 	public record S3(URI endpoint, String region, boolean pathStyle, String checksum, Duration linkLifetime,
-			Duration timeout) {
+			Duration timeout, List<String> allowedEndpointHosts) {
 
 		public S3 {
+			allowedEndpointHosts = (allowedEndpointHosts != null) ? List.copyOf(allowedEndpointHosts) : List.of();
 			checksum = (checksum != null) ? checksum : "when-supported";
 			if (!checksum.equals("when-supported") && !checksum.equals("when-required")) {
 				throw new IllegalArgumentException(
@@ -52,8 +60,37 @@ public record PublishProperties(S3 s3) {
 			}
 		}
 
-		/** The connection for a target with this endpoint (null: the configured one). */
+		/**
+		 * Checks a target's own endpoint: an http(s) URL with a host, and no user name,
+		 * on a host whose every address is public or that
+		 * {@code p2p.publish.s3.allowed-endpoint-hosts} admits. Checked when it is set
+		 * and again before each connection (a name may resolve elsewhere since).
+		 * @throws IllegalArgumentException naming why it is not called
+		 */
+		public void checkEndpoint(URI targetEndpoint) {
+			String scheme = (targetEndpoint.getScheme() != null) ? targetEndpoint.getScheme().toLowerCase(Locale.ROOT)
+					: "";
+			if ((!scheme.equals("https") && !scheme.equals("http")) || targetEndpoint.getHost() == null
+					|| targetEndpoint.getRawUserInfo() != null) {
+				throw new IllegalArgumentException(
+						"S3 endpoint '" + targetEndpoint + "' is not an http(s) URL with a host and no user name");
+			}
+			if (!PhotoHosts.allowing(this.allowedEndpointHosts).admits(targetEndpoint.getHost())) {
+				throw new IllegalArgumentException("S3 endpoint '" + targetEndpoint
+						+ "' is on a host that is unknown, local or private, which is not called "
+						+ "(p2p.publish.s3.allowed-endpoint-hosts admits an intranet store)");
+			}
+		}
+
+		/**
+		 * The connection for a target with this endpoint (null: the configured one, which
+		 * the operator chose and is not checked).
+		 * @throws IllegalArgumentException when the target's endpoint may not be called
+		 */
 		public S3Connection connection(URI targetEndpoint) {
+			if (targetEndpoint != null) {
+				checkEndpoint(targetEndpoint);
+			}
 			return new S3Connection((targetEndpoint != null) ? targetEndpoint : this.endpoint, this.region,
 					this.pathStyle, "when-required".equals(this.checksum), this.timeout);
 		}

@@ -51,9 +51,8 @@ public class PublishTargets {
 		if (target.kind() == Kind.S3) {
 			// checked as the publisher will read it
 			S3Publisher.Target.parse(target.location(), target.publicBaseUrl(), this.properties.s3().linkLifetime());
-			if (target.endpoint() != null && !"https".equals(target.endpoint().getScheme())
-					&& !"http".equals(target.endpoint().getScheme())) {
-				throw new IllegalArgumentException("S3 endpoint '" + target.endpoint() + "' is not an http(s) URL");
+			if (target.endpoint() != null) {
+				this.properties.s3().checkEndpoint(target.endpoint());
 			}
 		}
 		if (target.kind() == Kind.SHOPIFY) {

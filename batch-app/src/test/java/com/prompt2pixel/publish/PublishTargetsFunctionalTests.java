@@ -89,6 +89,9 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 	@Autowired
 	RunUnpublishing unpublishing;
 
+	@Autowired
+	PublishProperties properties;
+
 	@TempDir
 	Path folder;
 
@@ -383,6 +386,75 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 				WHERE t.run_id = ? AND pub.destination = 'SHOPIFY'""", String.class, summary.run())).singleElement()
 			.asString()
 			.contains("set the environment variable P2P_SHOPIFY_TOKEN_PUB_TOKENLESS");
+	}
+
+	@Test
+	void shouldSetAMerchantsTargetsPublishAndTakeARunBackOverTheApi() throws Exception {
+		s3.createBucket("api-images");
+		MerchantApi api = new MerchantApi(this.port, bearer("pub-api"), this.json);
+		String target = """
+				{"location": "s3://api-images/shop", "endpoint": "%s", "format": "jpeg", "quality": 0.8,
+				 "max_edge": 512}""".formatted(s3.endpoint());
+
+		HttpResponse<String> set = api.put("/api/v1/publish-targets/s3", target);
+
+		assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+		assertThat(api.json(set).path("format").asString()).isEqualTo("jpeg");
+		assertThat(api.json(api.get("/api/v1/publish-targets"))).singleElement()
+			.satisfies((listed) -> assertThat(listed.path("location").asString()).isEqualTo("s3://api-images/shop"));
+		this.targets.set(new PublishTarget("pub-api", Kind.FOLDER, this.folder.resolve("operator-folder"), null, null,
+				null, ImageEncoder.Settings.png()));
+		assertThat(api.get("/api/v1/publish-targets").body()).as("the server's folder is not the merchant's to see")
+			.doesNotContain(this.folder.toString())
+			.contains("\"target\":\"folder\"");
+		this.targets.remove("pub-api", Kind.FOLDER);
+		RunSummary summary = this.runs.start(new RunRequest("pub-api", SampleCatalogs.firstProducts(this.folder, 1),
+				null, 1, this.folder.resolve("out-api")));
+		assertThat(objects("api-images", "shop/pub-api/")).hasSize((int) summary.published() + 1);
+
+		HttpResponse<String> reverted = api.post("/api/v1/runs/" + summary.run() + "/unpublish", "");
+		HttpResponse<String> again = api.post("/api/v1/runs/" + summary.run() + "/publish?to=s3", "");
+
+		assertThat(reverted.statusCode()).as(reverted.body()).isEqualTo(200);
+		assertThat(api.json(reverted).path("removed").asLong()).isEqualTo(summary.published());
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+		assertThat(api.json(again).path("targets").path("s3").path("published").asLong())
+			.isEqualTo(summary.published());
+		assertThat(api.delete("/api/v1/publish-targets/s3").statusCode()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/publish-targets/s3").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldRefuseOverTheApiATargetThatWouldMakeTheServerCallItsNetworkOrWriteItsDisk() throws Exception {
+		MerchantApi api = new MerchantApi(this.port, bearer("pub-ssrf"), this.json);
+		Map<String, String> refused = Map.of("""
+				{"location": "s3://bucket-b/p", "endpoint": "http://169.254.169.254/latest/meta-data"}""",
+				"is on a host that is unknown, local or private", """
+						{"location": "s3://bucket-b/p", "endpoint": "http://10.0.0.7:9000"}""",
+				"is on a host that is unknown, local or private", """
+						{"location": "s3://bucket-b/p", "endpoint": "file:///etc/passwd"}""", "is not an http(s) URL",
+				"""
+						{"location": "s3://bucket-b/p", "endpoint": "https://user:pw@s3.example.com"}""",
+				"no user name", """
+						{"location": "s3://bucket-b/p", "position": "primary"}""",
+				"position is for a shopify target only", """
+						{"location": "s3://bucket-b/p", "format": "gif"}""", "gif");
+		for (Map.Entry<String, String> body : refused.entrySet()) {
+			HttpResponse<String> answer = api.put("/api/v1/publish-targets/s3", body.getKey());
+			assertThat(answer.statusCode()).as(body.getKey()).isEqualTo(400);
+			assertThat(api.detail(answer)).as(body.getKey()).contains(body.getValue());
+		}
+		HttpResponse<String> folder = api.put("/api/v1/publish-targets/folder", "{}");
+		HttpResponse<String> shop = api.put("/api/v1/publish-targets/shopify", "{}");
+
+		assertThat(api.detail(folder)).startsWith("a folder target is a folder on the server");
+		assertThat(api.detail(shop)).startsWith("merchant 'pub-ssrf' has no Shopify shop connected");
+		assertThat(api.json(api.get("/api/v1/publish-targets"))).as("nothing was set").isEmpty();
+		// an endpoint set before its name moved to a private address is refused at
+		// publishing
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.properties.s3().connection(URI.create("http://metadata.google.internal")))
+			.withMessageContaining("unknown, local or private");
 	}
 
 	@Test

@@ -63,7 +63,10 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 			// the owner's import id in the body: no such import, as a missing one
 			"POST /api/v1/runs", 400, "GET /api/v1/generations", 200,
 			// the owner's product key in the body: not in this merchant's catalog
-			"POST /api/v1/generations", 400);
+			"POST /api/v1/generations", 400,
+			// the merchant's own targets: listed, set (an S3 bucket), removed
+			"GET /api/v1/publish-targets", 200, "PUT /api/v1/publish-targets/{kind}", 200,
+			"DELETE /api/v1/publish-targets/{kind}", 204);
 
 	/**
 	 * Controls of a submitted run (the owner's generation): whether the owner's call is
@@ -95,6 +98,11 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 			Map.entry("POST /api/v1/generations", Access.MERCHANT),
 			Map.entry("GET /api/v1/generations", Access.MERCHANT),
 			Map.entry("GET /api/v1/generations/{id}", Access.MERCHANT),
+			Map.entry("GET /api/v1/publish-targets", Access.MERCHANT),
+			Map.entry("PUT /api/v1/publish-targets/{kind}", Access.MERCHANT),
+			Map.entry("DELETE /api/v1/publish-targets/{kind}", Access.MERCHANT),
+			Map.entry("POST /api/v1/runs/{id}/publish", Access.MERCHANT),
+			Map.entry("POST /api/v1/runs/{id}/unpublish", Access.MERCHANT),
 			Map.entry("POST /api/v1/admin/merchants/{merchant}/api-keys", Access.ADMIN),
 			Map.entry("GET /api/v1/admin/merchants/{merchant}/api-keys", Access.ADMIN),
 			Map.entry("GET /api/v1/admin/api-keys/{id}", Access.ADMIN),
@@ -300,6 +308,7 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 		return template.replace("{id}", String.valueOf(id))
 			.replace("{merchant}", OWNER)
 			.replace("{format}", "csv")
+			.replace("{kind}", "s3")
 			.replace("{delivery}", String.valueOf(this.delivery));
 	}
 
@@ -324,6 +333,12 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 		else if (path.equals("/api/v1/webhooks") && method.equals("POST")) {
 			request.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"http://localhost:1/other\"}"));
+		}
+		else if (path.startsWith("/api/v1/publish-targets/") && method.equals("PUT")) {
+			// an endpoint nothing listens on: a publish to it fails at once
+			request.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers
+					.ofString("{\"location\": \"s3://matrix-images/p\", \"endpoint\": \"http://localhost:1\"}"));
 		}
 		else if (method.equals("POST")) {
 			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));

@@ -76,6 +76,7 @@ public abstract class FunctionalTest {
 		// the tests' S3 server (s3proxy) as an S3-compatible store is reached
 		registry.add("p2p.publish.s3.path-style", () -> "true");
 		registry.add("p2p.publish.s3.checksum", () -> "when-required");
+		registry.add("p2p.publish.s3.allowed-endpoint-hosts", () -> "localhost,127.0.0.0/8");
 		// runs started over the API publish into the test's own folder, not the
 		// working tree
 		LeakWatch.secret(STAFF_PASSWORD);

@@ -110,6 +110,16 @@ public final class MerchantApi {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	public HttpResponse<String> put(String path, String body) throws IOException, InterruptedException {
+		return this.http.send(request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+		return this.http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Authorization", this.authorization);
