@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.prompt2pixel.cli.Jar.Result;
 import com.prompt2pixel.support.Manifest;
 import com.prompt2pixel.support.MerchantApi;
 import com.prompt2pixel.support.SampleCatalogs;
@@ -44,8 +45,6 @@ import static org.awaitility.Awaitility.await;
  * fresh working folder with the embedded defaults.
  */
 class CliIT {
-
-	private static final Path JAR = Path.of("target", "prompt2pixel.jar").toAbsolutePath();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -519,35 +518,15 @@ class CliIT {
 	}
 
 	private Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-		Path stdout = Files.createTempFile("cli", ".out");
-		Path stderr = Files.createTempFile("cli", ".err");
-		ProcessBuilder builder = new ProcessBuilder(command(args)).directory(this.workdir.toFile())
-			.redirectOutput(stdout.toFile())
-			.redirectError(stderr.toFile());
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		if (!process.waitFor(5, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			throw new AssertionError("prompt2pixel did not finish within 5 minutes");
-		}
-		return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-				Files.readString(stderr, StandardCharsets.UTF_8));
+		return new Jar(this.workdir).run(environment, args);
 	}
 
 	private Process start(Path log, String... args) throws IOException {
-		return new ProcessBuilder(command(args)).directory(this.workdir.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		return new Jar(this.workdir).start(log, Map.of(), args);
 	}
 
-	/** Waits for a line containing the text to appear in the log, and returns it. */
 	private static String awaitLine(Path log, String text) {
-		return await("'" + text + "' in " + log).atMost(Duration.ofMinutes(3))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> Files.readAllLines(log).stream().filter((line) -> line.contains(text)).findFirst(),
-					Optional::isPresent)
-			.get();
+		return Jar.awaitLine(log, text);
 	}
 
 	private static long pngs(Path folder) throws IOException {
@@ -557,29 +536,6 @@ class CliIT {
 		try (var files = Files.walk(folder)) {
 			return files.filter((file) -> file.toString().endsWith(".png")).count();
 		}
-	}
-
-	private static List<String> command(String... args) {
-		// C1 only and the serial collector: a process starts faster and leaves the other
-		// cores to the processes beside it
-		List<String> command = new ArrayList<>(
-				List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
-		command.addAll(List.of(args));
-		return command;
-	}
-
-	private static String javaExecutable() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	record Result(int exitCode, String stdout, String stderr) {
-
-		/** The last line of stdout, which must be the JSON summary. */
-		JsonNode summary() {
-			List<String> lines = this.stdout.lines().toList();
-			return JSON.readTree(lines.get(lines.size() - 1));
-		}
-
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -47,6 +48,21 @@ public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 
 		STAGE, UPLOAD, ATTACH, REORDER
 
+	}
+
+	private volatile int attachDelayMillis;
+
+	/**
+	 * Each attach takes effect at once and is answered this much later: a process killed
+	 * meanwhile has attached a medium it has no answer for.
+	 */
+	public void answerAttachesAfter(int millis) {
+		this.attachDelayMillis = millis;
+	}
+
+	/** All the media of every product, in no particular order. */
+	public List<ObjectNode> allMedia() {
+		return this.media.values().stream().flatMap(List::stream).toList();
 	}
 
 	/** The next time this step is asked for, it is done and its answer lost. */
@@ -178,7 +194,8 @@ public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 			return answered(Step.STAGE, ok);
 		}
 		if (query.contains("productUpdate")) {
-			return answered(Step.ATTACH, ok);
+			return answered(Step.ATTACH,
+					ResponseDefinitionBuilder.like(ok).withFixedDelay(this.attachDelayMillis).build());
 		}
 		if (query.contains("productReorderMedia")) {
 			return answered(Step.REORDER, ok);
