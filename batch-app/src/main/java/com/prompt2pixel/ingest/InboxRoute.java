@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import com.prompt2pixel.connectors.catalog.CatalogOptions;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -32,9 +31,9 @@ class InboxRoute extends RouteBuilder {
 
 	private final Path inbox;
 
-	private final CatalogImportService imports;
+	private final InboxImports imports;
 
-	InboxRoute(InboxProperties properties, CatalogImportService imports) {
+	InboxRoute(InboxProperties properties, InboxImports imports) {
 		this.inbox = properties.dir().toAbsolutePath().normalize();
 		this.imports = imports;
 	}
@@ -56,25 +55,17 @@ class InboxRoute extends RouteBuilder {
 		String relative = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class).replace('\\', '/');
 		Path file = Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class));
 		String merchant = relative.substring(0, relative.indexOf('/'));
-		ImportSummary summary;
-		try {
-			// photos dropped beside the file may be named; nothing outside its folder
-			summary = this.imports.start(new ImportRequest(merchant, file, CatalogOptions.DETECT, file.getParent()));
-		}
-		catch (InvalidImportRequestException ex) {
-			writeBeside(this.inbox.resolve("failed").resolve(relative), ".error.txt", ex.getMessage());
-			throw ex;
-		}
-		boolean completed = ImportStatus.COMPLETED.is(summary.status());
-		Path target = this.inbox.resolve(completed ? "done" : "failed").resolve(relative);
-		if (summary.errorReport() != null) {
+		// photos dropped beside the file may be named; nothing outside its folder
+		InboxImports.Outcome outcome = this.imports.importFile(merchant, file, file.getParent());
+		Path target = this.inbox.resolve(outcome.completed() ? "done" : "failed").resolve(relative);
+		if (outcome.errorReport() != null) {
 			Files.createDirectories(target.getParent());
-			Files.copy(Path.of(summary.errorReport()), target.resolveSibling(target.getFileName() + ".errors.csv"),
+			Files.copy(outcome.errorReport(), target.resolveSibling(target.getFileName() + ".errors.csv"),
 					StandardCopyOption.REPLACE_EXISTING);
 		}
-		if (!completed) {
-			writeBeside(target, ".error.txt", "import " + summary.id() + " failed: " + summary.message());
-			throw new ImportRejectedException(summary.message());
+		if (!outcome.completed()) {
+			writeBeside(target, ".error.txt", outcome.failure());
+			throw new ImportRejectedException(outcome.failure());
 		}
 	}
 

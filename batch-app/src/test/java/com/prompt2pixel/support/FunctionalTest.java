@@ -59,8 +59,18 @@ public abstract class FunctionalTest {
 	/** Each merchant's room for uploads: more than any test's merchant uploads. */
 	protected static final int UPLOAD_QUOTA_MB = 4;
 
+	/** The SFTP inbox's server, one for every test of the JVM. */
+	protected static final SftpFake SFTP = new SftpFake();
+
 	@DynamicPropertySource
 	static void freshDataFolder(DynamicPropertyRegistry registry) {
+		registry.add("p2p.inbox.sftp.host", () -> "localhost");
+		registry.add("p2p.inbox.sftp.port", SFTP::port);
+		registry.add("p2p.inbox.sftp.username", () -> SftpFake.USER);
+		registry.add("p2p.inbox.sftp.password", () -> SftpFake.PASSWORD);
+		registry.add("p2p.inbox.sftp.known-hosts-file", () -> SFTP.knownHosts().toString());
+		registry.add("p2p.inbox.sftp.delay", () -> "300ms");
+		LeakWatch.secret(SftpFake.PASSWORD);
 		registry.add("p2p.shopify.webhook-secret", () -> WEBHOOK_SECRET);
 		registry.add("p2p.shopify.poll-interval", () -> "20ms");
 		registry.add("p2p.upload.max-size", () -> UPLOAD_LIMIT_KB + "KB");
