@@ -13,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a Shopify product's media were before a run first changed them: their ids, order
@@ -27,9 +30,14 @@ public class ShopifyMediaSnapshots {
 
 	private final JsonMapper json;
 
-	ShopifyMediaSnapshots(JdbcTemplate jdbc, JsonMapper json) {
+	/** A snapshot commits before the attach it precedes, whatever transaction is open. */
+	private final TransactionTemplate ownTransaction;
+
+	ShopifyMediaSnapshots(JdbcTemplate jdbc, JsonMapper json, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -37,6 +45,10 @@ public class ShopifyMediaSnapshots {
 	 * only then.
 	 */
 	void takeOnce(long runId, String productGid, Supplier<List<Medium>> media) {
+		this.ownTransaction.executeWithoutResult((status) -> take(runId, productGid, media));
+	}
+
+	private void take(long runId, String productGid, Supplier<List<Medium>> media) {
 		// the run publishes to the product again after a revert: that revert is undone
 		if (this.jdbc.update("""
 				UPDATE shopify_media_snapshot SET restored_at = NULL

@@ -33,6 +33,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes a run's images, those in its own folder already, to its merchant's targets:
@@ -47,9 +50,13 @@ public class TargetPublishing {
 
 	private static final Logger logger = LoggerFactory.getLogger(TargetPublishing.class);
 
-	/** The run's images in its own folder that the target has not published yet. */
+	/**
+	 * The run's images in its own folder that the target has not published yet, and
+	 * whether an attempt at one was made before.
+	 */
 	private static final String TO_PUBLISH = """
-			SELECT t.id, t.image_key, t.template_id, t.variant, t.alt_text, p.source_key, p.external_id, p.title
+			SELECT t.id, t.image_key, t.template_id, t.variant, t.alt_text, p.source_key, p.external_id, p.title,
+			       EXISTS (SELECT 1 FROM publication tried WHERE tried.task_id = t.id AND tried.destination = ?) AS tried
 			FROM render_task t
 			JOIN product p ON p.id = t.product_id
 			JOIN publication own ON own.task_id = t.id AND own.destination = 'FOLDER'
@@ -57,6 +64,10 @@ public class TargetPublishing {
 			  AND NOT EXISTS (SELECT 1 FROM publication done WHERE done.task_id = t.id AND done.destination = ?
 			                  AND done.status = 'PUBLISHED')
 			ORDER BY t.id""";
+
+	/** What an attempt's row says until its outcome is recorded. */
+	static final String INTERRUPTED = "an attempt began and its outcome was not recorded (interrupted?); "
+			+ "the next publish looks for what it wrote";
 
 	private final JdbcTemplate jdbc;
 
@@ -72,8 +83,18 @@ public class TargetPublishing {
 
 	private final ShopifyMediaSnapshots snapshots;
 
+	/**
+	 * Each publication's row commits on its own, at once: the step's tasklet runs in one
+	 * transaction for all of the run's images, and a process killed in it must leave the
+	 * rows of what it began and finished.
+	 */
+	private final TransactionTemplate ownTransaction;
+
 	TargetPublishing(JdbcTemplate jdbc, ImageStore store, PublishTargets targets, PublishProperties properties,
-			RetryProperties retry, ShopifyConnections connections, ShopifyMediaSnapshots snapshots) {
+			RetryProperties retry, ShopifyConnections connections, ShopifyMediaSnapshots snapshots,
+			PlatformTransactionManager transactions) {
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.connections = connections;
 		this.snapshots = snapshots;
 		this.jdbc = jdbc;
@@ -158,9 +179,21 @@ public class TargetPublishing {
 			Image image = new Image(taskId, rs.getString("source_key"), rs.getString("external_id"),
 					rs.getString("title"), rs.getString("template_id"), rs.getInt("variant"), rs.getString("alt_text"));
 			String key = destination.toLowerCase(Locale.ROOT) + ":task:" + taskId;
+			// until an attempt has begun, nothing can have been written for the image
+			boolean[] tried = { rs.getBoolean("tried") };
 			try {
 				byte[] encoded = ImageEncoder.encode(this.store.get(imageKey), target.encoding());
-				Written written = retry.executeSupplier(() -> writer.write(image, encoded));
+				Written written = retry.executeSupplier(() -> {
+					if (!tried[0] && writer.recordsIntent()) {
+						// committed before the first call: a crash after it leaves this
+						// row,
+						// and the next attempt then looks for what this one wrote
+						recordIntent(taskId, destination, key);
+					}
+					boolean earlier = tried[0];
+					tried[0] = true;
+					return writer.write(image, encoded, earlier);
+				});
 				record(taskId, destination, key, written.location(), written.url(), "PUBLISHED", null);
 				counts[0]++;
 			}
@@ -171,7 +204,7 @@ public class TargetPublishing {
 				record(taskId, destination, key, "", null, "FAILED", error);
 				counts[1]++;
 			}
-		}, runId, null, null, destination);
+		}, destination, runId, null, null, destination);
 		return new Outcome(counts[0], counts[1]);
 	}
 
@@ -187,13 +220,24 @@ public class TargetPublishing {
 			record(taskId, destination, destination.toLowerCase(Locale.ROOT) + ":task:" + taskId, "", null, "FAILED",
 					reason);
 			failed[0]++;
-		}, runId, null, null, destination);
+		}, destination, runId, null, null, destination);
 		return new Outcome(0, failed[0]);
+	}
+
+	/**
+	 * The row of an attempt about to begin: failed, as it stays if the process dies
+	 * before the outcome; no attempt counted yet.
+	 */
+	private void recordIntent(long taskId, String destination, String key) {
+		this.ownTransaction.executeWithoutResult((status) -> this.jdbc.update("""
+				INSERT INTO publication (task_id, destination, location, idempotency_key, status, error, attempts)
+				VALUES (?, ?, '', ?, 'FAILED', ?, 0)
+				ON CONFLICT (idempotency_key) DO NOTHING""", taskId, destination, key, INTERRUPTED));
 	}
 
 	private void record(long taskId, String destination, String key, String location, String url, String status,
 			String error) {
-		this.jdbc.update(
+		this.ownTransaction.executeWithoutResult((transaction) -> this.jdbc.update(
 				"""
 						INSERT INTO publication (task_id, destination, location, idempotency_key, status, url, error)
 						VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -201,7 +245,7 @@ public class TargetPublishing {
 						    location = CASE WHEN excluded.status = 'PUBLISHED' THEN excluded.location ELSE publication.location END,
 						    status = excluded.status, url = excluded.url, error = excluded.error,
 						    attempts = publication.attempts + 1, published_at = now(), reverted_at = NULL""",
-				taskId, destination, location, key, status, url, error);
+				taskId, destination, location, key, status, url, error));
 	}
 
 	/**
@@ -268,7 +312,18 @@ public class TargetPublishing {
 	/** Writes one encoded image to a target. */
 	private interface Writer {
 
-		Written write(Image image, byte[] encoded);
+		/**
+		 * @param earlierAttempt whether an attempt before this one may have written it
+		 */
+		Written write(Image image, byte[] encoded, boolean earlierAttempt);
+
+		/**
+		 * Whether an attempt is recorded before it begins, for a target that cannot write
+		 * an image twice harmlessly and must otherwise look for it before each attempt.
+		 */
+		default boolean recordsIntent() {
+			return false;
+		}
 
 	}
 
@@ -276,7 +331,7 @@ public class TargetPublishing {
 	private record S3Writer(S3Publisher publisher, PublishTarget target) implements Writer {
 
 		@Override
-		public Written write(Image image, byte[] encoded) {
+		public Written write(Image image, byte[] encoded, boolean earlierAttempt) {
 			S3Publisher.Stored stored = this.publisher.publish(this.target.merchantId(), encoded,
 					this.target.encoding().format());
 			return new Written("s3://" + this.publisher.target().bucket() + "/" + stored.key(),
@@ -295,7 +350,16 @@ public class TargetPublishing {
 			ShopifyMediaSnapshots snapshots, JdbcTemplate jdbc) implements Writer {
 
 		@Override
-		public Written write(Image image, byte[] encoded) {
+		public boolean recordsIntent() {
+			return true;
+		}
+
+		/**
+		 * A first attempt attaches without searching the product's media for the image's
+		 * marker; any later one searches first.
+		 */
+		@Override
+		public Written write(Image image, byte[] encoded, boolean earlierAttempt) {
 			if (image.productGid() == null || !image.productGid().startsWith("gid://shopify/Product/")) {
 				throw new IllegalArgumentException("product '" + image.productKey()
 						+ "' has no Shopify product id: it was imported from a file, not from the shop");
@@ -304,10 +368,10 @@ public class TargetPublishing {
 			ShopifyMediaPublisher.Attached attached = this.publisher
 				.publish(new ShopifyMediaPublisher.Image(image.productGid(), "task-" + image.taskId(), encoded,
 						this.target.encoding().format().contentType(), this.target.encoding().format().extension(),
-						image.alt()));
+						image.alt(), earlierAttempt));
 			if (this.target.position() == PublishTarget.Position.PRIMARY) {
 				// a retry moves it to where it is already: nothing is sent
-				this.publisher.moveTo(image.productGid(), attached.mediaId(), placedBefore(image));
+				this.publisher.moveTo(image.productGid(), attached, placedBefore(image));
 			}
 			return new Written(image.productGid() + "#" + attached.mediaId(), attached.url());
 		}
@@ -331,7 +395,7 @@ public class TargetPublishing {
 	private record FolderWriter(FolderPublisher publisher, PublishTarget target) implements Writer {
 
 		@Override
-		public Written write(Image image, byte[] encoded) {
+		public Written write(Image image, byte[] encoded, boolean earlierAttempt) {
 			String relative = this.publisher.publish(image.productKey(), image.templateId(), image.variant(), encoded,
 					this.target.encoding().format().extension());
 			Path file = this.publisher.folder().resolve(relative);

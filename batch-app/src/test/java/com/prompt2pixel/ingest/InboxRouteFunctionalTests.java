@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.prompt2pixel.support.FunctionalTest;
 import org.junit.jupiter.api.Test;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class InboxRouteFunctionalTests extends FunctionalTest {
 
@@ -31,7 +27,7 @@ class InboxRouteFunctionalTests extends FunctionalTest {
 		drop("inbox-shop", "catalog.csv",
 				"sku,title,image\nA,Lamp,https://x.example/a.jpg\nB,Vase,https://x.example/b.jpg\n");
 
-		Path done = awaitFile(this.inbox.resolve("done/inbox-shop/catalog.csv"));
+		Path done = InboxFeeds.awaitFile(this.inbox.resolve("done/inbox-shop/catalog.csv"));
 
 		assertThat(done).isRegularFile();
 		assertThat(this.inbox.resolve("inbox-shop/catalog.csv")).doesNotExist();
@@ -43,21 +39,13 @@ class InboxRouteFunctionalTests extends FunctionalTest {
 
 	@Test
 	void shouldMoveAFailedImportToFailedWithItsReportBeside() throws Exception {
-		List<String> rows = new ArrayList<>(List.of("sku,title,image"));
-		for (int i = 0; i < 8; i++) {
-			rows.add("K" + i + "," + ((i < 6) ? "" : "Title") + ",https://x.example/" + i + ".jpg");
-		}
-		drop("inbox-bad", "catalog.csv", String.join("\n", rows) + "\n");
+		drop("inbox-bad", "catalog.csv", InboxFeeds.mostlyUntitled());
 		drop("inbox-bad", "photo.csv", "\u0000\u0001binary");
 
-		Path failed = awaitFile(this.inbox.resolve("failed/inbox-bad/catalog.csv"));
-		Path refused = awaitFile(this.inbox.resolve("failed/inbox-bad/photo.csv"));
+		Path failed = InboxFeeds.awaitFile(this.inbox.resolve("failed/inbox-bad/catalog.csv"));
+		Path refused = InboxFeeds.awaitFile(this.inbox.resolve("failed/inbox-bad/photo.csv"));
 
-		assertThat(Files.readAllLines(failed.resolveSibling("catalog.csv.errors.csv"))).containsExactly(
-				"row,column,problem", "2,title,is empty", "3,title,is empty", "4,title,is empty", "5,title,is empty",
-				"6,title,is empty", "7,title,is empty");
-		assertThat(Files.readString(failed.resolveSibling("catalog.csv.error.txt")))
-			.contains("6 of 8 rows have problems");
+		InboxFeeds.assertReportedBeside(failed);
 		assertThat(Files.readString(refused.resolveSibling("photo.csv.error.txt"))).contains("binary data");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM product WHERE merchant_id = 'inbox-bad'", Long.class))
 			.isZero();
@@ -68,13 +56,6 @@ class InboxRouteFunctionalTests extends FunctionalTest {
 		Path folder = Files.createDirectories(this.inbox.resolve(merchant));
 		Path partial = Files.writeString(this.inbox.resolveSibling(name + ".partial"), content);
 		Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-	}
-
-	private static Path awaitFile(Path file) {
-		await(file + " appearing").atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> Files.exists(file));
-		return file;
 	}
 
 }

@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.prompt2pixel.support.FunctionalTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The inbox on a real SFTP server (Apache MINA SSHD): a merchant's feed dropped there is
@@ -21,14 +19,20 @@ import static org.awaitility.Awaitility.await;
  */
 class SftpInboxFunctionalTests extends FunctionalTest {
 
-	private final Path inbox = SFTP.root().resolve("inbox");
+	private Path inbox;
+
+	/** The route's own folder on the server: each application context has its own. */
+	@Autowired
+	void inbox(InboxProperties properties) {
+		this.inbox = SFTP.root().resolve(properties.sftp().directory());
+	}
 
 	@Test
 	void shouldImportAFeedDroppedOnTheServerAndMoveItToDone() throws Exception {
 		drop("sftp-shop", "nightly.csv",
 				"sku,title,image\nS1,Lamp,https://x.example/a.jpg\nS2,Vase,https://x.example/b.jpg\n");
 
-		Path done = awaitFile(this.inbox.resolve("done/sftp-shop/nightly.csv"));
+		Path done = InboxFeeds.awaitFile(this.inbox.resolve("done/sftp-shop/nightly.csv"));
 
 		assertThat(done)
 			.hasContent("sku,title,image\nS1,Lamp,https://x.example/a.jpg\nS2,Vase,https://x.example/b.jpg");
@@ -49,21 +53,13 @@ class SftpInboxFunctionalTests extends FunctionalTest {
 
 	@Test
 	void shouldMoveAFailedFeedToFailedOnTheServerWithItsReportsBeside() throws Exception {
-		List<String> rows = new ArrayList<>(List.of("sku,title,image"));
-		for (int i = 0; i < 8; i++) {
-			rows.add("K" + i + "," + ((i < 6) ? "" : "Title") + ",https://x.example/" + i + ".jpg");
-		}
-		drop("sftp-bad", "catalog.csv", String.join("\n", rows) + "\n");
+		drop("sftp-bad", "catalog.csv", InboxFeeds.mostlyUntitled());
 		drop("sftp-bad", "photo.csv", "\u0000\u0001binary");
 
-		Path failed = awaitFile(this.inbox.resolve("failed/sftp-bad/catalog.csv"));
-		Path refused = awaitFile(this.inbox.resolve("failed/sftp-bad/photo.csv"));
+		Path failed = InboxFeeds.awaitFile(this.inbox.resolve("failed/sftp-bad/catalog.csv"));
+		Path refused = InboxFeeds.awaitFile(this.inbox.resolve("failed/sftp-bad/photo.csv"));
 
-		assertThat(Files.readAllLines(failed.resolveSibling("catalog.csv.errors.csv"))).containsExactly(
-				"row,column,problem", "2,title,is empty", "3,title,is empty", "4,title,is empty", "5,title,is empty",
-				"6,title,is empty", "7,title,is empty");
-		assertThat(Files.readString(failed.resolveSibling("catalog.csv.error.txt")))
-			.contains("6 of 8 rows have problems");
+		InboxFeeds.assertReportedBeside(failed);
 		assertThat(Files.readString(refused.resolveSibling("photo.csv.error.txt")))
 			.as("named as the merchant named it, without a path of the server's")
 			.startsWith("catalog photo.csv is not a text file (it contains binary data)")
@@ -77,13 +73,6 @@ class SftpInboxFunctionalTests extends FunctionalTest {
 		Path folder = Files.createDirectories(this.inbox.resolve(merchant));
 		Path partial = Files.writeString(SFTP.root().resolve(merchant + "-" + name + ".partial"), content);
 		Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-	}
-
-	private static Path awaitFile(Path file) {
-		await(file + " appearing").atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> Files.exists(file));
-		return file;
 	}
 
 }

@@ -233,11 +233,10 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 				assertThat(medium.path("originalSource").path("url").asString()).matches(".*/p2p-task-\\d+\\.jpg");
 			});
 
-			// the record of the attach lost (a crash between Shopify's answer and the
-			// commit): the next publish finds each medium by its marker
-			this.jdbc.update("""
-					DELETE FROM publication WHERE destination = 'SHOPIFY'
-					AND task_id IN (SELECT id FROM render_task WHERE run_id = ?)""", summary.run());
+			// the outcome of each attach lost (a crash between Shopify's answer and the
+			// commit): the row its attempt wrote first stays; the next publish finds each
+			// medium by its marker
+			lose(summary.run());
 			Map<String, TargetPublishing.Outcome> again = this.publishing.publish(summary.run(), "pub-shop", null);
 
 			assertThat(again).containsEntry("shopify", new TargetPublishing.Outcome((int) summary.published(), 0));
@@ -299,10 +298,8 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 				assertRunFirstAndOnce(media, product, summary.run(), images);
 			}
 
-			// the record lost: a crash after Shopify's READY, before the commit
-			this.jdbc.update("""
-					DELETE FROM publication WHERE destination = 'SHOPIFY'
-					AND task_id IN (SELECT id FROM render_task WHERE run_id = ?)""", summary.run());
+			// the outcome lost: a crash after Shopify's READY, before the commit
+			lose(summary.run());
 			assertThat(this.publishing.publish(summary.run(), "pub-primary", null)).containsEntry("shopify",
 					new TargetPublishing.Outcome(images, 0));
 			assertRunFirstAndOnce(media, product, summary.run(), images);
@@ -320,6 +317,17 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 		finally {
 			shop.stop();
 		}
+	}
+
+	/**
+	 * What a crash after each attach and before its outcome's commit leaves: the rows the
+	 * attempts wrote before they began.
+	 */
+	private void lose(long runId) {
+		this.jdbc.update("""
+				UPDATE publication SET status = 'FAILED', location = '', url = NULL, error = ?
+				WHERE destination = 'SHOPIFY' AND task_id IN (SELECT id FROM render_task WHERE run_id = ?)""",
+				TargetPublishing.INTERRUPTED, runId);
 	}
 
 	/**

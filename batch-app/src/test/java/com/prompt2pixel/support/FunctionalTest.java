@@ -70,6 +70,9 @@ public abstract class FunctionalTest {
 		registry.add("p2p.inbox.sftp.password", () -> SftpFake.PASSWORD);
 		registry.add("p2p.inbox.sftp.known-hosts-file", () -> SFTP.knownHosts().toString());
 		registry.add("p2p.inbox.sftp.delay", () -> "300ms");
+		// a folder of its own for each application context the tests start, so that no
+		// two contexts' routes take the same file
+		registry.add("p2p.inbox.sftp.directory", () -> "inbox-" + UUID.randomUUID());
 		LeakWatch.secret(SftpFake.PASSWORD);
 		registry.add("p2p.shopify.webhook-secret", () -> WEBHOOK_SECRET);
 		registry.add("p2p.shopify.poll-interval", () -> "20ms");

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -25,7 +28,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
  * {@code productUpdate(media:)} appending a medium that is {@code READY} at once, the
  * product's media, {@code productReorderMedia} applying its moves in turn, and
  * {@code fileUpdate(referencesToRemove:)} detaching one. In the documented shapes, with a
- * cost report on every answer.
+ * cost report on every answer, counted by Shopify's documented rules (a mutation 10; an
+ * object 1, a scalar 0; a connection 2 plus its objects, what {@code first} asks for
+ * before the query runs, what it returned after), and kept: {@link #spent()}.
  * <p>
  * A fault can be armed for one step ({@link #failOnceAfter}): the step takes effect, and
  * its answer is an HTTP 403, which the client does not retry. So the publisher stops
@@ -40,6 +45,14 @@ public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 	private final Map<String, List<ObjectNode>> media = new ConcurrentHashMap<>();
 
 	private final AtomicLong ids = new AtomicLong(9000);
+
+	private static final Pattern FIRST = Pattern.compile("media\\(first: (\\d+)");
+
+	private final AtomicLong spent = new AtomicLong();
+
+	private final AtomicLong requests = new AtomicLong();
+
+	private final AtomicInteger mostRequested = new AtomicInteger();
 
 	private final AtomicReference<Step> fault = new AtomicReference<>();
 
@@ -82,16 +95,20 @@ public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 		return List.copyOf(this.media.getOrDefault(productGid, List.of()));
 	}
 
-	/** Products start with one image of their own, which must keep its place. */
-	public void product(String productGid, String ownImage) {
-		ObjectNode own = JSON.createObjectNode();
-		own.put("id", "gid://shopify/MediaImage/" + this.ids.incrementAndGet());
-		own.put("alt", "");
-		own.put("status", "READY");
-		own.putObject("image").put("url", ownImage);
-		own.putObject("originalSource").put("url", ownImage);
-		own.putArray("mediaErrors");
-		this.media.put(productGid, new ArrayList<>(List.of(own)));
+	/** Products start with images of their own, which must keep their places. */
+	public void product(String productGid, String... ownImages) {
+		List<ObjectNode> list = new ArrayList<>();
+		for (String ownImage : ownImages) {
+			ObjectNode own = JSON.createObjectNode();
+			own.put("id", "gid://shopify/MediaImage/" + this.ids.incrementAndGet());
+			own.put("alt", "");
+			own.put("status", "READY");
+			own.putObject("image").put("url", ownImage);
+			own.putObject("originalSource").put("url", ownImage);
+			own.putArray("mediaErrors");
+			list.add(own);
+		}
+		this.media.put(productGid, list);
 	}
 
 	@Override
@@ -148,13 +165,32 @@ public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 				this.media.computeIfAbsent(product, (key) -> new ArrayList<>()).add(medium);
 			}
 			ObjectNode payload = data.putObject("productUpdate");
-			payload.putObject("product").put("id", product);
+			List<ObjectNode> now = media(product);
+			ObjectNode answered = payload.putObject("product").put("id", product);
+			answered.putObject("mediaCount").put("count", now.size());
+			ArrayNode last = answered.putObject("media").putArray("nodes");
+			if (!now.isEmpty()) {
+				last.add(now.get(now.size() - 1));
+			}
 			payload.putArray("userErrors");
+		}
+		else if (query.contains("query Medium")) {
+			String id = variables.path("id").asString();
+			data.set("node",
+					allMedia().stream()
+						.filter((medium) -> medium.path("id").asString().equals(id))
+						.findFirst()
+						.orElse(null));
 		}
 		else if (query.contains("ProductMedia")) {
 			ObjectNode product = data.putObject("product");
-			ArrayNode nodes = product.putObject("media").putArray("nodes");
-			media(variables.path("id").asString()).forEach(nodes::add);
+			ObjectNode connection = product.putObject("media");
+			ArrayNode nodes = connection.putArray("nodes");
+			List<ObjectNode> all = media(variables.path("id").asString());
+			int from = variables.path("after").isString() ? Integer.parseInt(variables.path("after").asString()) : 0;
+			int to = Math.min(all.size(), from + first(query));
+			all.subList(from, to).forEach(nodes::add);
+			connection.putObject("pageInfo").put("hasNextPage", to < all.size()).put("endCursor", Integer.toString(to));
 		}
 		else if (query.contains("fileUpdate")) {
 			ArrayNode files = JSON.createArrayNode();
@@ -176,15 +212,19 @@ public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 				.withBody("{\"errors\":[{\"message\":\"the media fake does not answer this query\"}]}")
 				.build();
 		}
+		int[] cost = cost(query, data);
+		this.requests.incrementAndGet();
+		this.spent.addAndGet(cost[1]);
+		this.mostRequested.accumulateAndGet(cost[0], Math::max);
 		ObjectNode answer = JSON.createObjectNode();
 		answer.set("data", data);
 		answer.putObject("extensions")
 			.putObject("cost")
-			.put("requestedQueryCost", 10)
-			.put("actualQueryCost", 10)
+			.put("requestedQueryCost", cost[0])
+			.put("actualQueryCost", cost[1])
 			.putObject("throttleStatus")
 			.put("maximumAvailable", 2000.0)
-			.put("currentlyAvailable", 1990)
+			.put("currentlyAvailable", 2000 - cost[0])
 			.put("restoreRate", 100.0);
 		ResponseDefinition ok = aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
@@ -201,6 +241,53 @@ public final class ShopifyMediaFake implements ResponseDefinitionTransformerV2 {
 			return answered(Step.REORDER, ok);
 		}
 		return ok;
+	}
+
+	/**
+	 * The points of the queries answered: {@code [requested, actual]}. A mutation costs
+	 * 10, and the attach 7 more for the product it answers (the product, its media count,
+	 * and a connection of one medium); the scopes 1 and 1 a scope; one medium by its id
+	 * 3; a page of media 1 for the product, 1 for its page info and 2 for the connection,
+	 * plus 3 a medium (the medium, its image, its original source: objects; their fields
+	 * are scalars), for as many as {@code first} asks before the query runs and as many
+	 * as came back after.
+	 */
+	private static int[] cost(String query, ObjectNode data) {
+		if (query.contains("productUpdate")) {
+			return new int[] { 17, 17 };
+		}
+		if (query.strip().startsWith("mutation")) {
+			return new int[] { 10, 10 };
+		}
+		if (query.contains("query Medium")) {
+			return new int[] { 3, 3 };
+		}
+		if (query.contains("ProductMedia")) {
+			int returned = data.path("product").path("media").path("nodes").size();
+			return new int[] { 4 + 3 * first(query), 4 + 3 * returned };
+		}
+		int scopes = data.path("currentAppInstallation").path("accessScopes").size();
+		return new int[] { 1 + scopes, 1 + scopes };
+	}
+
+	private static int first(String query) {
+		Matcher first = FIRST.matcher(query);
+		return first.find() ? Integer.parseInt(first.group(1)) : 250;
+	}
+
+	/** The actual cost of every query answered so far, in points. */
+	public long spent() {
+		return this.spent.get();
+	}
+
+	/** The most points one query asked to have available before it ran. */
+	public int mostRequested() {
+		return this.mostRequested.get();
+	}
+
+	/** The queries answered so far. */
+	public long requests() {
+		return this.requests.get();
 	}
 
 	/** The answer to a step that has been done, or a 403 when its fault is armed. */

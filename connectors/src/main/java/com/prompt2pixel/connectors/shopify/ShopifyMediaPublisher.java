@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,17 +39,37 @@ public class ShopifyMediaPublisher {
 			  }
 			}""";
 
+	/**
+	 * The attach answers the medium it appended (the product's last) and how many media
+	 * the product has, so that neither needs the product's media read again.
+	 */
 	static final String ATTACH = """
 			mutation Attach($product: ProductUpdateInput!, $media: [CreateMediaInput!]) {
 			  productUpdate(product: $product, media: $media) {
-			    product { id }
+			    product { id mediaCount { count } media(last: 1) { nodes { id alt status
+			      ... on MediaImage { image { url } originalSource { url } mediaErrors { code message } } } } }
 			    userErrors { field message }
 			  }
 			}""";
 
+	/** One medium, while Shopify processes it. */
+	static final String MEDIUM = """
+			query Medium($id: ID!) {
+			  node(id: $id) { id ... on MediaImage { alt status image { url } originalSource { url }
+			    mediaErrors { code message } } }
+			}""";
+
+	/**
+	 * A page of the product's media. Its requested cost is what the throttle holds back
+	 * before the query runs (2 for the connection plus 3 a medium asked for: the medium,
+	 * its image, its original source; plus 1 each for the product and the page info): 50
+	 * a page asks 154 points, where all 250 a product may have in one page would ask 754.
+	 * Most products have fewer than 50.
+	 */
 	static final String MEDIA = """
-			query ProductMedia($id: ID!) {
-			  product(id: $id) { media(first: 250) { nodes { id alt status
+			query ProductMedia($id: ID!, $after: String) {
+			  product(id: $id) { media(first: 50, after: $after) { pageInfo { hasNextPage endCursor }
+			    nodes { id alt status
 			    ... on MediaImage { image { url } originalSource { url } mediaErrors { code message } } } } }
 			}""";
 
@@ -96,8 +117,17 @@ public class ShopifyMediaPublisher {
 	 * @param mimeType its type, {@code image/jpeg}
 	 * @param extension its extension, {@code jpg}
 	 * @param alt the alt text, at most 512 characters
+	 * @param mayBeAttached whether an earlier attempt may have attached it (it began and
+	 * its outcome was not recorded): the product's media are searched for its marker
+	 * before anything is sent. Only a first attempt may say no.
 	 */
-	public record Image(String productGid, String marker, byte[] bytes, String mimeType, String extension, String alt) {
+	public record Image(String productGid, String marker, byte[] bytes, String mimeType, String extension, String alt,
+			boolean mayBeAttached) {
+
+		/** An image that an earlier attempt may have attached. */
+		public Image(String productGid, String marker, byte[] bytes, String mimeType, String extension, String alt) {
+			this(productGid, marker, bytes, mimeType, extension, alt, true);
+		}
 
 		public Image {
 			if (!productGid.startsWith("gid://shopify/Product/")) {
@@ -119,8 +149,15 @@ public class ShopifyMediaPublisher {
 	 * @param mediaId the medium's id
 	 * @param url its image on Shopify's CDN
 	 * @param adopted whether an earlier attempt had attached it
+	 * @param position its place among the product's media when it was attached or found
+	 * ({@code 0}: the primary image)
+	 * @param mediaCount how many media the product had then
 	 */
-	public record Attached(String mediaId, String url, boolean adopted) {
+	public record Attached(String mediaId, String url, boolean adopted, int position, int mediaCount) {
+	}
+
+	/** A medium of the product, its place among the product's media, and their count. */
+	private record Found(JsonNode medium, int position, int mediaCount) {
 	}
 
 	/**
@@ -157,26 +194,44 @@ public class ShopifyMediaPublisher {
 	 * {@code mediaErrors}, a user error, a refused scope)
 	 */
 	public Attached publish(Image image) {
-		Optional<JsonNode> existing = find(image);
-		if (existing.isPresent()) {
-			return ready(image, existing.get(), true);
+		if (image.mayBeAttached()) {
+			Optional<Found> existing = find(image);
+			if (existing.isPresent()) {
+				return ready(image, existing.get(), true);
+			}
 		}
 		JsonNode target = stage(image);
 		upload(target, image);
+		Found attached = null;
 		try {
 			JsonNode updated = this.client.mutateOnce(ATTACH,
 					Map.of("product", Map.of("id", image.productGid()), "media", List.of(Map.of("originalSource",
 							target.path("resourceUrl").asString(), "alt", image.alt(), "mediaContentType", "IMAGE"))))
 				.path("productUpdate");
 			userErrors(updated, "did not attach the image to product " + image.productGid());
+			attached = appended(image, updated.path("product"));
 		}
 		catch (ShopifyOutcomeUnknownException ex) {
 			// it may have attached it: the marker tells
 		}
-		JsonNode medium = find(image)
-			.orElseThrow(() -> new ShopifyException("shop " + this.client.shop().shop() + " shows no medium "
-					+ image.fileName() + " on product " + image.productGid() + " after attaching it"));
+		Found medium = (attached != null) ? attached
+				: find(image)
+					.orElseThrow(() -> new ShopifyException("shop " + this.client.shop().shop() + " shows no medium "
+							+ image.fileName() + " on product " + image.productGid() + " after attaching it"));
 		return ready(image, medium, false);
+	}
+
+	/**
+	 * The medium the attach appended, from its answer: the product's last, when it
+	 * carries the image's marker; null when the answer does not show it.
+	 */
+	private static Found appended(Image image, JsonNode product) {
+		JsonNode last = product.path("media").path("nodes").path(0);
+		int count = product.path("mediaCount").path("count").asInt(0);
+		if (last.isMissingNode() || count < 1 || !carries(last, image)) {
+			return null;
+		}
+		return new Found(last, count - 1, count);
 	}
 
 	/**
@@ -215,7 +270,19 @@ public class ShopifyMediaPublisher {
 		if (at < 0) {
 			throw new ShopifyException("product " + productGid + " has no medium " + mediaId + " to move");
 		}
-		int wanted = Math.min(position, ids.size() - 1);
+		moveTo(productGid, mediaId, Math.min(position, ids.size() - 1), at);
+	}
+
+	/**
+	 * Moves the medium just attached or found from where it was then
+	 * ({@link Attached#position()}) to a place among the product's media, without reading
+	 * them again; nothing is sent when it is there.
+	 */
+	public void moveTo(String productGid, Attached attached, int position) {
+		moveTo(productGid, attached.mediaId(), Math.min(position, attached.mediaCount() - 1), attached.position());
+	}
+
+	private void moveTo(String productGid, String mediaId, int wanted, int at) {
 		if (at != wanted) {
 			reorder(productGid, List.of(Map.of("id", mediaId, "newPosition", Integer.toString(wanted))));
 		}
@@ -258,28 +325,50 @@ public class ShopifyMediaPublisher {
 		}
 	}
 
-	private JsonNode nodes(String productGid) {
-		JsonNode product = this.client.query(MEDIA, Map.of("id", productGid)).path("product");
-		if (product.isMissingNode() || product.isNull()) {
-			throw new ShopifyException(
-					"shop " + this.client.shop().shop() + " has no product " + productGid + " (deleted?)");
+	/** Every medium of the product, in order, page after page. */
+	private List<JsonNode> nodes(String productGid) {
+		List<JsonNode> nodes = new ArrayList<>();
+		String after = null;
+		do {
+			Map<String, Object> variables = new HashMap<>();
+			variables.put("id", productGid);
+			variables.put("after", after);
+			JsonNode product = this.client.query(MEDIA, variables).path("product");
+			if (product.isMissingNode() || product.isNull()) {
+				throw new ShopifyException(
+						"shop " + this.client.shop().shop() + " has no product " + productGid + " (deleted?)");
+			}
+			JsonNode media = product.path("media");
+			media.path("nodes").forEach(nodes::add);
+			JsonNode page = media.path("pageInfo");
+			after = page.path("hasNextPage").asBoolean(false) ? page.path("endCursor").asString(null) : null;
 		}
-		return product.path("media").path("nodes");
+		while (after != null);
+		return nodes;
 	}
 
-	private Optional<JsonNode> find(Image image) {
-		String name = "p2p-" + image.marker() + ".";
-		for (JsonNode medium : nodes(image.productGid())) {
-			for (String url : List.of(medium.path("originalSource").path("url").asString(""),
-					medium.path("image").path("url").asString(""))) {
-				String file = fileName(url);
-				// Shopify may add a suffix to a repeated name: p2p-task-1_8f2e….jpg
-				if (file.startsWith(name) || file.startsWith("p2p-" + image.marker() + "_")) {
-					return Optional.of(medium);
-				}
+	private Optional<Found> find(Image image) {
+		List<JsonNode> media = nodes(image.productGid());
+		for (int i = 0; i < media.size(); i++) {
+			if (carries(media.get(i), image)) {
+				return Optional.of(new Found(media.get(i), i, media.size()));
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** Whether the medium's file is the image's upload. */
+	private static boolean carries(JsonNode medium, Image image) {
+		String name = "p2p-" + image.marker() + ".";
+		for (String url : List.of(medium.path("originalSource").path("url").asString(""),
+				medium.path("image").path("url").asString(""))) {
+			String file = fileName(url);
+			// Shopify may add a suffix to a repeated name: p2p-task-1_8f2e….jpg
+			if (file.startsWith(name) || file.startsWith("p2p-" + image.marker() + "_")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String fileName(String url) {
@@ -357,15 +446,19 @@ public class ShopifyMediaPublisher {
 		}
 	}
 
-	/** Polls the medium, as last seen, until Shopify has processed it. */
-	private Attached ready(Image image, JsonNode seen, boolean adopted) {
-		String mediaId = seen.path("id").asString();
+	/**
+	 * Polls the medium, as last seen, until Shopify has processed it: by its id, which
+	 * asks a few points where the product's media would ask for all of them.
+	 */
+	private Attached ready(Image image, Found found, boolean adopted) {
+		String mediaId = found.medium().path("id").asString();
 		long deadline = System.nanoTime() + this.processingTimeout.toNanos();
-		JsonNode medium = seen;
+		JsonNode medium = found.medium();
 		while (true) {
 			String status = medium.path("status").asString("");
 			if ("READY".equals(status)) {
-				return new Attached(mediaId, medium.path("image").path("url").asString(null), adopted);
+				return new Attached(mediaId, medium.path("image").path("url").asString(null), adopted, found.position(),
+						found.mediaCount());
 			}
 			if ("FAILED".equals(status)) {
 				List<String> errors = new ArrayList<>();
@@ -387,8 +480,11 @@ public class ShopifyMediaPublisher {
 				Thread.currentThread().interrupt();
 				throw new ShopifyException("interrupted while waiting for medium " + mediaId, ex);
 			}
-			medium = find(image).orElseThrow(() -> new ShopifyException(
-					"medium " + mediaId + " left product " + image.productGid() + " while it was processed"));
+			medium = this.client.query(MEDIUM, Map.of("id", mediaId)).path("node");
+			if (medium.isMissingNode() || medium.isNull()) {
+				throw new ShopifyException(
+						"medium " + mediaId + " left product " + image.productGid() + " while it was processed");
+			}
 		}
 	}
 

@@ -44,13 +44,20 @@ class ShopifyMediaPublisherTest {
 	void shouldStageUploadAttachAndWaitUntilTheMediumIsReady() {
 		stubStage();
 		this.shopify.server.stubFor(post(urlEqualTo("/staged/upload")).willReturn(aResponse().withStatus(201)));
-		stubAttach(ShopifyFake.data(attached(), 10, 1990));
-		stubMediaAfterAttach("UPLOADED", "PROCESSING", "READY");
+		stubAttach(ShopifyFake.data("""
+				{"productUpdate":{"product":{"id":"%s","mediaCount":{"count":2},"media":{"nodes":[%s]}},
+				 "userErrors":[]}}""".formatted(PRODUCT, medium("UPLOADED", "p2p-task-7.jpg")), 10, 1990));
+		stubPolls("PROCESSING", "READY");
 
-		ShopifyMediaPublisher.Attached attached = publisher().publish(image());
+		ShopifyMediaPublisher.Attached attached = publisher().publish(firstAttempt());
 
 		assertThat(attached).isEqualTo(new ShopifyMediaPublisher.Attached(MEDIUM,
-				"https://cdn.shopify.com/s/files/1/p2p-task-7.jpg?v=1", false));
+				"https://cdn.shopify.com/s/files/1/p2p-task-7.jpg?v=1", false, 1, 2));
+		this.shopify.server.verify(0,
+				postRequestedFor(urlEqualTo(ShopifyFake.ENDPOINT)).withRequestBody(containing("query ProductMedia")));
+		this.shopify.server.verify(2,
+				postRequestedFor(urlEqualTo(ShopifyFake.ENDPOINT)).withRequestBody(containing("query Medium"))
+					.withRequestBody(matchingJsonPath("$.variables.id", equalTo(MEDIUM))));
 		this.shopify.server.verify(postRequestedFor(urlEqualTo("/staged/upload"))
 			.withRequestBody(containing("name=\"key\"\r\n\r\ntmp/26/p2p-task-7.jpg"))
 			.withRequestBody(containing("filename=\"p2p-task-7.jpg\""))
@@ -149,6 +156,28 @@ class ShopifyMediaPublisherTest {
 	}
 
 	@Test
+	void shouldReadEveryPageOfAProductsMediaToFindTheMarker() {
+		this.shopify.server.stubFor(ShopifyFake.graphql("query ProductMedia")
+			.withRequestBody(matchingJsonPath("$.variables.after", equalTo("page-2")))
+			.willReturn(ShopifyFake.data("""
+					{"product":{"media":{"pageInfo":{"hasNextPage":false,"endCursor":"page-3"},"nodes":[%s]}}}"""
+				.formatted(medium("READY", "p2p-task-7.jpg")), 5, 1995)));
+		this.shopify.server.stubFor(ShopifyFake.graphql("query ProductMedia")
+			.withRequestBody(matchingJsonPath("$.variables[?(@.after == null)]"))
+			.willReturn(ShopifyFake.data("""
+					{"product":{"media":{"pageInfo":{"hasNextPage":true,"endCursor":"page-2"},"nodes":[
+					 {"id":"gid://shopify/MediaImage/1","alt":"Front","status":"READY",
+					  "image":{"url":"https://cdn.shopify.com/s/files/1/mug-front.jpg?v=3"},"mediaErrors":[]}]}}}""", 5,
+					1995)));
+
+		ShopifyMediaPublisher.Attached attached = publisher().publish(image());
+
+		assertThat(attached.adopted()).as("found on the second page").isTrue();
+		assertThat(publisher().media(PRODUCT)).extracting(ShopifyMediaPublisher.Medium::id)
+			.containsExactly("gid://shopify/MediaImage/1", MEDIUM);
+	}
+
+	@Test
 	void shouldMoveAMediumToThePrimaryPlaceAndPutAnEarlierOrderBackOnlyWhenItChanged() {
 		this.shopify.server.stubFor(ShopifyFake.graphql("query ProductMedia")
 			.willReturn(ShopifyFake.data(media(medium("READY", "p2p-task-7.jpg")), 5, 1995)));
@@ -192,6 +221,27 @@ class ShopifyMediaPublisherTest {
 	private ShopifyMediaPublisher publisher() {
 		return new ShopifyMediaPublisher(this.shopify.client(), HttpClient.newHttpClient(), this.shopify.pause,
 				Duration.ofMillis(5), Duration.ofMinutes(1));
+	}
+
+	/** The image's first attempt: nothing can have attached it before. */
+	private ShopifyMediaPublisher.Image firstAttempt() {
+		return new ShopifyMediaPublisher.Image(PRODUCT, "task-7", this.jpeg, "image/jpeg", "jpg",
+				"Ceramic mug on a kitchen table", false);
+	}
+
+	/** The medium, polled by its id, in these states, one per poll. */
+	private void stubPolls(String... states) {
+		String state = Scenario.STARTED;
+		for (int i = 0; i < states.length; i++) {
+			String next = "poll-" + i;
+			String medium = medium(states[i], "p2p-task-7.jpg");
+			this.shopify.server.stubFor(ShopifyFake.graphql("query Medium")
+				.inScenario("polls")
+				.whenScenarioStateIs(state)
+				.willReturn(ShopifyFake.data("{\"node\":" + medium + "}", 3, 1997))
+				.willSetStateTo(next));
+			state = next;
+		}
 	}
 
 	private ShopifyMediaPublisher.Image image() {

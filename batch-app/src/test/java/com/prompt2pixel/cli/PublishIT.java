@@ -2,16 +2,25 @@ package com.prompt2pixel.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.prompt2pixel.cli.Jar.Result;
+import com.prompt2pixel.connectors.publish.S3Fake;
 import com.prompt2pixel.support.SampleCatalogs;
 import com.prompt2pixel.support.ShopifyMediaFake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -26,18 +35,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged jar killed with SIGKILL while it publishes a run to a Shopify shop (a
- * WireMock fake of the Admin API's product media), right after Shopify attached a medium
- * and before the answer came: the resumed run puts each image on its product exactly
- * once, in the run's order. A class of its own, so that it runs beside CliIT.
+ * The packaged jar publishing a run to a folder, a real S3 API server (s3proxy) and a
+ * Shopify shop (a WireMock fake of the Admin API's product media), killed with SIGKILL
+ * right after Shopify attached a medium and before the answer came: the resumed run puts
+ * each image in each target exactly once (on its product in the run's order), and
+ * {@code unpublish} takes it all back. A class of its own, so that it runs beside CliIT.
  */
-class PublishKillIT {
+class PublishIT {
 
 	private static final String MERCHANT = "kill-shop";
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("P2P_SHOPIFY_TOKEN_KILL_SHOP", "shpat_kill",
 			// the fake shop serves the photos too
-			"P2P_PHOTOS_ALLOWED_HOSTS", "localhost");
+			"P2P_PHOTOS_ALLOWED_HOSTS", "localhost", "AWS_ACCESS_KEY_ID", S3Fake.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY",
+			S3Fake.SECRET_KEY, "P2P_PUBLISH_S3_PATH_STYLE", "true", "P2P_PUBLISH_S3_CHECKSUM", "when-required",
+			// the test's S3 server is on the loopback, which a target may not name
+			// otherwise
+			"P2P_PUBLISH_S3_ALLOWED_ENDPOINT_HOSTS", "127.0.0.0/8");
 
 	private static final List<String> PRODUCTS = List.of("gid://shopify/Product/31", "gid://shopify/Product/32");
 
@@ -45,24 +59,31 @@ class PublishKillIT {
 	Path workdir;
 
 	@Test
-	void shouldAttachEveryImageOnceWhenKilledWhileAnAttachWasUnanswered() throws Exception {
+	void shouldPublishToEveryTargetOnceThoughKilledWhileAnAttachWasUnansweredAndTakeItAllBack() throws Exception {
 		ShopifyMediaFake media = new ShopifyMediaFake();
 		WireMockServer shop = new WireMockServer(options().dynamicPort().extensions(media));
 		shop.start();
-		try {
+		try (S3Fake s3 = new S3Fake(); S3Client client = s3.client()) {
+			s3.createBucket("kill-images");
 			Path catalog = shop(shop, media);
+			Path shared = this.workdir.resolve("shared");
 			Jar jar = new Jar(this.workdir);
-			assertThat(
-					jar.run(Map.of(), "shopify-connect", "--merchant", MERCHANT, "--shop", shop.baseUrl()).exitCode())
-				.isZero();
-			Result target = jar.run(Map.of(), "publish-target", "set", "--merchant", MERCHANT, "--shopify",
-					"--position", "primary", "--format", "jpeg");
-			assertThat(target.exitCode()).as(target.stderr()).isZero();
+			assertThat(jar.run(ENVIRONMENT, "shopify-connect", "--merchant", MERCHANT, "--shop", shop.baseUrl())
+				.exitCode()).isZero();
+			for (String[] target : List.of(new String[] { "--shopify", "--position", "primary" },
+					new String[] { "--s3", "s3://kill-images/shop", "--endpoint", s3.endpoint().toString() },
+					new String[] { "--folder", shared.toString() })) {
+				List<String> args = new ArrayList<>(
+						List.of("publish-target", "set", "--merchant", MERCHANT, "--format", "jpeg"));
+				args.addAll(List.of(target));
+				Result set = jar.run(ENVIRONMENT, args.toArray(String[]::new));
+				assertThat(set.exitCode()).as(set.stderr()).isZero();
+			}
 			media.answerAttachesAfter(1500);
 			Path log = this.workdir.resolve("killed.log");
 
-			Process killed = jar.start(log, ENVIRONMENT, "run", "--catalog", catalog.toString(), "--merchant",
-					MERCHANT);
+			Process killed = jar.start(log, ENVIRONMENT, "run", "--catalog", catalog.toString(), "--merchant", MERCHANT,
+					"--publish", "folder,s3,shopify");
 			// three attached, the third's answer still on its way
 			await("media attached before the kill").atMost(Duration.ofMinutes(3))
 				.pollInterval(Duration.ofMillis(20))
@@ -79,18 +100,17 @@ class PublishKillIT {
 			long images = summary.get("published").asLong();
 			assertThat(images).isEqualTo(8);
 			assertThat(attachedBeforeTheKill).as("killed with images left to attach").isLessThan(8);
-			assertThat(summary.path("targets").path("shopify").path("published").asLong()).isEqualTo(images);
+			for (String target : List.of("folder", "s3", "shopify")) {
+				assertThat(summary.path("targets").path(target).path("published").asLong()).as(target)
+					.isEqualTo(images);
+			}
 			assertThat(shop
 				.countRequestsMatching(postRequestedFor(urlEqualTo("/admin/api/2025-10/graphql.json"))
 					.withRequestBody(containing("productUpdate"))
 					.build())
 				.getCount()).as("the medium attached unanswered was found, not attached again").isEqualTo(images);
 			for (String product : PRODUCTS) {
-				List<String> files = media.media(product)
-					.stream()
-					.map((medium) -> medium.path("originalSource").path("url").asString())
-					.map((url) -> url.substring(url.lastIndexOf('/') + 1))
-					.toList();
+				List<String> files = files(media, product);
 				assertThat(files).as(product + ": the run's four images once each, first; its own image last")
 					.hasSize(5)
 					.doesNotHaveDuplicates();
@@ -100,10 +120,60 @@ class PublishKillIT {
 							Integer.parseInt(b.replaceAll("\\D", ""))));
 				assertThat(files.get(4)).endsWith("-own.jpg");
 			}
+			Set<String> copies = sha256s(shared);
+			assertThat(copies).as("the folder target's copies").isNotEmpty();
+			assertThat(jpegKeys(client)).as("each distinct image once in the bucket, under its SHA-256")
+				.hasSize(copies.size())
+				.allMatch((key) -> copies.contains(key.replaceAll(".*/([0-9a-f]{64})\\.jpg", "$1")));
+
+			Result reverted = jar.run(ENVIRONMENT, "unpublish", "--run", "1");
+
+			assertThat(reverted.exitCode()).as(reverted.stderr()).isZero();
+			assertThat(client.listObjectsV2((request) -> request.bucket("kill-images").prefix("shop/")).contents())
+				.as("the images and the run's manifest taken back")
+				.isEmpty();
+			assertThat(sha256s(shared)).isEmpty();
+			for (String product : PRODUCTS) {
+				assertThat(files(media, product)).as(product + ": its own image alone, its primary image again")
+					.singleElement()
+					.asString()
+					.endsWith("-own.jpg");
+			}
 		}
 		finally {
 			shop.stop();
 		}
+	}
+
+	private static List<String> files(ShopifyMediaFake media, String product) {
+		return media.media(product)
+			.stream()
+			.map((medium) -> medium.path("originalSource").path("url").asString())
+			.map((url) -> url.substring(url.lastIndexOf('/') + 1))
+			.toList();
+	}
+
+	private static List<String> jpegKeys(S3Client client) {
+		return client.listObjectsV2((request) -> request.bucket("kill-images").prefix("shop/" + MERCHANT + "/"))
+			.contents()
+			.stream()
+			.map(S3Object::key)
+			.filter((key) -> key.endsWith(".jpg"))
+			.toList();
+	}
+
+	private static Set<String> sha256s(Path folder) throws Exception {
+		Set<String> hashes = new HashSet<>();
+		if (!Files.isDirectory(folder)) {
+			return hashes;
+		}
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				hashes.add(HexFormat.of()
+					.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+			}
+		}
+		return hashes;
 	}
 
 	private static int runMedia(ShopifyMediaFake media) {
