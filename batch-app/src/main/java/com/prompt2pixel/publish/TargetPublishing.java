@@ -185,9 +185,8 @@ public class TargetPublishing {
 				byte[] encoded = ImageEncoder.encode(this.store.get(imageKey), target.encoding());
 				Written written = retry.executeSupplier(() -> {
 					if (!tried[0] && writer.recordsIntent()) {
-						// committed before the first call: a crash after it leaves this
-						// row,
-						// and the next attempt then looks for what this one wrote
+						// committed before the first call: after a crash, this row tells
+						// the next attempt to look for what this one wrote
 						recordIntent(taskId, destination, key);
 					}
 					boolean earlier = tried[0];

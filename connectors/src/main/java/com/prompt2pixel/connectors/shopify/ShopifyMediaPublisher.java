@@ -25,9 +25,12 @@ import tools.jackson.databind.JsonNode;
  * <p>
  * Each upload is named by a marker of the image ({@code p2p-<marker>.<ext>}), which the
  * medium's original source keeps while it is processed, and its image's URL once it is:
- * before attaching, and when an attach got no answer, the product's media are searched
- * for the marker, so a retry after a crash finds the medium it already attached instead
- * of attaching a second one.
+ * before attaching an image an earlier attempt may have attached
+ * ({@link Image#mayBeAttached()}), and when an attach got no answer, the product's media
+ * are searched for the marker, so a retry after a crash finds the medium it already
+ * attached instead of attaching a second one. A first attempt skips the search, the
+ * caller having recorded that it began; the caller also places the medium
+ * ({@link #moveTo}) and puts an earlier order back ({@link #restoreOrder}).
  */
 public class ShopifyMediaPublisher {
 
