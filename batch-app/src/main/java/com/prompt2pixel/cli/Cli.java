@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 				PolicyCommand.class, SubmitCommand.class, StatusCommand.class, WindowCommand.class,
 				ScheduleCommand.class, PlanCommand.class, ExportRunCommand.class, ApiKeyCommand.class,
 				UserCommand.class, PublishTargetCommand.class, PublishCommand.Publish.class,
-				PublishCommand.Unpublish.class, ServeCommand.class, WorkerCommand.class,
+				PublishCommand.Unpublish.class, CutoutCommand.class, ServeCommand.class, WorkerCommand.class,
 				CommandLine.HelpCommand.class })
 public class Cli implements Runnable {
 

@@ -26,18 +26,36 @@ final class BackgroundKeyer {
 	 * (but cropped to any existing transparency) when its background is not plain.
 	 */
 	static BufferedImage cutOut(BufferedImage photo) {
+		Keyed keyed = key(photo);
+		int width = photo.getWidth();
+		int height = photo.getHeight();
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+		image.setRGB(0, 0, width, height, keyed.argb(), 0, width);
+		return cropToOpaque(image, keyed.argb(), width, height);
+	}
+
+	/**
+	 * The photo at its own size with its background made transparent, when it is plain.
+	 *
+	 * @param argb the keyed pixels, row by row
+	 * @param background the background colour, the border's median
+	 * @param plain whether the border was plain enough to key
+	 */
+	record Keyed(int[] argb, int background, boolean plain) {
+	}
+
+	static Keyed key(BufferedImage photo) {
 		int width = photo.getWidth();
 		int height = photo.getHeight();
 		int[] argb = photo.getRGB(0, 0, width, height, null, 0, width);
 		int[] border = borderPixels(argb, width, height);
 		int background = median(border);
-		long plain = Arrays.stream(border).filter((pixel) -> distance(pixel, background) <= TOLERANCE).count();
-		if (plain >= PLAIN_BORDER_SHARE * border.length) {
+		long plainPixels = Arrays.stream(border).filter((pixel) -> distance(pixel, background) <= TOLERANCE).count();
+		boolean plain = plainPixels >= PLAIN_BORDER_SHARE * border.length;
+		if (plain) {
 			floodFromBorder(argb, width, height, background);
 		}
-		BufferedImage keyed = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-		keyed.setRGB(0, 0, width, height, argb, 0, width);
-		return cropToOpaque(keyed, argb, width, height);
+		return new Keyed(argb, background, plain);
 	}
 
 	private static void floodFromBorder(int[] argb, int width, int height, int background) {

@@ -1,0 +1,58 @@
+package com.prompt2pixel.models;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A way to tell which pixels of a product photo are the product. Every backend starts
+ * from it: the compositor lays the cut-out on a scene, the diffusion engine keeps the
+ * product's pixels under it, and the inpainting backends send it as the mask.
+ */
+public interface ProductMatte {
+
+	/**
+	 * What the matte records as its method: {@code alpha}, {@code keyer}, {@code model}.
+	 */
+	String method();
+
+	/**
+	 * The matte of a photo.
+	 * @throws IllegalArgumentException when this method cannot matte the photo, with the
+	 * reason (a photo without a meaningful alpha channel for {@code alpha})
+	 */
+	Matte matte(BufferedImage photo);
+
+	/**
+	 * The method of that name.
+	 * @param name {@code alpha}, {@code keyer}, {@code model}, or {@code auto}: the
+	 * photo's own alpha when it has a meaningful one, else the keyer
+	 * @param modelDir for {@code model}, the exported segmentation model's folder
+	 * @throws IllegalArgumentException naming what is wrong: an unknown name, a missing
+	 * model folder
+	 * @throws UnsupportedOperationException for {@code model}, which is not built yet
+	 */
+	static ProductMatte named(String name, Path modelDir) {
+		String method = (name != null) ? name.strip().toLowerCase(Locale.ROOT) : "";
+		return switch (method) {
+			case "auto" -> new AutoMatte();
+			case "alpha" -> new PhotoAlphaMatte();
+			case "keyer" -> new KeyerMatte();
+			case "model" -> {
+				if (modelDir == null) {
+					throw new IllegalArgumentException("the model matte needs --model-dir, the segmentation model's "
+							+ "folder (models/export/ writes it)");
+				}
+				if (!Files.isDirectory(modelDir)) {
+					throw new IllegalArgumentException("model directory " + modelDir + " does not exist");
+				}
+				throw new UnsupportedOperationException("the model matte (a salient-object segmentation model on "
+						+ "DJL) is not built yet; use --matte alpha or --matte keyer");
+			}
+			default ->
+				throw new IllegalArgumentException("matte '" + name + "' is not one of auto, alpha, keyer, model");
+		};
+	}
+
+}

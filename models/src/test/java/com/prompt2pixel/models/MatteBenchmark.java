@@ -1,0 +1,75 @@
+package com.prompt2pixel.models;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.prompt2pixel.models.MatteTestSet.Case;
+import com.prompt2pixel.models.MatteTestSet.Kind;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mask quality and cost of each matte on the test set the project draws: mean and worst
+ * IoU and boundary F-score (2 px) per kind of case, and the milliseconds a 1024² photo
+ * takes. Printed as tables; not run by the build ({@code -Dgroups=benchmark}).
+ */
+@Tag("benchmark")
+class MatteBenchmark {
+
+	private static final int SIZE = 512;
+
+	@Test
+	void shouldMeasureEachMatteOnTheTestSet() {
+		List<Case> cases = MatteTestSet.cases(SIZE);
+		ProductMatte keyer = ProductMatte.named("keyer", null);
+		ProductMatte alpha = ProductMatte.named("alpha", null);
+		Map<Kind, List<double[]>> byKind = new EnumMap<>(Kind.class);
+		System.out.println("| case | kind | IoU | boundary F | confidence |");
+		System.out.println("| --- | --- | --- | --- | --- |");
+		for (Case c : cases) {
+			ProductMatte matte = (c.kind() == Kind.TRANSPARENT) ? alpha : keyer;
+			Matte made = matte.matte(c.photo());
+			double iou = MatteTestSet.iou(made.alpha(), c.truth());
+			double f = MatteTestSet.boundaryF(made.alpha(), c.truth(), SIZE, 2);
+			byKind.computeIfAbsent(c.kind(), (kind) -> new ArrayList<>()).add(new double[] { iou, f });
+			System.out.printf("| %s | %s (%s) | %.3f | %.3f | %.2f |%n", c.name(), c.kind(), made.method(), iou, f,
+					made.confidence());
+		}
+		System.out.println();
+		System.out.println("| kind | cases | mean IoU | worst IoU | mean boundary F |");
+		System.out.println("| --- | --- | --- | --- | --- |");
+		byKind.forEach((kind, scores) -> System.out.printf("| %s | %d | %.3f | %.3f | %.3f |%n", kind, scores.size(),
+				scores.stream().mapToDouble((s) -> s[0]).average().orElse(0),
+				scores.stream().mapToDouble((s) -> s[0]).min().orElse(0),
+				scores.stream().mapToDouble((s) -> s[1]).average().orElse(0)));
+		System.out.println();
+		List<Case> large = MatteTestSet.cases(1024);
+		System.out.printf("keyer, 1024x1024, median of 15: %.1f ms (plain red mug), %.1f ms (white mug on white)%n",
+				millis(keyer, find(large, "red mug on white")), millis(keyer, find(large, "white mug on white")));
+		System.out.printf("alpha, 1024x1024, median of 15: %.1f ms%n",
+				millis(alpha, find(large, "red mug, transparent")));
+	}
+
+	private static BufferedImage find(List<Case> cases, String name) {
+		return cases.stream().filter((c) -> c.name().equals(name)).findFirst().orElseThrow().photo();
+	}
+
+	private static double millis(ProductMatte matte, BufferedImage photo) {
+		for (int i = 0; i < 5; i++) {
+			matte.matte(photo);
+		}
+		double[] times = new double[15];
+		for (int i = 0; i < times.length; i++) {
+			long start = System.nanoTime();
+			matte.matte(photo);
+			times[i] = (System.nanoTime() - start) / 1e6;
+		}
+		Arrays.sort(times);
+		return times[times.length / 2];
+	}
+
+}
