@@ -104,40 +104,6 @@ class CliIT {
 	}
 
 	@Test
-	void shouldServeHealthAndRunsUntilStopped() throws Exception {
-		Path log = this.workdir.resolve("serve.log");
-		Process server = start(log, "serve", "--server.port=0");
-		try {
-			String tomcat = awaitLine(log, "Tomcat started on port ");
-			int port = Integer.parseInt(tomcat.replaceAll(".*Tomcat started on port (\\d+).*", "$1"));
-			// healthy once every part has started, the inbox route's Camel context last
-			awaitLine(log, "Started Prompt2PixelApplication");
-			HttpClient http = HttpClient.newHttpClient();
-
-			HttpResponse<String> health = http.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-					HttpResponse.BodyHandlers.ofString());
-			HttpResponse<String> anonymous = http.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/runs/1")).build(),
-					HttpResponse.BodyHandlers.ofString());
-
-			assertThat(health.statusCode()).isEqualTo(200);
-			assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
-			assertThat(anonymous.statusCode()).as("the API needs a key").isEqualTo(401);
-			assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		}
-		finally {
-			server.destroy();
-		}
-		assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
-		assertThat(Files.readString(log)).doesNotContain("Exception");
-	}
-
-	/**
-	 * Also the webhook outbox across the kill: a run's event whose first delivery failed
-	 * is delivered, as the same event, by the process started after it.
-	 */
-	@Test
 	void shouldFinishEveryQueuedAndRunningUploadAfterServeIsKilled() throws Exception {
 		// large enough that its import is still running when the process dies
 		StringBuilder big = new StringBuilder("sku,title,image\n");
@@ -230,7 +196,7 @@ class CliIT {
 	}
 
 	@Test
-	void shouldQueueRunsForAManagerToStartByTheirWindows() throws Exception {
+	void shouldQueueRunsForAManagerToStartByTheirWindowsAndServeHealthUntilStopped() throws Exception {
 		Path small = SampleCatalogs.firstProducts(this.workdir.resolve("small"), 1);
 		LocalTime later = LocalTime.now(ZoneOffset.UTC).plusHours(2).withSecond(0).withNano(0);
 		String window = later + "-" + later.plusHours(1);
@@ -254,6 +220,19 @@ class CliIT {
 		try {
 			String tomcat = awaitLine(log, "Tomcat started on port ");
 			int port = Integer.parseInt(tomcat.replaceAll(".*Tomcat started on port (\\d+).*", "$1"));
+			// healthy once every part has started, the inbox route's Camel context last
+			awaitLine(log, "Started Prompt2PixelApplication");
+			HttpClient http = HttpClient.newHttpClient();
+			HttpResponse<String> health = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> anonymous = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/runs/1")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+			assertThat(anonymous.statusCode()).as("the API needs a key").isEqualTo(401);
+			assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 			awaitLine(log, "Job: [SimpleJob: [name=catalogImageJob]] completed");
 			// beside serve, on its embedded database
 			Result key = run("api-key", "create", "--merchant", "acme", "--name", "status page");
@@ -274,7 +253,8 @@ class CliIT {
 		finally {
 			server.destroy();
 		}
-		assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+		assertThat(Files.readString(log)).doesNotContain("Exception");
 
 		Result exported = run("export-run", "--run", "2", "--out", "exported");
 		assertThat(exported.exitCode()).as(exported.stderr()).isZero();
