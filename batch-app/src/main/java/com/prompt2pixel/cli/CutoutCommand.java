@@ -1,7 +1,6 @@
 package com.prompt2pixel.cli;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -103,14 +102,12 @@ class CutoutCommand implements Callable<Integer> {
 			throw new IllegalArgumentException(
 					"photo " + photo + " is " + size / (1024 * 1024) + " MB; at most 64 MB is read");
 		}
-		byte[] bytes = Files.readAllBytes(photo);
 		try {
-			PhotoVerifier.verify(bytes);
+			return PhotoVerifier.decode(Files.readAllBytes(photo));
 		}
 		catch (ProductImageException ex) {
 			throw new IllegalArgumentException("photo " + photo + ": " + ex.getMessage(), ex);
 		}
-		return ImageIO.read(new ByteArrayInputStream(bytes));
 	}
 
 	private static void write(BufferedImage image, Path file) throws IOException {

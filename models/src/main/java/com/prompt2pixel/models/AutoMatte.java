@@ -8,8 +8,6 @@ import java.awt.image.BufferedImage;
  */
 final class AutoMatte implements ProductMatte {
 
-	private final PhotoAlphaMatte alpha = new PhotoAlphaMatte();
-
 	private final KeyerMatte keyer = new KeyerMatte();
 
 	@Override
@@ -19,10 +17,7 @@ final class AutoMatte implements ProductMatte {
 
 	@Override
 	public Matte matte(BufferedImage photo) {
-		if (PhotoAlphaMatte.isMeaningful(photo)) {
-			return this.alpha.matte(photo);
-		}
-		return this.keyer.matte(photo);
+		return PhotoAlphaMatte.meaningful(photo).orElseGet(() -> this.keyer.matte(photo));
 	}
 
 }

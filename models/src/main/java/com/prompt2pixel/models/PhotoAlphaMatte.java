@@ -1,6 +1,7 @@
 package com.prompt2pixel.models;
 
 import java.awt.image.BufferedImage;
+import java.util.Optional;
 
 /**
  * The photo's own alpha channel, when it has a meaningful one (a transparent PNG or WebP
@@ -17,50 +18,39 @@ final class PhotoAlphaMatte implements ProductMatte {
 		return "alpha";
 	}
 
-	/** Whether the photo has an alpha channel with some of it clear and some opaque. */
-	static boolean isMeaningful(BufferedImage photo) {
+	@Override
+	public Matte matte(BufferedImage photo) {
+		return meaningful(photo)
+			.orElseThrow(() -> new IllegalArgumentException("the photo has no meaningful alpha " + "channel ("
+					+ (photo.getColorModel().hasAlpha() ? "it is almost all clear or all opaque" : "it has none")
+					+ "); use the keyer"));
+	}
+
+	/**
+	 * The photo's alpha as a matte, in one pass over its pixels; empty when it means
+	 * nothing.
+	 */
+	static Optional<Matte> meaningful(BufferedImage photo) {
 		if (!photo.getColorModel().hasAlpha()) {
-			return false;
+			return Optional.empty();
 		}
 		int width = photo.getWidth();
-		int[] argb = photo.getRGB(0, 0, width, photo.getHeight(), null, 0, width);
+		int height = photo.getHeight();
+		int[] argb = photo.getRGB(0, 0, width, height, null, 0, width);
+		byte[] alpha = new byte[argb.length];
 		long clear = 0;
-		for (int pixel : argb) {
-			if ((pixel >>> 24) < 128) {
+		for (int i = 0; i < argb.length; i++) {
+			int a = argb[i] >>> 24;
+			alpha[i] = (byte) a;
+			if (a < 128) {
 				clear++;
 			}
 		}
-		return clear >= MEANINGFUL_SHARE * argb.length && argb.length - clear >= MEANINGFUL_SHARE * argb.length;
-	}
-
-	@Override
-	public Matte matte(BufferedImage photo) {
-		int width = photo.getWidth();
-		int height = photo.getHeight();
-		byte[] alpha = new byte[width * height];
-		long clear = 0;
-		long opaque = 0;
-		if (photo.getColorModel().hasAlpha()) {
-			int[] argb = photo.getRGB(0, 0, width, height, null, 0, width);
-			for (int i = 0; i < argb.length; i++) {
-				int a = argb[i] >>> 24;
-				alpha[i] = (byte) a;
-				if (a < 128) {
-					clear++;
-				}
-				else {
-					opaque++;
-				}
-			}
+		long opaque = argb.length - clear;
+		if (clear < MEANINGFUL_SHARE * argb.length || opaque < MEANINGFUL_SHARE * argb.length) {
+			return Optional.empty();
 		}
-		if (clear < MEANINGFUL_SHARE * alpha.length || opaque < MEANINGFUL_SHARE * alpha.length) {
-			throw new IllegalArgumentException(
-					"the photo has no meaningful alpha channel ("
-							+ (photo.getColorModel().hasAlpha()
-									? "it is almost all " + ((clear > opaque) ? "clear" : "opaque") : "it has none")
-							+ "); use the keyer");
-		}
-		return new Matte(width, height, alpha, 1.0, method());
+		return Optional.of(new Matte(width, height, alpha, 1.0, "alpha"));
 	}
 
 }

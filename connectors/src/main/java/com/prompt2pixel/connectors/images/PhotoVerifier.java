@@ -1,5 +1,6 @@
 package com.prompt2pixel.connectors.images;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -33,6 +34,15 @@ public final class PhotoVerifier {
 	 * @throws ProductImageException naming the problem
 	 */
 	public static void verify(byte[] bytes) {
+		decode(bytes);
+	}
+
+	/**
+	 * The image, checked as {@link #verify} checks it, for a caller that needs its
+	 * pixels: decoded once.
+	 * @throws ProductImageException naming the problem
+	 */
+	public static BufferedImage decode(byte[] bytes) {
 		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
 			Iterator<ImageReader> readers = (input != null) ? ImageIO.getImageReaders(input) : null;
 			if (readers == null || !readers.hasNext()) {
@@ -47,7 +57,7 @@ public final class PhotoVerifier {
 					throw new ProductImageException("image of " + reader.getWidth(0) + " x " + reader.getHeight(0)
 							+ " pixels; at most " + MAX_PIXELS / 1_000_000 + " megapixels are read");
 				}
-				reader.read(0);
+				return reader.read(0);
 			}
 			finally {
 				reader.dispose();

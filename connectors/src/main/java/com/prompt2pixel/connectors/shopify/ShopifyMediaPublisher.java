@@ -264,30 +264,14 @@ public class ShopifyMediaPublisher {
 	}
 
 	/**
-	 * Moves one medium to a place among the product's media ({@code 0}: the primary
-	 * image), unless it is there already.
-	 */
-	public void moveTo(String productGid, String mediaId, int position) {
-		List<String> ids = media(productGid).stream().map(Medium::id).toList();
-		int at = ids.indexOf(mediaId);
-		if (at < 0) {
-			throw new ShopifyException("product " + productGid + " has no medium " + mediaId + " to move");
-		}
-		moveTo(productGid, mediaId, Math.min(position, ids.size() - 1), at);
-	}
-
-	/**
 	 * Moves the medium just attached or found from where it was then
-	 * ({@link Attached#position()}) to a place among the product's media, without reading
-	 * them again; nothing is sent when it is there.
+	 * ({@link Attached#position()}) to a place among the product's media ({@code 0}: the
+	 * primary image), without reading them again; nothing is sent when it is there.
 	 */
 	public void moveTo(String productGid, Attached attached, int position) {
-		moveTo(productGid, attached.mediaId(), Math.min(position, attached.mediaCount() - 1), attached.position());
-	}
-
-	private void moveTo(String productGid, String mediaId, int wanted, int at) {
-		if (at != wanted) {
-			reorder(productGid, List.of(Map.of("id", mediaId, "newPosition", Integer.toString(wanted))));
+		int wanted = Math.min(position, attached.mediaCount() - 1);
+		if (attached.position() != wanted) {
+			reorder(productGid, List.of(Map.of("id", attached.mediaId(), "newPosition", Integer.toString(wanted))));
 		}
 	}
 

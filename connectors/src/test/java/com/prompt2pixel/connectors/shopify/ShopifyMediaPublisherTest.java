@@ -184,8 +184,9 @@ class ShopifyMediaPublisherTest {
 		this.shopify.server.stubFor(ShopifyFake.graphql("productReorderMedia").willReturn(ShopifyFake.data("""
 				{"productReorderMedia":{"job":{"id":"gid://shopify/Job/1"},"mediaUserErrors":[]}}""", 10, 1990)));
 
-		publisher().moveTo(PRODUCT, MEDIUM, 0);
-		publisher().moveTo(PRODUCT, "gid://shopify/MediaImage/1", 0);
+		publisher().moveTo(PRODUCT, new ShopifyMediaPublisher.Attached(MEDIUM, null, false, 1, 2), 0);
+		publisher().moveTo(PRODUCT, new ShopifyMediaPublisher.Attached("gid://shopify/MediaImage/1", null, false, 0, 2),
+				0);
 		boolean restored = publisher().restoreOrder(PRODUCT, List.of(MEDIUM, "gid://shopify/MediaImage/1"));
 		boolean unchanged = publisher().restoreOrder(PRODUCT,
 				List.of("gid://shopify/MediaImage/1", "gid://shopify/MediaImage/404"));
@@ -210,7 +211,9 @@ class ShopifyMediaPublisherTest {
 				{"productReorderMedia":{"job":null,"mediaUserErrors":[{"field":["moves","0","id"],
 				 "message":"Media does not exist","code":"MEDIA_DOES_NOT_EXIST"}]}}""", 10, 1990)));
 
-		assertThatExceptionOfType(ShopifyException.class).isThrownBy(() -> publisher().moveTo(PRODUCT, MEDIUM, 0))
+		assertThatExceptionOfType(ShopifyException.class)
+			.isThrownBy(
+					() -> publisher().moveTo(PRODUCT, new ShopifyMediaPublisher.Attached(MEDIUM, null, false, 1, 2), 0))
 			.withMessage("shop " + this.shopify.server.baseUrl() + " did not reorder the media of product " + PRODUCT
 					+ ": Media does not exist");
 		assertThat(publisher().media(PRODUCT)).containsExactly(
