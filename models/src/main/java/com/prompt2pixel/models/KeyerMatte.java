@@ -3,13 +3,12 @@ package com.prompt2pixel.models;
 import java.awt.image.BufferedImage;
 
 /**
- * The classical keyer's matte ({@link BackgroundKeyer}: a flood from the border through
- * colours close to the border's median). Its confidence is how crisp its cut is: the
- * share of the product's edge pixels that differ from the background pixel beside them by
- * a ΔE of {@value #CRISP} or more (CIELAB), mapped so that a cut crisp along
- * {@value #SURE} of its length or more is 1 and one crisp along {@value #UNSURE} or less
- * is 0. Where the flood ran into a product whose colour fades into the background's (a
- * white mug on white), the cut follows a smooth shading, neighbours barely differ, and
+ * The classical keyer's matte ({@link BackgroundKeyer}). Its confidence is how crisp its
+ * cut is: the share of the product's edge pixels that differ from the background pixel
+ * beside them by a ΔE of {@value #CRISP} or more (CIELAB), mapped so that a cut crisp
+ * along {@value #SURE} of its length or more is 1 and one crisp along {@value #UNSURE} or
+ * less is 0. Where the flood ran into a product whose colour fades into the background's
+ * (a white mug on white), the cut follows a smooth shading, neighbours barely differ, and
  * the confidence is low. A photo whose border is not plain (nothing keyed) gets 0.
  */
 final class KeyerMatte implements ProductMatte {
@@ -28,21 +27,15 @@ final class KeyerMatte implements ProductMatte {
 
 	@Override
 	public Matte matte(BufferedImage photo) {
+		BackgroundKeyer.Keyed keyed = BackgroundKeyer.key(photo);
 		int width = photo.getWidth();
 		int height = photo.getHeight();
-		BackgroundKeyer.Keyed keyed = BackgroundKeyer.key(photo);
-		int[] argb = keyed.argb();
-		byte[] alpha = new byte[argb.length];
-		for (int i = 0; i < argb.length; i++) {
-			alpha[i] = (byte) (argb[i] >>> 24);
-		}
-		double confidence = keyed.plain() ? crispness(photo, alpha, width, height) : 0;
-		return new Matte(width, height, alpha, confidence, method());
+		double confidence = keyed.plain() ? crispness(keyed.lab(), keyed.alpha(), width, height) : 0;
+		return new Matte(width, height, keyed.alpha(), confidence, method());
 	}
 
 	/** The share of the cut that runs along a crisp edge, mapped to 0-1. */
-	private static double crispness(BufferedImage photo, byte[] alpha, int width, int height) {
-		int[] rgb = photo.getRGB(0, 0, width, height, null, 0, width);
+	private static double crispness(float[][] lab, byte[] alpha, int width, int height) {
 		long edge = 0;
 		long crisp = 0;
 		int[] steps = { -1, 1, -width, width };
@@ -54,8 +47,12 @@ final class KeyerMatte implements ProductMatte {
 				}
 				double contrast = -1;
 				for (int step : steps) {
-					if ((alpha[i + step] & 0xFF) < 128) {
-						contrast = Math.max(contrast, Lab.distance(Lab.of(rgb[i]), Lab.of(rgb[i + step])));
+					int j = i + step;
+					if ((alpha[j] & 0xFF) < 128) {
+						double dl = lab[0][i] - lab[0][j];
+						double da = lab[1][i] - lab[1][j];
+						double db = lab[2][i] - lab[2][j];
+						contrast = Math.max(contrast, Math.sqrt(dl * dl + da * da + db * db));
 					}
 				}
 				if (contrast >= 0) {

@@ -66,4 +66,60 @@ public record Matte(int width, int height, byte[] alpha, double confidence, Stri
 		return preview;
 	}
 
+	/**
+	 * The product cut out of its photo: its pixels under this alpha, cropped to where the
+	 * product is. A pixel on the soft rim is a mix of product and backdrop; it takes the
+	 * colour of the nearest opaque product pixel (within {@value #DECONTAMINATION_REACH}
+	 * pixels), so a white backdrop's light does not come along as a halo on a dark scene.
+	 * @throws IllegalArgumentException when no pixel is product
+	 */
+	public BufferedImage cutOut(BufferedImage photo) {
+		int[] argb = photo.getRGB(0, 0, this.width, this.height, null, 0, this.width);
+		int minX = this.width;
+		int minY = this.height;
+		int maxX = -1;
+		int maxY = -1;
+		int[] out = new int[argb.length];
+		for (int y = 0; y < this.height; y++) {
+			for (int x = 0; x < this.width; x++) {
+				int i = y * this.width + x;
+				int a = Math.min(alphaAt(x, y), argb[i] >>> 24);
+				if (a == 0) {
+					continue;
+				}
+				minX = Math.min(minX, x);
+				maxX = Math.max(maxX, x);
+				minY = Math.min(minY, y);
+				maxY = Math.max(maxY, y);
+				int colour = (a < 255) ? nearestOpaque(argb, x, y) : argb[i];
+				out[i] = (a << 24) | (colour & 0xFFFFFF);
+			}
+		}
+		if (maxX < 0) {
+			throw new IllegalArgumentException(
+					"the product photo has no visible pixels once its background is removed");
+		}
+		BufferedImage image = new BufferedImage(this.width, this.height, BufferedImage.TYPE_INT_ARGB);
+		image.setRGB(0, 0, this.width, this.height, out, 0, this.width);
+		return image.getSubimage(minX, minY, maxX - minX + 1, maxY - minY + 1);
+	}
+
+	private static final int DECONTAMINATION_REACH = 2;
+
+	private int nearestOpaque(int[] argb, int x, int y) {
+		for (int r = 1; r <= DECONTAMINATION_REACH; r++) {
+			for (int dy = -r; dy <= r; dy++) {
+				for (int dx = -r; dx <= r; dx++) {
+					int nx = x + dx;
+					int ny = y + dy;
+					if (nx >= 0 && ny >= 0 && nx < this.width && ny < this.height && alphaAt(nx, ny) == 255
+							&& (argb[ny * this.width + nx] >>> 24) == 255) {
+						return argb[ny * this.width + nx];
+					}
+				}
+			}
+		}
+		return argb[y * this.width + x];
+	}
+
 }

@@ -34,7 +34,8 @@ public final class SceneComposer {
 	 * @throws IllegalArgumentException when the request's photo is not a readable image
 	 */
 	public static Composition compose(ImageRequest request) {
-		BufferedImage product = BackgroundKeyer.cutOut(Png.decode(request.productPhoto()));
+		BufferedImage photo = Png.decode(request.productPhoto());
+		BufferedImage product = request.matte().matte(photo).cutOut(photo);
 		SplittableRandom random = new SplittableRandom(request.seed());
 		int width = request.width();
 		int height = request.height();

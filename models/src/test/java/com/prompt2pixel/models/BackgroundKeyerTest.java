@@ -12,7 +12,7 @@ class BackgroundKeyerTest {
 
 	@Test
 	void shouldRemoveAPlainBackgroundAndCropToTheProduct() {
-		BufferedImage cutout = BackgroundKeyer.cutOut(TestPhotos.redRingOnWhite());
+		BufferedImage cutout = cutOut(TestPhotos.redRingOnWhite());
 
 		assertThat(cutout.getWidth()).isBetween(118, 122);
 		assertThat(cutout.getHeight()).isBetween(118, 122);
@@ -21,12 +21,22 @@ class BackgroundKeyerTest {
 	}
 
 	@Test
-	void shouldKeepBackgroundColouredPixelsThatTheProductEncloses() {
-		BufferedImage cutout = BackgroundKeyer.cutOut(TestPhotos.redRingOnWhite());
+	void shouldReopenTheBackdropSeenThroughAHoleInTheProduct() {
+		BufferedImage cutout = cutOut(TestPhotos.redRingOnWhite());
 		int centre = cutout.getRGB(cutout.getWidth() / 2, cutout.getHeight() / 2);
 
-		assertThat(centre >>> 24).isEqualTo(255);
-		assertThat(centre & 0xFFFFFF).isEqualTo(0xFFFFFF);
+		assertThat(centre >>> 24).as("the ring's hole").isZero();
+	}
+
+	@Test
+	void shouldKeepASmallBackdropColouredHighlightInsideTheProduct() {
+		BufferedImage photo = TestPhotos.redRingOnWhite();
+		java.awt.Graphics2D g = photo.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(50, 95, 2, 2);
+		g.dispose();
+
+		assertThat(alpha(cutOut(photo), 11, 56)).as("a glint on the ring").isEqualTo(255);
 	}
 
 	@Test
@@ -38,7 +48,7 @@ class BackgroundKeyerTest {
 			}
 		}
 
-		BufferedImage cutout = BackgroundKeyer.cutOut(busy);
+		BufferedImage cutout = cutOut(busy);
 
 		assertThat(cutout.getWidth()).isEqualTo(50);
 		assertThat(alpha(cutout, 0, 0)).isEqualTo(255);
@@ -46,9 +56,12 @@ class BackgroundKeyerTest {
 
 	@Test
 	void shouldRefuseAPhotoThatIsAllBackground() {
-		assertThatThrownBy(() -> BackgroundKeyer.cutOut(TestPhotos.uniform(Color.WHITE)))
-			.isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> cutOut(TestPhotos.uniform(Color.WHITE))).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("no visible pixels");
+	}
+
+	private static BufferedImage cutOut(BufferedImage photo) {
+		return new KeyerMatte().matte(photo).cutOut(photo);
 	}
 
 	private static int alpha(BufferedImage image, int x, int y) {

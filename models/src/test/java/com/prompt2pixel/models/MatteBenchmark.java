@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class MatteBenchmark {
 
-	private static final int SIZE = 512;
+	/** {@code -Dmatte.size=N}: the size the test set is drawn at, 512 by default. */
+	private static final int SIZE = Integer.getInteger("matte.size", 512);
 
 	@Test
 	void shouldMeasureEachMatteOnTheTestSet() {
@@ -33,6 +34,7 @@ class MatteBenchmark {
 		for (Case c : cases) {
 			ProductMatte matte = (c.kind() == Kind.TRANSPARENT) ? alpha : keyer;
 			Matte made = matte.matte(c.photo());
+			save(c, made);
 			double iou = MatteTestSet.iou(made.alpha(), c.truth());
 			double f = MatteTestSet.boundaryF(made.alpha(), c.truth(), SIZE, 2);
 			byKind.computeIfAbsent(c.kind(), (kind) -> new ArrayList<>()).add(new double[] { iou, f });
@@ -48,10 +50,36 @@ class MatteBenchmark {
 				scores.stream().mapToDouble((s) -> s[1]).average().orElse(0)));
 		System.out.println();
 		List<Case> large = MatteTestSet.cases(1024);
-		System.out.printf("keyer, 1024x1024, median of 15: %.1f ms (plain red mug), %.1f ms (white mug on white)%n",
+		System.out.printf(
+				"keyer, 1024x1024, median of 15 after 30 warm-ups: %.1f ms (plain red mug), %.1f ms (white mug on white)%n",
 				millis(keyer, find(large, "red mug on white")), millis(keyer, find(large, "white mug on white")));
-		System.out.printf("alpha, 1024x1024, median of 15: %.1f ms%n",
+		System.out.printf("alpha, 1024x1024, median of 15 after 30 warm-ups: %.1f ms%n",
 				millis(alpha, find(large, "red mug, transparent")));
+	}
+
+	/**
+	 * With {@code -Dmatte.previews=DIR}, each case's photo, true mask and cut (over a
+	 * checkerboard) side by side, to look at.
+	 */
+	private static void save(Case c, Matte made) {
+		String folder = System.getProperty("matte.previews");
+		if (folder == null) {
+			return;
+		}
+		BufferedImage sheet = new BufferedImage(3 * SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = sheet.createGraphics();
+		g.drawImage(c.photo(), 0, 0, null);
+		g.drawImage(new Matte(SIZE, SIZE, c.truth(), 1, "truth").mask(), SIZE, 0, null);
+		g.drawImage(made.preview(c.photo()), 2 * SIZE, 0, null);
+		g.dispose();
+		try {
+			java.nio.file.Files.createDirectories(java.nio.file.Path.of(folder));
+			javax.imageio.ImageIO.write(sheet, "png",
+					java.nio.file.Path.of(folder, c.name().replaceAll("[^a-z0-9]+", "-") + ".png").toFile());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static BufferedImage find(List<Case> cases, String name) {
@@ -59,7 +87,9 @@ class MatteBenchmark {
 	}
 
 	private static double millis(ProductMatte matte, BufferedImage photo) {
-		for (int i = 0; i < 5; i++) {
+		// a batch worker keys photo after photo: the steady state, once the JIT has
+		// compiled
+		for (int i = 0; i < 30; i++) {
 			matte.matte(photo);
 		}
 		double[] times = new double[15];
