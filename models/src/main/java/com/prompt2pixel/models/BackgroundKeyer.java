@@ -1,6 +1,8 @@
 package com.prompt2pixel.models;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 
 /**
  * Cuts a product out of a studio backdrop, without a model. In CIELAB, where distances
@@ -112,10 +114,9 @@ final class BackgroundKeyer {
 		boolean plain = backdrop.noise() <= MOST_NOISE && backdrop.range() <= MOST_RANGE
 				&& backdrop.share() >= PLAIN_BORDER_SHARE;
 		if (!plain) {
-			java.util.Arrays.fill(alpha, (byte) 255);
+			Arrays.fill(alpha, (byte) 255);
 			return new Keyed(alpha, lab, false);
 		}
-		System.err.printf("noise %.2f range %.2f share %.2f%n", backdrop.noise(), backdrop.range(), backdrop.share());
 		new Cut(lab, seen, backdrop, width, height, seen != lab).into(alpha);
 		return new Keyed(alpha, lab, true);
 	}
@@ -158,8 +159,8 @@ final class BackgroundKeyer {
 	private static int[] pixels(BufferedImage photo) {
 		int type = photo.getType();
 		if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
-				&& photo.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt buffer
-				&& buffer.getNumBanks() == 1 && photo.getRaster().getParent() == null
+				&& photo.getRaster().getDataBuffer() instanceof DataBufferInt buffer && buffer.getNumBanks() == 1
+				&& photo.getRaster().getParent() == null
 				&& buffer.getData().length == photo.getWidth() * photo.getHeight()) {
 			int[] argb = buffer.getData().clone();
 			if (type == BufferedImage.TYPE_INT_RGB) {
@@ -744,7 +745,7 @@ final class BackgroundKeyer {
 				this.buckets[cost] = bucket;
 			}
 			else if (this.tails[cost] == bucket.length) {
-				bucket = java.util.Arrays.copyOf(bucket, bucket.length * 2);
+				bucket = Arrays.copyOf(bucket, bucket.length * 2);
 				this.buckets[cost] = bucket;
 			}
 			bucket[this.tails[cost]++] = (pixel << 2) | owner;

@@ -1,6 +1,7 @@
 package com.prompt2pixel.models;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class BackgroundKeyerTest {
 	@Test
 	void shouldKeepASmallBackdropColouredHighlightInsideTheProduct() {
 		BufferedImage photo = TestPhotos.redRingOnWhite();
-		java.awt.Graphics2D g = photo.createGraphics();
+		Graphics2D g = photo.createGraphics();
 		g.setColor(Color.WHITE);
 		g.fillRect(50, 95, 2, 2);
 		g.dispose();

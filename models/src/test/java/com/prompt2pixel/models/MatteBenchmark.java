@@ -1,11 +1,18 @@
 package com.prompt2pixel.models;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import com.prompt2pixel.models.MatteTestSet.Case;
 import com.prompt2pixel.models.MatteTestSet.Kind;
@@ -67,18 +74,17 @@ class MatteBenchmark {
 			return;
 		}
 		BufferedImage sheet = new BufferedImage(3 * SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-		java.awt.Graphics2D g = sheet.createGraphics();
+		Graphics2D g = sheet.createGraphics();
 		g.drawImage(c.photo(), 0, 0, null);
 		g.drawImage(new Matte(SIZE, SIZE, c.truth(), 1, "truth").mask(), SIZE, 0, null);
 		g.drawImage(made.preview(c.photo()), 2 * SIZE, 0, null);
 		g.dispose();
 		try {
-			java.nio.file.Files.createDirectories(java.nio.file.Path.of(folder));
-			javax.imageio.ImageIO.write(sheet, "png",
-					java.nio.file.Path.of(folder, c.name().replaceAll("[^a-z0-9]+", "-") + ".png").toFile());
+			Files.createDirectories(Path.of(folder));
+			ImageIO.write(sheet, "png", Path.of(folder, c.name().replaceAll("[^a-z0-9]+", "-") + ".png").toFile());
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
