@@ -41,12 +41,17 @@ class CutoutCommand implements Callable<Integer> {
 	Path out;
 
 	@Option(names = "--matte", defaultValue = "auto", paramLabel = "auto|alpha|keyer|model",
-			description = "the photo's own alpha channel, the keyer, or a segmentation model (not built yet); "
+			description = "the photo's own alpha channel, the keyer, or a segmentation model on DJL; "
 					+ "default: ${DEFAULT-VALUE}, the photo's alpha when it has a meaningful one, else the keyer")
 	String matte;
 
-	@Option(names = "--model-dir", paramLabel = "DIR", description = "the segmentation model, for --matte model")
+	@Option(names = "--model-dir", paramLabel = "DIR",
+			description = "the segmentation model (models/export/export_matte.py writes one), for --matte model")
 	Path modelDir;
+
+	@Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda|cuda:N",
+			description = "where the segmentation model runs; default: ${DEFAULT-VALUE}")
+	String device;
 
 	@Option(names = "--preview", paramLabel = "FILE.png",
 			description = "also the product over a checkerboard, to look at")
@@ -54,8 +59,7 @@ class CutoutCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try {
-			ProductMatte method = ProductMatte.named(this.matte, this.modelDir);
+		try (ProductMatte method = ProductMatte.named(this.matte, this.modelDir, this.device)) {
 			BufferedImage image = read(this.photo);
 			long start = System.nanoTime();
 			Matte made = method.matte(image);
@@ -76,8 +80,9 @@ class CutoutCommand implements Callable<Integer> {
 			System.out.println(JSON.writeValueAsString(json));
 			return 0;
 		}
-		catch (IllegalArgumentException | UnsupportedOperationException | ProductImageException ex) {
-			System.err.println("error: " + ex.getMessage());
+		catch (IllegalArgumentException | ProductImageException ex) {
+			// one line: a model's loading error can carry the engine's whole trace
+			System.err.println("error: " + String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
 			return Cli.BAD_INPUT;
 		}
 		catch (IOException ex) {

@@ -62,6 +62,32 @@ class CutoutCommandTest {
 	}
 
 	@Test
+	void shouldCutWithTheSegmentationModel() throws Exception {
+		Path tiny = Path.of("..", "models", "src", "test", "resources", "tiny-matte").toAbsolutePath().normalize();
+		BufferedImage photo = new BufferedImage(200, 160, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = photo.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, 200, 160);
+		g.setColor(new Color(0x2E5E9E));
+		g.fillRect(60, 40, 80, 80);
+		g.dispose();
+		Path file = this.folder.resolve("box.png");
+		ImageIO.write(photo, "png", file.toFile());
+
+		Result result = cutout("--photo", file.toString(), "--out", this.folder.resolve("mask.png").toString(),
+				"--matte", "model", "--model-dir", tiny.toString());
+
+		assertThat(result.exitCode()).as(result.stderr()).isZero();
+		JsonNode line = JsonMapper.builder().build().readTree(result.stdout());
+		assertThat(line.get("method").asString()).isEqualTo("model");
+		assertThat(line.get("foreground_share").asDouble()).isCloseTo(80.0 * 80 / (200 * 160), within(0.02));
+		BufferedImage mask = ImageIO.read(this.folder.resolve("mask.png").toFile());
+		assertThat(mask.getWidth()).isEqualTo(200);
+		assertThat(mask.getRaster().getSample(100, 80, 0)).isGreaterThan(240);
+		assertThat(mask.getRaster().getSample(10, 10, 0)).isLessThan(20);
+	}
+
+	@Test
 	void shouldRefuseWithOneLineWhatItCannotCut() throws Exception {
 		Path text = Files.writeString(this.folder.resolve("photo.png"), "not an image at all");
 		Path huge = Files.write(this.folder.resolve("huge.png"), pngHeader(10_000, 10_000));
@@ -72,6 +98,12 @@ class CutoutCommandTest {
 		Result noModel = cutout("--photo", text.toString(), "--out", out, "--matte", "model", "--model-dir",
 				this.folder.resolve("no-model").toString());
 		Result missing = cutout("--photo", this.folder.resolve("none.png").toString(), "--out", out);
+		Path notAModel = Files.createDirectories(this.folder.resolve("not-a-model"));
+		Files.writeString(notAModel.resolve("matte.json"), "{\"format\": \"prompt2pixel-matte/1\", "
+				+ "\"input_size\": 64, \"mean\": [0, 0, 0], \"std\": [1, 1, 1], \"model\": \"model.pt\"}");
+		Files.writeString(notAModel.resolve("model.pt"), "not TorchScript");
+		Result badModel = cutout("--photo", text.toString(), "--out", out, "--matte", "model", "--model-dir",
+				notAModel.toString());
 
 		assertThat(notAnImage.exitCode()).isEqualTo(2);
 		assertThat(notAnImage.stderr().lines()).singleElement()
@@ -85,6 +117,10 @@ class CutoutCommandTest {
 		assertThat(noModel.stderr().lines()).singleElement()
 			.asString()
 			.isEqualTo("error: model directory " + this.folder.resolve("no-model") + " does not exist");
+		assertThat(badModel.exitCode()).isEqualTo(2);
+		assertThat(badModel.stderr().lines()).singleElement()
+			.asString()
+			.startsWith("error: cannot load " + notAModel.resolve("model.pt") + " as TorchScript");
 		assertThat(missing.stderr().strip()).isEqualTo("error: no photo at " + this.folder.resolve("none.png"));
 		assertThat(this.folder.resolve("mask.png")).as("nothing written").doesNotExist();
 	}

@@ -22,7 +22,10 @@ public final class CompositorGenerator implements ImageGenerator {
 
 	@Override
 	public String model() {
-		return "java2d-compositor-1";
+		// in every cache key: a new number when the scenes change (2: the improved
+		// cut-out), so
+		// that cached scenes are made again
+		return "java2d-compositor-2";
 	}
 
 	@Override

@@ -10,7 +10,7 @@ import java.util.Locale;
  * from it: the compositor lays the cut-out on a scene, the diffusion engine keeps the
  * product's pixels under it, and the inpainting backends send it as the mask.
  */
-public interface ProductMatte {
+public interface ProductMatte extends AutoCloseable {
 
 	/**
 	 * What the matte records as its method: {@code alpha}, {@code keyer}, {@code model}.
@@ -24,16 +24,29 @@ public interface ProductMatte {
 	 */
 	Matte matte(BufferedImage photo);
 
+	/** Frees what the method holds (a model's weights); nothing for most. */
+	@Override
+	default void close() {
+	}
+
 	/**
 	 * The method of that name.
 	 * @param name {@code alpha}, {@code keyer}, {@code model}, or {@code auto}: the
 	 * photo's own alpha when it has a meaningful one, else the keyer
 	 * @param modelDir for {@code model}, the exported segmentation model's folder
 	 * @throws IllegalArgumentException naming what is wrong: an unknown name, a missing
-	 * model folder
-	 * @throws UnsupportedOperationException for {@code model}, which is not built yet
+	 * model folder, a model that does not load
 	 */
 	static ProductMatte named(String name, Path modelDir) {
+		return named(name, modelDir, "cpu");
+	}
+
+	/**
+	 * The method of that name, a model on the given device.
+	 * @param device for {@code model}: {@code cpu}, {@code cuda} or {@code cuda:N}
+	 * @see #named(String, Path)
+	 */
+	static ProductMatte named(String name, Path modelDir, String device) {
 		String method = (name != null) ? name.strip().toLowerCase(Locale.ROOT) : "";
 		return switch (method) {
 			case "auto" -> new AutoMatte();
@@ -47,8 +60,7 @@ public interface ProductMatte {
 				if (!Files.isDirectory(modelDir)) {
 					throw new IllegalArgumentException("model directory " + modelDir + " does not exist");
 				}
-				throw new UnsupportedOperationException("the model matte (a salient-object segmentation model on "
-						+ "DJL) is not built yet; use --matte alpha or --matte keyer");
+				yield SegmentationMatte.load(modelDir, device);
 			}
 			default ->
 				throw new IllegalArgumentException("matte '" + name + "' is not one of auto, alpha, keyer, model");

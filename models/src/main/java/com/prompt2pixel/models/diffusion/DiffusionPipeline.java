@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -23,6 +19,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.NoopTranslator;
+import com.prompt2pixel.models.Devices;
 
 /**
  * A pipeline directory's parts loaded on one device: the tokenizer and the TorchScript
@@ -31,8 +28,6 @@ import ai.djl.translate.NoopTranslator;
  * at start, with its reason, and not in the middle of a run.
  */
 final class DiffusionPipeline implements AutoCloseable {
-
-	private static final Pattern CUDA = Pattern.compile("cuda(?::(\\d+))?|gpu(\\d+)?");
 
 	private final PipelineConfig config;
 
@@ -67,10 +62,7 @@ final class DiffusionPipeline implements AutoCloseable {
 	 */
 	static DiffusionPipeline load(Path directory, String deviceName) {
 		PipelineConfig config = PipelineConfig.read(directory);
-		if (System.getProperty("ai.djl.offline") == null) {
-			// the engine's native library is in the jar: never reach for the network
-			System.setProperty("ai.djl.offline", "true");
-		}
+		Devices.offline();
 		Device device = device(deviceName);
 		if (config.halfPrecision() && !device.isGpu()) {
 			throw new PipelineException("pipeline " + directory + " is float16, which runs on cuda only; export it "
@@ -238,26 +230,16 @@ final class DiffusionPipeline implements AutoCloseable {
 	}
 
 	private static Device device(String name) {
-		String normalized = (name == null || name.isBlank()) ? "cpu" : name.strip().toLowerCase(Locale.ROOT);
-		if (normalized.equals("cpu")) {
-			return Device.cpu();
+		try {
+			return Devices.named(name);
 		}
-		Matcher cuda = CUDA.matcher(normalized);
-		if (!cuda.matches()) {
-			throw new PipelineException("device '" + name + "' is not cpu, cuda or cuda:N");
+		catch (IllegalArgumentException ex) {
+			throw new PipelineException(ex.getMessage());
 		}
-		String index = (cuda.group(1) != null) ? cuda.group(1) : cuda.group(2);
-		int gpu = (index != null) ? Integer.parseInt(index) : 0;
-		int available = Engine.getEngine("PyTorch").getGpuCount();
-		if (gpu >= available) {
-			throw new PipelineException("device " + name + " does not exist: PyTorch sees " + available
-					+ " CUDA device(s) here" + ((available == 0) ? " (a CPU-only libtorch, or no GPU visible)" : ""));
-		}
-		return Device.gpu(gpu);
 	}
 
 	private static String deviceName(Device device) {
-		return device.isGpu() ? "cuda:" + device.getDeviceId() : "the CPU";
+		return Devices.describe(device);
 	}
 
 	private static void closeQuietly(AutoCloseable closeable) {
