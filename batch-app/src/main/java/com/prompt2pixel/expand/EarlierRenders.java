@@ -20,7 +20,7 @@ final class EarlierRenders {
 	 */
 	private static final String RENDERED = """
 			SELECT DISTINCT ON (cache_key) cache_key, coalesce(cached_from, id) AS origin, image_key, image_sha256,
-			       mask_key, backend, model, generative
+			       mask_key, backend, model, generative, matte_method, matte_confidence
 			FROM render_task
 			WHERE merchant_id = ? AND run_id <> ? AND image_key IS NOT NULL AND cache_key = ANY (?)
 			ORDER BY cache_key, id""";
@@ -41,7 +41,8 @@ final class EarlierRenders {
 			rendered.put(rs.getString("cache_key"),
 					new Render(rs.getLong("origin"), rs.getString("image_key"), rs.getString("image_sha256"),
 							rs.getString("mask_key"), rs.getString("backend"), rs.getString("model"),
-							rs.getBoolean("generative")));
+							rs.getBoolean("generative"), rs.getString("matte_method"),
+							rs.getObject("matte_confidence", Double.class)));
 		}, merchantId, runId, keys);
 		return rendered;
 	}
@@ -61,7 +62,7 @@ final class EarlierRenders {
 
 	/** An earlier render of a cache key. */
 	record Render(long origin, String imageKey, String imageSha256, String maskKey, String backend, String model,
-			boolean generative) {
+			boolean generative, String matteMethod, Double matteConfidence) {
 
 	}
 

@@ -17,6 +17,7 @@ import com.prompt2pixel.connectors.images.ProductImageSource;
 import com.prompt2pixel.merchant.MerchantPolicies;
 import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.models.ImageGenerator;
+import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.run.RunRequestCheck;
 import com.prompt2pixel.system.PhotoProperties;
@@ -46,6 +47,8 @@ public class ExpandPreview {
 
 	private final ImageGenerator generator;
 
+	private final ProductMatte matte;
+
 	private final BillingProperties billing;
 
 	private final JdbcTemplate jdbc;
@@ -54,7 +57,9 @@ public class ExpandPreview {
 	private final Path photoRoot;
 
 	ExpandPreview(MerchantTemplates templates, MerchantPolicies policies, ProductImageSource images,
-			ImageGenerator generator, BillingProperties billing, JdbcTemplate jdbc, PhotoProperties photos) {
+			ImageGenerator generator, ProductMatte matte, BillingProperties billing, JdbcTemplate jdbc,
+			PhotoProperties photos) {
+		this.matte = matte;
 		this.photoRoot = photos.localRootPath();
 		this.templates = templates;
 		this.policies = policies;
@@ -73,7 +78,7 @@ public class ExpandPreview {
 		RunRequestCheck.check(request);
 		TaskPlanner planner = new TaskPlanner(this.templates.expander(request.merchantId(), request.templateSet()),
 				this.policies.forMerchant(request.merchantId()), request.merchantId(), request.variants(),
-				this.generator);
+				this.generator, this.matte);
 		Path folder = request.catalogFile().toAbsolutePath().getParent();
 		Counts counts = new Counts();
 		List<ProductPlan> batch = new ArrayList<>();

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.prompt2pixel.merchant.MerchantPolicies;
 import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.models.ImageGenerator;
+import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.run.GenerationRun;
 import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.system.IdRangePartitioner;
@@ -151,10 +152,10 @@ class ExpandPromptsStepConfiguration {
 	@Bean
 	@StepScope
 	TaskDraftProcessor taskDraftProcessor(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId, RunRepository runs,
-			MerchantTemplates templates, MerchantPolicies policies, ImageGenerator generator) {
+			MerchantTemplates templates, MerchantPolicies policies, ImageGenerator generator, ProductMatte matte) {
 		GenerationRun run = runs.get(runId);
 		return new TaskDraftProcessor(new TaskPlanner(templates.expander(run.merchantId(), run.templateSet()),
-				policies.forMerchant(run.merchantId()), run.merchantId(), run.variants(), generator));
+				policies.forMerchant(run.merchantId()), run.merchantId(), run.variants(), generator, matte));
 	}
 
 	@Bean

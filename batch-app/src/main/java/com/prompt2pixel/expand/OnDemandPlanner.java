@@ -7,6 +7,7 @@ import com.prompt2pixel.ingest.ProductPhotoChecks;
 import com.prompt2pixel.merchant.MerchantPolicies;
 import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.models.ImageGenerator;
+import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.run.InvalidRunRequestException;
 import com.prompt2pixel.run.OnDemandRequest;
 import com.prompt2pixel.templates.ExpandedTask;
@@ -39,8 +40,11 @@ public class OnDemandPlanner {
 
 	private final ProductPhotoChecks photoChecks;
 
-	OnDemandPlanner(MerchantTemplates templates, MerchantPolicies policies, ImageGenerator generator, JdbcTemplate jdbc,
-			ProductPhotoChecks photoChecks) {
+	private final ProductMatte matte;
+
+	OnDemandPlanner(MerchantTemplates templates, MerchantPolicies policies, ImageGenerator generator,
+			ProductMatte matte, JdbcTemplate jdbc, ProductPhotoChecks photoChecks) {
+		this.matte = matte;
 		this.photoChecks = photoChecks;
 		this.templates = templates;
 		this.policies = policies;
@@ -97,7 +101,7 @@ public class OnDemandPlanner {
 			throw new InvalidRunRequestException(ex.getMessage(), ex);
 		}
 		TaskPlanner planner = new TaskPlanner(expander, this.policies.forMerchant(request.merchantId()),
-				request.merchantId(), request.variants(), this.generator);
+				request.merchantId(), request.variants(), this.generator, this.matte);
 		List<ExpandedTask> tasks = planner.expand(product.facts());
 		String scene = (request.scene() != null) ? request.scene()
 				: (request.prompt() != null) ? tasks.get(0).template().id() : null;

@@ -32,7 +32,8 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 	private static final String COPY = """
 			COPY render_task (run_id, merchant_id, product_id, template_set, template_id, template_version, variant,
 			                  seed, prompt, negative_prompt, alt_text, params, state, state_reason, matched_rule,
-			                  cache_key, cached_from, image_key, image_sha256, mask_key, backend, model, generative)
+			                  cache_key, cached_from, image_key, image_sha256, mask_key, backend, model, generative,
+			                  matte_method, matte_confidence)
 			FROM STDIN""";
 
 	private final JdbcTemplate jdbc;
@@ -86,6 +87,8 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 				.value((reuse != null) ? reuse.backend() : null)
 				.value((reuse != null) ? reuse.model() : null)
 				.value((reuse != null) ? reuse.generative() : null)
+				.value((reuse != null) ? reuse.matteMethod() : null)
+				.value((reuse != null) ? reuse.matteConfidence() : null)
 				.endRow();
 		}
 		rows.copyInto(this.jdbc, COPY);

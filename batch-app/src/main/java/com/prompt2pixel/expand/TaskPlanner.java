@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.prompt2pixel.merchant.MerchantPolicies.MerchantPolicy;
 import com.prompt2pixel.models.ImageGenerator;
+import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.templates.CacheKeys;
 import com.prompt2pixel.templates.ExpandedTask;
 import com.prompt2pixel.templates.ProductFacts;
@@ -26,9 +27,12 @@ final class TaskPlanner {
 
 	private final ImageGenerator generator;
 
+	private final ProductMatte matte;
+
 	TaskPlanner(PromptExpander expander, MerchantPolicy policy, String merchantId, Integer variants,
-			ImageGenerator generator) {
+			ImageGenerator generator, ProductMatte matte) {
 		this.expander = expander;
+		this.matte = matte;
 		this.policy = policy;
 		this.merchantId = merchantId;
 		this.variants = variants;
@@ -53,10 +57,19 @@ final class TaskPlanner {
 		return new TaskDraft(productId, task, cacheKey(task, photo), this.policy.violation(task.prompt()));
 	}
 
-	/** Keyed on the backend and model that will render the scene's model name. */
+	/**
+	 * Keyed on the backend and model that will render the scene's model name, and on how
+	 * the product is cut out when that is not the default ({@code auto}, left out so that
+	 * keys made before the matte was a setting still match).
+	 */
 	private String cacheKey(ExpandedTask task, String photo) {
 		ImageGenerator renderer = this.generator.forModel(task.template().params().model());
-		return CacheKeys.of(renderer.backend(), renderer.model(), task, photo);
+		return CacheKeys.of(renderer.backend(), keyedModel(renderer, this.matte), task, photo);
+	}
+
+	/** The renderer's model, and the matte unless it is the default. */
+	static String keyedModel(ImageGenerator renderer, ProductMatte matte) {
+		return matte.key().equals("auto") ? renderer.model() : renderer.model() + " matte=" + matte.key();
 	}
 
 }

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.models.ImageGenerator;
+import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.system.IdRangePartitioner;
 import com.prompt2pixel.system.ProductPhotos;
@@ -81,8 +82,8 @@ public class GenerateImagesStepConfiguration {
 	@Bean
 	@StepScope
 	GenerationInputProcessor generationInputProcessor(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId,
-			RunRepository runs, JdbcTemplate jdbc, JsonMapper json, ProductPhotos photos) {
-		return new GenerationInputProcessor(jdbc, json, photos, runs.get(runId).merchantId());
+			RunRepository runs, JdbcTemplate jdbc, JsonMapper json, ProductPhotos photos, ProductMatte matte) {
+		return new GenerationInputProcessor(jdbc, json, photos, runs.get(runId).merchantId(), matte);
 	}
 
 	@Bean

@@ -122,8 +122,10 @@ class GenerateImagesWriter implements ItemWriter<GenerationInput> {
 				this.store.put(maskKey,
 						this.encoding.encodeMask(image.productMask(), image.pixels().width(), image.pixels().height()));
 			}
-			this.updates.generated(taskId, new TaskStateUpdates.StoredImage(image.backend(), image.model(),
-					image.generative(), key, Sha256.hex(files.get(i)), maskKey, image.renderMillis()));
+			this.updates.generated(taskId,
+					new TaskStateUpdates.StoredImage(image.backend(), image.model(), image.generative(), key,
+							Sha256.hex(files.get(i)), maskKey, image.renderMillis(), image.matteMethod(),
+							image.matteConfidence()));
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.prompt2pixel.connectors.images.ProductImageException;
 import com.prompt2pixel.models.ImageRequest;
+import com.prompt2pixel.models.Placement;
+import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.models.Sampling;
 import com.prompt2pixel.models.SceneStyle;
 import com.prompt2pixel.system.ProductPhotos;
@@ -40,16 +42,20 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 
 	private final String merchantId;
 
-	private final Map<Long, byte[]> recent = new LinkedHashMap<>(CACHED_PHOTOS, 0.75f, true) {
+	private final Map<Long, Product> recent = new LinkedHashMap<>(CACHED_PHOTOS, 0.75f, true) {
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<Long, Product> eldest) {
 			return size() > CACHED_PHOTOS;
 		}
 
 	};
 
-	GenerationInputProcessor(JdbcTemplate jdbc, JsonMapper json, ProductPhotos photos, String merchantId) {
+	private final ProductMatte matte;
+
+	GenerationInputProcessor(JdbcTemplate jdbc, JsonMapper json, ProductPhotos photos, String merchantId,
+			ProductMatte matte) {
+		this.matte = matte;
 		this.jdbc = jdbc;
 		this.params = json.readerFor(RenderParams.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		this.photos = photos;
@@ -58,34 +64,47 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 
 	@Override
 	public GenerationInput process(RenderTask task) {
-		byte[] photo;
+		Product product;
 		try {
-			photo = photo(task.productId());
+			product = product(task.productId());
 		}
 		catch (ProductImageException ex) {
 			return GenerationInput.unusable(task, ex.getMessage());
 		}
 		RenderParams params = this.params.readValue(task.params());
+		Placement placement = Placement.of(params.placement(), product.words());
 		ImageRequest request = new ImageRequest(task.prompt(), task.negativePrompt(), task.seed(), params.width(),
-				params.height(), photo, SceneStyle.of(params.palette(), params.productScale()),
+				params.height(), product.photo(), SceneStyle.of(params.palette(), params.productScale(), placement),
 				new Sampling(params.steps(), params.guidance(), params.scheduler(), params.model(),
-						params.img2imgStrength()));
+						params.img2imgStrength()),
+				this.matte);
 		return GenerationInput.ready(task, request);
 	}
 
-	private byte[] photo(long productId) {
-		byte[] cached = this.recent.get(productId);
+	private Product product(long productId) {
+		Product cached = this.recent.get(productId);
 		if (cached != null) {
 			return cached;
 		}
-		String[] checked = this.jdbc.queryForObject("SELECT image_sha256, image_url FROM product WHERE id = ?",
-				(rs, row) -> new String[] { rs.getString(1), rs.getString(2) }, productId);
+		String[] checked = this.jdbc.queryForObject("""
+				SELECT image_sha256, image_url, concat_ws(' ', title, product_type, category) FROM product
+				WHERE id = ?""", (rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) },
+				productId);
 		if (checked[0] == null) {
 			throw new ProductImageException("the product's photo was not checked at import");
 		}
-		byte[] photo = this.photos.stored(this.merchantId, checked[0], checked[1]);
-		this.recent.put(productId, photo);
-		return photo;
+		Product product = new Product(this.photos.stored(this.merchantId, checked[0], checked[1]), checked[2]);
+		this.recent.put(productId, product);
+		return product;
+	}
+
+	/**
+	 * A product as its renders need it.
+	 *
+	 * @param photo the checked photo's bytes
+	 * @param words its title, type and category, which say where it belongs in a scene
+	 */
+	private record Product(byte[] photo, String words) {
 	}
 
 }

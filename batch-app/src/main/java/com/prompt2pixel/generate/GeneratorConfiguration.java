@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.prompt2pixel.models.CompositorGenerator;
 import com.prompt2pixel.models.ImageGenerator;
+import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.models.diffusion.PipelineException;
 import com.prompt2pixel.models.diffusion.StableDiffusionGenerator;
 import com.prompt2pixel.models.remote.Automatic1111Generator;
@@ -28,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * is loaded once, however many model names share it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GenerateProperties.class)
+@EnableConfigurationProperties({ GenerateProperties.class, MatteProperties.class })
 class GeneratorConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(GeneratorConfiguration.class);
@@ -50,6 +51,22 @@ class GeneratorConfiguration {
 			.forEach((name, backend) -> byModel.put(name,
 					create("p2p.generate.models." + name, backend, retry, loaded)));
 		return new ModelRouter(fallback, byModel);
+	}
+
+	/**
+	 * How runs cut products out ({@code p2p.matte.*}); a model that cannot load stops the
+	 * application at start. Closed with the context.
+	 */
+	@Bean
+	ProductMatte productMatte(MatteProperties properties) {
+		try {
+			ProductMatte matte = ProductMatte.named(properties.method(), properties.modelDir(), properties.device());
+			logger.info("p2p.matte: {}", matte.key());
+			return matte;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new EnvironmentProblem("p2p.matte: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static ImageGenerator create(String prefix, GenerateProperties.Backend spec, RetryProperties retry,

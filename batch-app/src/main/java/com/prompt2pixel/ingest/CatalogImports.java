@@ -224,11 +224,13 @@ public class CatalogImports {
 		this.jdbc.update("UPDATE catalog_import SET rows_read = rows_read + ? WHERE id = ?", rows, id);
 	}
 
-	/** Keeps {@code rows_skipped} equal to the problems on record. */
+	/**
+	 * Keeps {@code rows_skipped} equal to the problems on record (warnings skip nothing).
+	 */
 	void countSkipped(long id) {
 		this.jdbc.update("""
 				UPDATE catalog_import
-				SET rows_skipped = (SELECT count(*) FROM catalog_import_error WHERE import_id = ?)
+				SET rows_skipped = (SELECT count(*) FROM catalog_import_error WHERE import_id = ? AND NOT warning)
 				WHERE id = ?""", id, id);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.prompt2pixel.connectors.images.ProductImageSource;
+import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.system.PhotoProperties;
 import com.prompt2pixel.system.ProductPhotos;
 
@@ -199,8 +200,8 @@ class IngestStepsConfiguration {
 	@Bean
 	@StepScope
 	PhotoCheckProcessor photoCheckProcessor(@Value(CatalogImportJob.IMPORT_ID_PARAMETER) Long importId,
-			CatalogImports imports, ProductPhotos photos) {
-		return new PhotoCheckProcessor(photos, imports.get(importId).merchantId());
+			CatalogImports imports, ProductPhotos photos, ProductMatte matte) {
+		return new PhotoCheckProcessor(photos, imports.get(importId).merchantId(), new MatteCheck(matte));
 	}
 
 	@Bean

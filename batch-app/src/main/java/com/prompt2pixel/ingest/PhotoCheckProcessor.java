@@ -1,6 +1,8 @@
 package com.prompt2pixel.ingest;
 
+import com.prompt2pixel.connectors.images.PhotoVerifier;
 import com.prompt2pixel.connectors.images.ProductImageException;
+import com.prompt2pixel.models.Matte;
 import com.prompt2pixel.system.ProductPhotos;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -8,7 +10,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * Fetches a product's primary photo, once per run: checked to decode and kept in the
  * image store by its SHA-256, which is part of every render's cache key; generation reads
- * those same bytes. A photo that cannot be fetched or decoded is a row problem.
+ * those same bytes. A photo that cannot be fetched or decoded is a row problem; one the
+ * cut-out will struggle with is a warning ({@link MatteCheck}).
  */
 class PhotoCheckProcessor implements ItemProcessor<ProductPhoto, PhotoCheck> {
 
@@ -16,8 +19,11 @@ class PhotoCheckProcessor implements ItemProcessor<ProductPhoto, PhotoCheck> {
 
 	private final String merchantId;
 
-	PhotoCheckProcessor(ProductPhotos photos, String merchantId) {
+	private final MatteCheck matte;
+
+	PhotoCheckProcessor(ProductPhotos photos, String merchantId, MatteCheck matte) {
 		this.photos = photos;
+		this.matte = matte;
 		this.merchantId = merchantId;
 	}
 
@@ -25,10 +31,13 @@ class PhotoCheckProcessor implements ItemProcessor<ProductPhoto, PhotoCheck> {
 	public PhotoCheck process(ProductPhoto product) {
 		try {
 			String sha256 = this.photos.fetch(this.merchantId, product.imageUrl());
-			return new PhotoCheck(product.productId(), product.row(), sha256, null);
+			byte[] bytes = this.photos.stored(this.merchantId, sha256, product.imageUrl());
+			Matte cut = this.matte.of(PhotoVerifier.decode(bytes));
+			return new PhotoCheck(product.productId(), product.row(), sha256, null, cut.method(), cut.confidence(),
+					MatteCheck.warning(cut));
 		}
 		catch (ProductImageException ex) {
-			return new PhotoCheck(product.productId(), product.row(), null, ex.getMessage());
+			return PhotoCheck.unreadable(product.productId(), product.row(), ex.getMessage());
 		}
 	}
 

@@ -28,19 +28,33 @@ class PhotoCheckWriter implements ItemWriter<PhotoCheck> {
 	@Override
 	public void write(Chunk<? extends PhotoCheck> chunk) {
 		List<? extends PhotoCheck> checks = chunk.getItems();
-		this.jdbc.batchUpdate("UPDATE product SET image_sha256 = ? WHERE id = ?", checks, checks.size(),
-				(statement, check) -> {
+		this.jdbc.batchUpdate(
+				"UPDATE product SET image_sha256 = ?, matte_method = ?, matte_confidence = ? WHERE id = ?", checks,
+				checks.size(), (statement, check) -> {
 					statement.setString(1, check.imageSha256());
-					statement.setLong(2, check.productId());
+					statement.setString(2, check.matteMethod());
+					statement.setObject(3, check.matteConfidence());
+					statement.setLong(4, check.productId());
+				});
+		Long[] rows = checks.stream().map(PhotoCheck::row).toArray(Long[]::new);
+		this.jdbc.update("""
+				DELETE FROM catalog_import_error
+				WHERE import_id = ? AND found_by IN ('PHOTO', 'MATTE') AND row_number = ANY (?)""", this.importId,
+				rows);
+		List<? extends PhotoCheck> warned = checks.stream().filter((check) -> check.warning() != null).toList();
+		// a warning is reported, and the product is imported all the same
+		this.jdbc.batchUpdate("""
+				INSERT INTO catalog_import_error (import_id, row_number, column_name, reason, found_by, warning)
+				SELECT id, ?, coalesce(image_column, 'image'), ?, 'MATTE', true FROM catalog_import WHERE id = ?""",
+				warned, warned.size(), (statement, check) -> {
+					statement.setLong(1, check.row());
+					statement.setString(2, check.warning());
+					statement.setLong(3, this.importId);
 				});
 		List<? extends PhotoCheck> failed = checks.stream().filter((check) -> check.problem() != null).toList();
 		if (failed.isEmpty()) {
 			return;
 		}
-		Long[] rows = failed.stream().map(PhotoCheck::row).toArray(Long[]::new);
-		this.jdbc.update("""
-				DELETE FROM catalog_import_error WHERE import_id = ? AND found_by = 'PHOTO' AND row_number = ANY (?)""",
-				this.importId, rows);
 		this.jdbc.batchUpdate("""
 				INSERT INTO catalog_import_error (import_id, row_number, column_name, reason, found_by)
 				SELECT id, ?, coalesce(image_column, 'image'), ?, 'PHOTO' FROM catalog_import WHERE id = ?""", failed,

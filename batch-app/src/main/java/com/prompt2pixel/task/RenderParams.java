@@ -17,15 +17,18 @@ import com.prompt2pixel.templates.SceneTemplate;
  * @param img2imgStrength img2img strength
  * @param palette scene colours for the compositor: wall top, wall bottom, floor
  * @param productScale share of the shorter side the product may occupy
+ * @param placement the template's placement hint ({@code auto} from the product's type);
+ * null in tasks written before placements existed, which is {@code auto}
  */
 public record RenderParams(int width, int height, int steps, double guidance, String scheduler, String model,
 		@JsonProperty("img2img_strength") double img2imgStrength, List<String> palette,
-		@JsonProperty("product_scale") double productScale) {
+		@JsonProperty("product_scale") double productScale, String placement) {
 
 	public static RenderParams of(SceneTemplate template) {
 		return new RenderParams(template.params().width(), template.params().height(), template.params().steps(),
 				template.params().guidance(), template.params().scheduler(), template.params().model(),
-				template.params().img2imgStrength(), template.hints().palette(), template.hints().productScale());
+				template.params().img2imgStrength(), template.hints().palette(), template.hints().productScale(),
+				template.hints().placement());
 	}
 
 }

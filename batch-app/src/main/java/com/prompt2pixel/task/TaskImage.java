@@ -7,8 +7,12 @@ package com.prompt2pixel.task;
  * @param product the product's key in the merchant's catalog
  * @param scene the scene template's id
  * @param reused whether the image was made by an earlier run and reused here
+ * @param matteMethod how the product was cut out of its photo; null when no product was
+ * placed, or for images made before this was recorded
+ * @param matteConfidence that cut's confidence, 0 to 1, or null
  */
 public record TaskImage(long id, long run, String merchant, String product, String templateSet, String scene,
 		int variant, long seed, String prompt, String negativePrompt, String state, String stateReason, String backend,
-		String model, Boolean generative, String imageKey, String sha256, boolean reused) {
+		String model, Boolean generative, String imageKey, String sha256, boolean reused, String matteMethod,
+		Double matteConfidence) {
 }

@@ -23,9 +23,10 @@ public class TaskStateUpdates {
 	/** PENDING to GENERATED: the task's image is in the store. */
 	public boolean generated(long taskId, StoredImage image) {
 		return move(taskId, TaskState.GENERATED, null,
-				"backend = ?, model = ?, generative = ?, image_key = ?, image_sha256 = ?, mask_key = ?, render_ms = ?",
+				"backend = ?, model = ?, generative = ?, image_key = ?, image_sha256 = ?, mask_key = ?, render_ms = ?, "
+						+ "matte_method = ?, matte_confidence = ?",
 				image.backend(), image.model(), image.generative(), image.key(), image.sha256(), image.maskKey(),
-				image.renderMillis());
+				image.renderMillis(), image.matteMethod(), image.matteConfidence());
 	}
 
 	/** PENDING to FAILED: the task cannot be rendered, for the reason given. */
@@ -73,7 +74,7 @@ public class TaskStateUpdates {
 	 * none
 	 */
 	public record StoredImage(String backend, String model, boolean generative, String key, String sha256,
-			String maskKey, long renderMillis) {
+			String maskKey, long renderMillis, String matteMethod, Double matteConfidence) {
 
 	}
 

@@ -70,6 +70,11 @@ class ImageController {
 		json.put("backend", image.backend());
 		json.put("model", image.model());
 		json.put("generative", image.generative());
+		// how the product was cut out: a low confidence is a cut to look at
+		Map<String, Object> matte = new LinkedHashMap<>();
+		matte.put("method", image.matteMethod());
+		matte.put("confidence", image.matteConfidence());
+		json.put("matte", (image.matteMethod() == null) ? null : matte);
 		json.put("sha256", image.sha256());
 		json.put("reused", image.reused());
 		// where the image went beyond the run: S3 (a fresh presigned link), Shopify, a

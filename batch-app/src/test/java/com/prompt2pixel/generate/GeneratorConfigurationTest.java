@@ -11,6 +11,7 @@ import java.util.Map;
 import com.prompt2pixel.models.GeneratedImage;
 import com.prompt2pixel.models.ImageGenerator;
 import com.prompt2pixel.models.ImageRequest;
+import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.models.Sampling;
 import com.prompt2pixel.models.SceneStyle;
 import com.prompt2pixel.support.SampleCatalogs;
@@ -61,6 +62,20 @@ class GeneratorConfigurationTest {
 		finally {
 			((AutoCloseable) generator).close();
 		}
+	}
+
+	@Test
+	void shouldCutProductsOutAsConfiguredAndRefuseAMatteThatCannotStart() {
+		assertThat(this.configuration.productMatte(new MatteProperties(null, null, null)).key()).isEqualTo("auto");
+		Path tinyMatte = TINY.resolveSibling("tiny-matte");
+		try (ProductMatte model = this.configuration.productMatte(new MatteProperties("model", tinyMatte, "cpu"))) {
+			assertThat(model.key()).isEqualTo("model:tiny-dark-on-white");
+		}
+		assertThatThrownBy(() -> this.configuration.productMatte(new MatteProperties("model", null, null)))
+			.isInstanceOf(EnvironmentProblem.class)
+			.hasMessageStartingWith("p2p.matte: the model matte needs --model-dir");
+		assertThatThrownBy(() -> this.configuration.productMatte(new MatteProperties("magic", null, null)))
+			.hasMessage("p2p.matte: matte 'magic' is not one of auto, alpha, keyer, model");
 	}
 
 	@Test

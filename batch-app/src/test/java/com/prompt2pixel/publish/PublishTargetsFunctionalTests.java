@@ -154,6 +154,8 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 		MerchantApi api = new MerchantApi(this.port, bearer("pub-acme"), this.json);
 		JsonNode meta = api.json(api.get("/api/v1/images/" + task + "/meta"));
 		assertThat(meta.path("published").path("folder").path("status").asString()).isEqualTo("published");
+		assertThat(meta.path("matte").path("method").asString()).as("how the product was cut out").isEqualTo("keyer");
+		assertThat(meta.path("matte").path("confidence").asDouble()).isBetween(0.0, 1.0);
 		URI fresh = URI.create(meta.path("published").path("s3").path("url").asString());
 		assertThat(HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(fresh).build(), HttpResponse.BodyHandlers.ofByteArray())

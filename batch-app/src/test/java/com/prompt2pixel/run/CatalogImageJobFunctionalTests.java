@@ -1,5 +1,8 @@
 package com.prompt2pixel.run;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -14,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import javax.imageio.ImageIO;
+
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
 import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.ingest.CatalogImportService;
@@ -23,6 +28,7 @@ import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.Manifest;
 import com.prompt2pixel.support.SampleCatalogs;
 import com.sun.net.httpserver.HttpServer;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,15 +91,22 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
-	void shouldStoreTheProductMaskBesideEachImageAndReuseItWithTheImage() {
+	void shouldStoreTheProductMaskAndHowItWasCutBesideEachImageAndReuseThemWithTheImage() {
 		Path catalog = SampleCatalogs.firstProducts(this.folder, 1);
 
 		RunSummary first = this.runs.start(new RunRequest("masked", catalog, null, 1, this.folder.resolve("a")));
 		RunSummary again = this.runs.start(new RunRequest("masked", catalog, null, 1, this.folder.resolve("b")));
 
 		List<Map<String, Object>> tasks = this.jdbc
-			.queryForList("SELECT image_key, mask_key FROM render_task WHERE run_id = ? ORDER BY id", first.run());
-		assertThat(tasks).hasSize(SCENES).allSatisfy((task) -> assertThat(task.get("mask_key")).isNotNull());
+			.queryForList("SELECT image_key, mask_key, matte_method, matte_confidence FROM render_task "
+					+ "WHERE run_id = ? ORDER BY id", first.run());
+		assertThat(tasks).hasSize(SCENES).allSatisfy((task) -> {
+			assertThat(task.get("mask_key")).isNotNull();
+			// the sample photos are opaque, on a plain backdrop: the keyer, sure of its
+			// cut
+			assertThat(task.get("matte_method")).isEqualTo("keyer");
+			assertThat((Double) task.get("matte_confidence")).isGreaterThan(0.5);
+		});
 		String imageKey = (String) tasks.get(0).get("image_key");
 		BufferedImage image = Png.decode(this.store.get(imageKey));
 		BufferedImage mask = Png.decode(this.store.get((String) tasks.get(0).get("mask_key")));
@@ -107,6 +120,10 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 				again.run()))
 			.as("a reused image keeps its mask")
 			.isEqualTo(tasks.stream().map((task) -> (String) task.get("mask_key")).toList());
+		assertThat(this.jdbc.queryForList("SELECT matte_method FROM render_task WHERE run_id = ? ORDER BY id",
+				String.class, again.run()))
+			.as("and how it was cut")
+			.containsOnly("keyer");
 	}
 
 	@Test
@@ -349,6 +366,37 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 		assertThat(summary.skipped()).isOne();
 		assertThat(Files.readAllLines(Path.of(summary.errorReport())).get(1))
 			.startsWith("3,image,not a readable image");
+	}
+
+	@Test
+	void shouldWarnOfAPhotoTheCutOutWillStruggleWithAndRenderItAllTheSame() throws Exception {
+		Path catalog = SampleCatalogs.write(this.folder, "sku,title,description,category,image",
+				List.of("RED-1,Mug,Fine,Kitchen,photos/mug-clay-01.png", "WHITE-2,Mug,White,Kitchen,photos/white.png"));
+		// a white mug on white, lit from the left: its lit side is a level or two off
+		// white
+		BufferedImage white = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = white.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, 400, 400);
+		g.setPaint(new GradientPaint(120, 0, new Color(0xFDFDFC), 280, 0, new Color(0xCFCFCE)));
+		g.fillRoundRect(120, 110, 160, 200, 20, 20);
+		g.dispose();
+		ImageIO.write(white, "png", this.folder.resolve("photos/white.png").toFile());
+
+		RunSummary summary = this.runs.start(new RunRequest("white", catalog, null, 1, this.folder));
+
+		assertThat(summary.status()).isEqualTo("COMPLETED");
+		assertThat(summary.products()).as("a warning skips nothing").isEqualTo(2);
+		assertThat(summary.skipped()).isZero();
+		assertThat(Files.readAllLines(Path.of(summary.errorReport())).subList(1, 2)).singleElement()
+			.asString()
+			.startsWith("3,image,warning: the product may not be cut out cleanly (keyer confidence 0.");
+		assertThat(
+				this.jdbc.queryForList(
+						"SELECT source_key || ' ' || matte_method || ' ' || (matte_confidence >= 0.5) "
+								+ "FROM product WHERE source_key IN ('RED-1', 'WHITE-2') ORDER BY source_key",
+						String.class))
+			.containsExactly("RED-1 keyer true", "WHITE-2 keyer false");
 	}
 
 	@Test

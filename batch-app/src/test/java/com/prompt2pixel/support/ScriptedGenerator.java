@@ -197,7 +197,7 @@ public class ScriptedGenerator implements ImageGenerator {
 	}
 
 	private GeneratedImage image(RgbImage pixels) {
-		return new GeneratedImage(pixels, null, backend(), model(), false, 1);
+		return new GeneratedImage(pixels, backend(), model(), false, 1);
 	}
 
 }

@@ -56,6 +56,9 @@ final class BackgroundKeyer {
 	 */
 	private static final int LOOK_AHEAD = 5;
 
+	/** A shadow is at most this much more colourful (CIELAB chroma) than its backdrop. */
+	private static final float MORE_CHROMA = 3;
+
 	/** Within a shadow, neighbours differ by at most this (ΔE of lightness). */
 	private static final double SHADOW_STEP = 4;
 
@@ -256,9 +259,15 @@ final class BackgroundKeyer {
 					this.distance[i] = (float) Math.sqrt(dl * dl + chroma2);
 					this.darkening[i] = dl;
 					// a shadow dims the backdrop: darker, its hue kept (a grey shadow on
-					// linen greys it a little, in proportion to how dark it is)
+					// linen greys it a little, in proportion to how dark it is), and
+					// never
+					// more colourful than the backdrop (a dark teal handle on white is no
+					// shadow, however flat)
 					float kept = 2 + 0.35f * dl;
-					this.shadowLike[i] = dl > threshold && chroma2 <= kept * kept;
+					float backdropChroma2 = model[1][x] * model[1][x] + model[2][x] * model[2][x];
+					float ownChroma2 = this.a[i] * this.a[i] + this.b[i] * this.b[i];
+					float most = (float) Math.sqrt(backdropChroma2) + MORE_CHROMA;
+					this.shadowLike[i] = dl > threshold && chroma2 <= kept * kept && ownChroma2 <= most * most;
 					float hue = 6 + 0.35f * Math.abs(dl);
 					this.hued[i] = chroma2 > hue * hue;
 				}

@@ -40,8 +40,7 @@ public final class CompositorGenerator implements ImageGenerator {
 			long start = System.nanoTime();
 			SceneComposer.Composition scene = SceneComposer.compose(request);
 			long millis = (System.nanoTime() - start) / 1_000_000;
-			images.add(new GeneratedImage(RgbImage.of(scene.scene()), scene.productAlpha(), backend(), model(), false,
-					millis));
+			images.add(new GeneratedImage(RgbImage.of(scene.scene()), scene, backend(), model(), false, millis));
 		}
 		return images;
 	}

@@ -24,6 +24,14 @@ public interface ProductMatte extends AutoCloseable {
 	 */
 	Matte matte(BufferedImage photo);
 
+	/**
+	 * What a render's cache key records of this method: its name, and for a model which
+	 * model, so that changing either makes the scenes again.
+	 */
+	default String key() {
+		return method();
+	}
+
 	/** Frees what the method holds (a model's weights); nothing for most. */
 	@Override
 	default void close() {

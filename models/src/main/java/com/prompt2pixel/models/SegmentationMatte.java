@@ -154,9 +154,10 @@ final class SegmentationMatte implements ProductMatte, AutoCloseable {
 		return "model";
 	}
 
-	/** The model's name, from matte.json. */
-	String name() {
-		return this.name;
+	/** The model's name from matte.json, with the method. */
+	@Override
+	public String key() {
+		return "model:" + this.name;
 	}
 
 	@Override

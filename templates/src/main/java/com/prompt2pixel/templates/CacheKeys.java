@@ -29,6 +29,10 @@ public final class CacheKeys {
 			// Double.toString and Long.toString are locale-independent and exact
 			parts.append(part).append('\0');
 		}
+		if (!hints.placement().equals("auto")) {
+			// only when set, so that keys made before placements existed still match
+			parts.append("placement=").append(hints.placement()).append('\0');
+		}
 		return Sha256.hex(parts.toString().getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -7,7 +7,13 @@ import java.util.List;
  *
  * @param palette scene colours as {@code #rrggbb}: wall top, wall bottom, floor
  * @param productScale share of the shorter image side the product may occupy
+ * @param placement where the product goes in the scene: {@code auto} (from the product's
+ * type: a pendant hangs, a clock is on the wall), {@code tabletop}, {@code floor},
+ * {@code wall} or {@code hanging}
  */
-public record CompositionHints(List<String> palette, double productScale) {
+public record CompositionHints(List<String> palette, double productScale, String placement) {
+
+	/** The placements a template may name. */
+	public static final List<String> PLACEMENTS = List.of("auto", "tabletop", "floor", "wall", "hanging");
 
 }

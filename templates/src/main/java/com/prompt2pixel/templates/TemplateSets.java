@@ -138,7 +138,7 @@ public final class TemplateSets {
 	private static CompositionHints hints(YamlNode node) {
 		Optional<YamlNode> composition = node.child("composition");
 		if (composition.isEmpty()) {
-			return new CompositionHints(DEFAULT_PALETTE, 0.6);
+			return new CompositionHints(DEFAULT_PALETTE, 0.6, "auto");
 		}
 		YamlNode hints = composition.get();
 		List<String> palette = hints.child("palette").isPresent() ? hints.strings("palette") : DEFAULT_PALETTE;
@@ -146,7 +146,12 @@ public final class TemplateSets {
 			throw hints
 				.error("'palette' must be three colours as #rrggbb (wall top, wall bottom, floor), was " + palette);
 		}
-		return new CompositionHints(palette, hints.decimal("product_scale", 0.1, 1.0, 0.6));
+		String placement = hints.text("placement", "auto");
+		if (!CompositionHints.PLACEMENTS.contains(placement)) {
+			throw hints
+				.error("'placement' must be one of " + CompositionHints.PLACEMENTS + ", was '" + placement + "'");
+		}
+		return new CompositionHints(palette, hints.decimal("product_scale", 0.1, 1.0, 0.6), placement);
 	}
 
 	private static void validateByRendering(CompiledTemplateSet set) {

@@ -96,8 +96,10 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 			Rendered rendered = render(group.getKey(), batch);
 			long share = (System.nanoTime() - started) / 1_000_000 / batch.size();
 			for (int i = 0; i < batch.size(); i++) {
-				images[group.getValue().get(i)] = new GeneratedImage(rendered.pixels().get(i), rendered.mask(i),
-						backend(), model(), true, share);
+				RgbImage pixels = rendered.pixels().get(i);
+				images[group.getValue().get(i)] = (rendered.compositions() != null)
+						? new GeneratedImage(pixels, rendered.compositions().get(i), backend(), model(), true, share)
+						: new GeneratedImage(pixels, backend(), model(), true, share);
 			}
 		}
 		return Arrays.asList(images);
@@ -146,11 +148,6 @@ public final class StableDiffusionGenerator implements ImageGenerator, AutoClose
 	 * A batch's images and, when it started from composed scenes, where each product is.
 	 */
 	private record Rendered(List<RgbImage> pixels, List<SceneComposer.Composition> compositions) {
-
-		float[] mask(int i) {
-			return (this.compositions != null) ? this.compositions.get(i).productAlpha() : null;
-		}
-
 	}
 
 	/** Requests that can share one batch. */

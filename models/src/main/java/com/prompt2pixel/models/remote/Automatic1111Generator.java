@@ -80,8 +80,9 @@ public final class Automatic1111Generator implements ImageGenerator {
 			if (scene != null) {
 				pixels = RemoteImages.keepProduct(pixels, scene, this.endpoint.base().resolve(path));
 			}
-			images.add(new GeneratedImage(pixels, (scene != null) ? scene.productAlpha() : null, backend(), model(),
-					true, (System.nanoTime() - started) / 1_000_000));
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			images.add((scene != null) ? new GeneratedImage(pixels, scene, backend(), model(), true, millis)
+					: new GeneratedImage(pixels, backend(), model(), true, millis));
 		}
 		return images;
 	}

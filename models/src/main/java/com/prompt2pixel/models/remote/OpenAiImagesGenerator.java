@@ -51,8 +51,7 @@ public final class OpenAiImagesGenerator implements ImageGenerator {
 			JsonNode answer = this.endpoint.post("/v1/images/generations", body(request));
 			RgbImage pixels = RemoteImages.pixels(answer.path("data").path(0).path("b64_json").asString(null),
 					this.endpoint.base().resolve("/v1/images/generations"));
-			images.add(new GeneratedImage(pixels, null, backend(), model(), true,
-					(System.nanoTime() - started) / 1_000_000));
+			images.add(new GeneratedImage(pixels, backend(), model(), true, (System.nanoTime() - started) / 1_000_000));
 		}
 		return images;
 	}

@@ -1,0 +1,60 @@
+package com.prompt2pixel.models;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where a product belongs in a scene: on a table, on the floor, on the wall at eye
+ * height, or hanging from above with its cord running off the top of the frame.
+ */
+public enum Placement {
+
+	TABLETOP, FLOOR, WALL, HANGING;
+
+	/**
+	 * Words that put a product on the wall, hanging, or on the floor; the rest stand on a
+	 * table.
+	 */
+	private static final List<Rule> RULES = List.of(
+			new Rule(HANGING, "pendant|chandelier|hanging|ceiling (?:light|lamp)|wind chime|hammock"),
+			new Rule(WALL,
+					"wall|clock|mirror|picture frame|photo frame|poster|canvas print|art print|painting|"
+							+ "tapestry|sconce|coat hook"),
+			new Rule(FLOOR, "floor lamp|floor|rug|armchair|chair|sofa|stool|bench|floor vase|planter|"
+					+ "standing|dog bed|cat tree"));
+
+	/**
+	 * The placement a template names, or for {@code auto} (or none) the one the product's
+	 * words suggest: its title, type and category.
+	 * @throws IllegalArgumentException for a name that is no placement
+	 */
+	public static Placement of(String hint, String productWords) {
+		String name = (hint == null) ? "auto" : hint.strip().toLowerCase(Locale.ROOT);
+		if (!name.equals("auto")) {
+			try {
+				return valueOf(name.toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException(
+						"placement '" + hint + "' is not one of auto, tabletop, floor, wall, hanging", ex);
+			}
+		}
+		String words = (productWords == null) ? "" : productWords.toLowerCase(Locale.ROOT);
+		for (Rule rule : RULES) {
+			if (rule.words().matcher(words).find()) {
+				return rule.placement();
+			}
+		}
+		return TABLETOP;
+	}
+
+	private record Rule(Placement placement, Pattern words) {
+
+		Rule(Placement placement, String words) {
+			this(placement, Pattern.compile("\\b(?:" + words + ")s?\\b"));
+		}
+
+	}
+
+}

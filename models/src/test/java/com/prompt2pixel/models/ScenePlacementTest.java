@@ -1,0 +1,140 @@
+package com.prompt2pixel.models;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample catalog's products placed where they belong: the pendant hangs from a cord
+ * off the top of the frame, the clock and the frame are on the wall clear of the floor,
+ * and everything else stands on the floor's surface. Each product's box (its mask at
+ * alpha 0.5 or more) is checked against the scene's wall (above the horizon) and floor.
+ */
+class ScenePlacementTest {
+
+	static final Path SAMPLES = Path.of("..", "samples");
+
+	private static final Pattern ROW = Pattern.compile("^([A-Z0-9-]+),\"([^\"]+)\".*,(photos/[a-z0-9-]+\\.png)$");
+
+	private static final SceneStyle LIVING = SceneStyle.of(List.of("#efe9df", "#ddd3c4", "#a78b6d"), 0.55);
+
+	@Test
+	void shouldTellWhereEachSampleProductBelongsFromItsWords() throws IOException {
+		assertThat(samples()).extracting((p) -> p.sku() + " " + p.placement())
+			.contains("PENDANT-19 HANGING", "CLOCK-16 WALL", "FRAME-17 WALL", "LAMP-18 TABLETOP",
+					"MUG-CLAY-01 TABLETOP", "LANTERN-20 TABLETOP")
+			.hasSize(20);
+		assertThat(Placement.of("floor", "Brass Dome Pendant")).as("a template's hint wins").isEqualTo(Placement.FLOOR);
+		assertThat(Placement.of("auto", "Walnut floor lamp")).isEqualTo(Placement.FLOOR);
+		assertThat(Placement.of("auto", "Leather wallet")).as("a word, not a part of one")
+			.isEqualTo(Placement.TABLETOP);
+	}
+
+	@Test
+	void shouldPlaceHangingWallAndStandingProductsWhereTheyBelong() throws IOException {
+		for (Sample sample : samples()) {
+			for (long seed : new long[] { 1, 7, 42 }) {
+				SceneComposer.Composition scene = SceneComposer.compose(new ImageRequest(sample.title(), "", seed, 512,
+						512, Files.readAllBytes(SAMPLES.resolve(sample.photo())), SceneStyle
+							.of(List.of("#efe9df", "#ddd3c4", "#a78b6d"), LIVING.productScale(), sample.placement()),
+						Sampling.DEFAULT));
+				int[] box = box(scene.productAlpha(), 512);
+				double horizon = scene.horizon();
+				String what = sample.sku() + " seed " + seed + " box " + Arrays.toString(box) + " horizon "
+						+ Math.round(horizon);
+				switch (sample.placement()) {
+					case HANGING -> {
+						assertThat(box[3]).as(what + ": clear of the floor").isLessThan((int) horizon);
+						assertThat(box[1]).as(what + ": near the top").isLessThan(512 / 4);
+						int cordX = (box[0] + box[2]) / 2;
+						assertThat(luma(scene, cordX, box[1] / 2)).as(what + ": the cord above it").isLessThan(90);
+					}
+					case WALL -> {
+						assertThat(box[3]).as(what + ": clear of the floor").isLessThan((int) horizon);
+						double middle = (box[1] + box[3]) / 2.0;
+						assertThat(middle).as(what + ": at eye height").isBetween(0.25 * horizon, 0.6 * horizon);
+					}
+					case TABLETOP, FLOOR ->
+						assertThat(box[3]).as(what + ": standing on the floor").isGreaterThan((int) horizon);
+				}
+			}
+		}
+	}
+
+	@Test
+	void shouldKeepEveryClearlyVisiblePartOfEachSampleProduct() throws IOException {
+		ProductMatte keyer = ProductMatte.named("keyer", null);
+		for (Sample sample : samples()) {
+			BufferedImage photo = Png.decode(Files.readAllBytes(SAMPLES.resolve(sample.photo())));
+			Matte matte = keyer.matte(photo);
+			int width = photo.getWidth();
+			boolean[] far = new boolean[width * photo.getHeight()];
+			for (int y = 0; y < photo.getHeight(); y++) {
+				for (int x = 0; x < width; x++) {
+					double[] lab = Lab.of(photo.getRGB(x, y));
+					far[y * width + x] = Math.hypot(100 - lab[0], Math.hypot(lab[1], lab[2])) > 20;
+				}
+			}
+			long lost = 0;
+			for (int y = 1; y < photo.getHeight() - 1; y++) {
+				for (int x = 1; x < width - 1; x++) {
+					int i = y * width + x;
+					// inside a part, not on its anti-aliased rim
+					boolean inside = far[i] && far[i - 1] && far[i + 1] && far[i - width] && far[i + width];
+					if (inside && matte.alphaAt(x, y) < 128) {
+						lost++;
+					}
+				}
+			}
+			// a dark handle that a flat-grey rule once took for a cast shadow is product
+			assertThat(lost).as(sample.sku() + ": pixels inside parts far from the white backdrop, cut away").isZero();
+		}
+	}
+
+	/** minX, minY, maxX, maxY of the pixels at least half product. */
+	private static int[] box(float[] alpha, int width) {
+		int[] box = { Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1 };
+		for (int i = 0; i < alpha.length; i++) {
+			if (alpha[i] >= 0.5f) {
+				int x = i % width;
+				int y = i / width;
+				box[0] = Math.min(box[0], x);
+				box[1] = Math.min(box[1], y);
+				box[2] = Math.max(box[2], x);
+				box[3] = Math.max(box[3], y);
+			}
+		}
+		return box;
+	}
+
+	private static int luma(SceneComposer.Composition scene, int x, int y) {
+		int rgb = scene.scene().getRGB(x, y);
+		return (((rgb >> 16) & 0xFF) * 299 + ((rgb >> 8) & 0xFF) * 587 + (rgb & 0xFF) * 114) / 1000;
+	}
+
+	record Sample(String sku, String title, String photo, Placement placement) {
+	}
+
+	/** The sample catalog's products, with where their words say they belong. */
+	static List<Sample> samples() throws IOException {
+		List<Sample> samples = new ArrayList<>();
+		for (String line : Files.readAllLines(SAMPLES.resolve("catalog.csv"))) {
+			Matcher row = ROW.matcher(line);
+			if (row.matches()) {
+				samples.add(new Sample(row.group(1), row.group(2), row.group(3), Placement.of("auto", row.group(2))));
+			}
+		}
+		return samples;
+	}
+
+}
