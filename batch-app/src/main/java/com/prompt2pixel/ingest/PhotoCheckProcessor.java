@@ -1,6 +1,5 @@
 package com.prompt2pixel.ingest;
 
-import com.prompt2pixel.connectors.images.PhotoVerifier;
 import com.prompt2pixel.connectors.images.ProductImageException;
 import com.prompt2pixel.models.Matte;
 import com.prompt2pixel.system.ProductPhotos;
@@ -30,11 +29,10 @@ class PhotoCheckProcessor implements ItemProcessor<ProductPhoto, PhotoCheck> {
 	@Override
 	public PhotoCheck process(ProductPhoto product) {
 		try {
-			String sha256 = this.photos.fetch(this.merchantId, product.imageUrl());
-			byte[] bytes = this.photos.stored(this.merchantId, sha256, product.imageUrl());
-			Matte cut = this.matte.of(PhotoVerifier.decode(bytes));
-			return new PhotoCheck(product.productId(), product.row(), sha256, null, cut.method(), cut.confidence(),
-					MatteCheck.warning(cut));
+			ProductPhotos.Checked photo = this.photos.fetchDecoded(this.merchantId, product.imageUrl());
+			Matte cut = this.matte.of(photo.pixels());
+			return new PhotoCheck(product.productId(), product.row(), photo.sha256(), null, cut.method(),
+					cut.confidence(), MatteCheck.warning(cut));
 		}
 		catch (ProductImageException ex) {
 			return PhotoCheck.unreadable(product.productId(), product.row(), ex.getMessage());

@@ -1,5 +1,6 @@
 package com.prompt2pixel.system;
 
+import java.awt.image.BufferedImage;
 import java.net.URI;
 
 import com.prompt2pixel.connectors.images.PhotoVerifier;
@@ -36,6 +37,16 @@ public class ProductPhotos {
 	 * @throws ProductImageException when it cannot be fetched or is not a usable image
 	 */
 	public String fetch(String merchantId, String url) {
+		return fetchDecoded(merchantId, url).sha256();
+	}
+
+	/**
+	 * Fetches the photo, checks it and stores it, and gives its pixels as the check
+	 * decoded them (an import judges the cut-out on them without decoding or reading it
+	 * again).
+	 * @throws ProductImageException when it cannot be fetched or is not a usable image
+	 */
+	public Checked fetchDecoded(String merchantId, String url) {
 		URI uri;
 		try {
 			uri = URI.create(url);
@@ -43,7 +54,7 @@ public class ProductPhotos {
 		catch (IllegalArgumentException ex) {
 			throw new ProductImageException("not a valid image URL or path: '" + url + "'", ex);
 		}
-		return keep(merchantId, this.source.load(uri));
+		return checked(merchantId, this.source.load(uri));
 	}
 
 	/**
@@ -52,14 +63,27 @@ public class ProductPhotos {
 	 * @throws ProductImageException when it is not a usable image
 	 */
 	public String keep(String merchantId, byte[] photo) {
+		return checked(merchantId, photo).sha256();
+	}
+
+	private Checked checked(String merchantId, byte[] photo) {
 		if (photo.length > ProductImageSource.MAX_BYTES) {
 			throw new ProductImageException(
 					"the photo is larger than " + ProductImageSource.MAX_BYTES / (1024 * 1024) + " MB");
 		}
-		PhotoVerifier.verify(photo);
+		BufferedImage pixels = PhotoVerifier.decode(photo);
 		String sha256 = Sha256.hex(photo);
 		this.store.put(key(merchantId, sha256), photo);
-		return sha256;
+		return new Checked(sha256, pixels);
+	}
+
+	/**
+	 * A photo checked and stored.
+	 *
+	 * @param sha256 the hex SHA-256 of its bytes, its key in the store
+	 * @param pixels the photo as the check decoded it
+	 */
+	public record Checked(String sha256, BufferedImage pixels) {
 	}
 
 	/**
