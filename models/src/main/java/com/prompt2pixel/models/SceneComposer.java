@@ -38,9 +38,8 @@ public final class SceneComposer {
 	 * @throws IllegalArgumentException when the request's photo is not a readable image
 	 */
 	public static Composition compose(ImageRequest request) {
-		BufferedImage photo = Png.decode(request.productPhoto());
-		Matte matte = request.matte().matte(photo);
-		BufferedImage product = matte.cutOut(photo);
+		CutOuts.Cut cut = CutOuts.of(request.productPhoto(), request.matte());
+		BufferedImage product = cut.product();
 		SplittableRandom random = new SplittableRandom(request.seed());
 		int width = request.width();
 		int height = request.height();
@@ -72,7 +71,7 @@ public final class SceneComposer {
 		for (int i = 0; i < argb.length; i++) {
 			alpha[i] = (argb[i] >>> 24) / 255f;
 		}
-		return new Composition(canvas, alpha, matte.method(), matte.confidence(), horizon);
+		return new Composition(canvas, alpha, cut.method(), cut.confidence(), horizon);
 	}
 
 	private static void quality(Graphics2D g) {
