@@ -37,7 +37,8 @@ class PhotoCheckWriter implements ItemWriter<PhotoCheck> {
 					statement.setLong(4, check.productId());
 				});
 		Long[] rows = checks.stream().map(PhotoCheck::row).toArray(Long[]::new);
-		this.jdbc.update("""
+		// a chunk done again replaces what it found the first time
+		int cleared = this.jdbc.update("""
 				DELETE FROM catalog_import_error
 				WHERE import_id = ? AND found_by IN ('PHOTO', 'MATTE') AND row_number = ANY (?)""", this.importId,
 				rows);
@@ -53,6 +54,9 @@ class PhotoCheckWriter implements ItemWriter<PhotoCheck> {
 				});
 		List<? extends PhotoCheck> failed = checks.stream().filter((check) -> check.problem() != null).toList();
 		if (failed.isEmpty()) {
+			if (cleared > 0) {
+				this.imports.countSkipped(this.importId);
+			}
 			return;
 		}
 		this.jdbc.batchUpdate("""
