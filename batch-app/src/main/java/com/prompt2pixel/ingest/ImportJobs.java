@@ -1,5 +1,6 @@
 package com.prompt2pixel.ingest;
 
+import com.prompt2pixel.system.JobStarts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ class ImportJobs {
 	/** Starts the import, or restarts it where it failed. */
 	void execute(long importId) {
 		try {
-			this.jobOperator.start(this.job, parameters(importId));
+			JobStarts.start(this.jobOperator, this.job, parameters(importId));
 		}
 		catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException | JobRestartException
 				| InvalidJobParametersException ex) {

@@ -5,6 +5,7 @@ import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.templates.TemplateException;
 import com.prompt2pixel.system.EmbeddedDatabase;
+import com.prompt2pixel.system.JobStarts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -205,7 +206,7 @@ public class CatalogRuns {
 		GenerationRun run = this.runs.get(runId);
 		JobParameters parameters = parameters(run);
 		try {
-			JobExecution execution = this.jobOperator.start(jobOf(run), parameters);
+			JobExecution execution = JobStarts.start(this.jobOperator, jobOf(run), parameters);
 			if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING) {
 				throw new IllegalStateException("run " + runId + " did not finish synchronously");
 			}
