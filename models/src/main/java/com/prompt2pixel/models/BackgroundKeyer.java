@@ -303,7 +303,7 @@ final class BackgroundKeyer {
 				tail = seedBackdrop(y * this.width, tail);
 				tail = seedBackdrop(y * this.width + this.width - 1, tail);
 			}
-			spread(tail, BACKDROP);
+			spread(tail, BACKDROP, this.threshold);
 		}
 
 		private int seedBackdrop(int i, int tail) {
@@ -315,31 +315,29 @@ final class BackgroundKeyer {
 		}
 
 		/**
-		 * Breadth first from the queued pixels over unlabelled pixels within the
-		 * threshold, labelling them.
+		 * Breadth first from the first {@code tail} queued pixels over unlabelled pixels
+		 * within {@code limit} of the backdrop, labelling them.
+		 * @return how many pixels the queue holds at the end, those first ones included
 		 */
-		private void spread(int tail, byte as) {
+		private int spread(int tail, byte as, double limit) {
 			int head = 0;
 			while (head < tail) {
 				int i = this.queue[head++];
 				int x = i % this.width;
 				if (x > 0) {
-					tail = take(i - 1, tail, as);
+					tail = take(i - 1, tail, as, limit);
 				}
 				if (x < this.width - 1) {
-					tail = take(i + 1, tail, as);
+					tail = take(i + 1, tail, as, limit);
 				}
 				if (i >= this.width) {
-					tail = take(i - this.width, tail, as);
+					tail = take(i - this.width, tail, as, limit);
 				}
 				if (i + this.width < this.n) {
-					tail = take(i + this.width, tail, as);
+					tail = take(i + this.width, tail, as, limit);
 				}
 			}
-		}
-
-		private int take(int i, int tail, byte as) {
-			return take(i, tail, as, this.threshold);
+			return tail;
 		}
 
 		private int take(int i, int tail, byte as, double limit) {
@@ -366,7 +364,7 @@ final class BackgroundKeyer {
 				}
 				this.label[start] = patch;
 				this.queue[0] = start;
-				int size = countSpread(patch);
+				int size = spread(1, patch, this.holeLimit);
 				double ring = ringDistance(size);
 				// a patch joined to the backdrop is a shadow's or a sweep's fringe, left
 				// to
@@ -376,29 +374,6 @@ final class BackgroundKeyer {
 					this.label[this.queue[q]] = outcome;
 				}
 			}
-		}
-
-		/** Spreads a patch from queue[0]; returns its size, its pixels in the queue. */
-		private int countSpread(byte patch) {
-			int head = 0;
-			int tail = 1;
-			while (head < tail) {
-				int i = this.queue[head++];
-				int x = i % this.width;
-				if (x > 0) {
-					tail = take(i - 1, tail, patch, this.holeLimit);
-				}
-				if (x < this.width - 1) {
-					tail = take(i + 1, tail, patch, this.holeLimit);
-				}
-				if (i >= this.width) {
-					tail = take(i - this.width, tail, patch, this.holeLimit);
-				}
-				if (i + this.width < this.n) {
-					tail = take(i + this.width, tail, patch, this.holeLimit);
-				}
-			}
-			return tail;
 		}
 
 		/**

@@ -9,16 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
-import ai.djl.translate.NoopTranslator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,24 +99,8 @@ final class SegmentationMatte implements ProductMatte, AutoCloseable {
 				|| !Files.isRegularFile(weights)) {
 			throw new IllegalArgumentException(file + ": model must name a TorchScript .pt file in " + directory);
 		}
-		Devices.offline();
 		Device device = Devices.named(deviceName);
-		ZooModel<NDList, NDList> model;
-		try {
-			String fileName = weights.getFileName().toString();
-			model = Criteria.builder()
-				.setTypes(NDList.class, NDList.class)
-				.optModelPath(weights.getParent())
-				.optModelName(fileName.substring(0, fileName.length() - 3))
-				.optEngine("PyTorch")
-				.optDevice(device)
-				.optTranslator(new NoopTranslator())
-				.build()
-				.loadModel();
-		}
-		catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException ex) {
-			throw new IllegalArgumentException("cannot load " + weights + " as TorchScript: " + ex.getMessage(), ex);
-		}
+		ZooModel<NDList, NDList> model = TorchScript.load(weights, device);
 		SegmentationMatte matte = new SegmentationMatte(model, device, root.path("name").asString("model"), size, mean,
 				std);
 		try {
@@ -129,7 +109,7 @@ final class SegmentationMatte implements ProductMatte, AutoCloseable {
 		catch (RuntimeException ex) {
 			matte.close();
 			throw new IllegalArgumentException("the model in " + weights + " does not take [1, 3, " + size + ", " + size
-					+ "] to [1, 1, " + size + ", " + size + "]: " + ex.getMessage(), ex);
+					+ "] to [1, 1, " + size + ", " + size + "]: " + TorchScript.firstLine(ex), ex);
 		}
 		return matte;
 	}

@@ -7,19 +7,16 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
-import ai.djl.translate.NoopTranslator;
 import com.prompt2pixel.models.Devices;
+import com.prompt2pixel.models.TorchScript;
 
 /**
  * A pipeline directory's parts loaded on one device: the tokenizer and the TorchScript
@@ -189,7 +186,7 @@ final class DiffusionPipeline implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			throw new PipelineException("the " + part + " in " + file + " does not take the inputs pipeline.json "
-					+ "describes (expected output " + expected + "): " + firstLine(ex), ex);
+					+ "describes (expected output " + expected + "): " + TorchScript.firstLine(ex), ex);
 		}
 		Shape actual = output.isEmpty() ? new Shape() : output.get(0).getShape();
 		if (!actual.equals(expected)) {
@@ -199,33 +196,17 @@ final class DiffusionPipeline implements AutoCloseable {
 		return output.get(0);
 	}
 
-	private static String firstLine(Throwable ex) {
-		String message = String.valueOf(ex.getMessage());
-		int end = message.indexOf('\n');
-		return (end < 0) ? message : message.substring(0, end);
-	}
-
-	private static ZooModel<NDList, NDList> part(Path file, Device device, List<AutoCloseable> opened)
-			throws IOException {
-		String name = file.getFileName().toString();
-		if (!name.endsWith(".pt")) {
+	private static ZooModel<NDList, NDList> part(Path file, Device device, List<AutoCloseable> opened) {
+		if (!file.getFileName().toString().endsWith(".pt")) {
 			throw new PipelineException("pipeline part " + file + " is not a TorchScript .pt file");
 		}
 		try {
-			ZooModel<NDList, NDList> model = Criteria.builder()
-				.setTypes(NDList.class, NDList.class)
-				.optModelPath(file.getParent())
-				.optModelName(name.substring(0, name.length() - 3))
-				.optEngine("PyTorch")
-				.optDevice(device)
-				.optTranslator(new NoopTranslator())
-				.build()
-				.loadModel();
+			ZooModel<NDList, NDList> model = TorchScript.load(file, device);
 			opened.add(model);
 			return model;
 		}
-		catch (ModelNotFoundException | MalformedModelException | RuntimeException ex) {
-			throw new PipelineException("cannot load " + file + " as TorchScript: " + firstLine(ex), ex);
+		catch (IllegalArgumentException ex) {
+			throw new PipelineException(ex.getMessage(), ex);
 		}
 	}
 
