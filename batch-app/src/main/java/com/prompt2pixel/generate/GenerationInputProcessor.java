@@ -2,6 +2,7 @@ package com.prompt2pixel.generate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.prompt2pixel.connectors.images.ProductImageException;
 import com.prompt2pixel.models.ImageRequest;
@@ -9,6 +10,7 @@ import com.prompt2pixel.models.Placement;
 import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.models.Sampling;
 import com.prompt2pixel.models.SceneStyle;
+import com.prompt2pixel.models.Surface;
 import com.prompt2pixel.system.ProductPhotos;
 import com.prompt2pixel.task.RenderParams;
 import com.prompt2pixel.task.RenderTask;
@@ -72,13 +74,25 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 			return GenerationInput.unusable(task, ex.getMessage());
 		}
 		RenderParams params = this.params.readValue(task.params());
-		Placement placement = Placement.of(params.placement(), product.words());
+		SceneStyle style = style(params, product.words(), product.title(), task.prompt());
 		ImageRequest request = new ImageRequest(task.prompt(), task.negativePrompt(), task.seed(), params.width(),
-				params.height(), product.photo(), SceneStyle.of(params.palette(), params.productScale(), placement),
-				new Sampling(params.steps(), params.guidance(), params.scheduler(), params.model(),
-						params.img2imgStrength()),
+				params.height(), product.photo(), style, new Sampling(params.steps(), params.guidance(),
+						params.scheduler(), params.model(), params.img2imgStrength()),
 				this.matte);
 		return GenerationInput.ready(task, request);
+	}
+
+	/**
+	 * The scene's look for one product: its placement from the template's hint or the
+	 * product's words (title, type, category), its surface from the hint or the words of
+	 * the prompt that describe the scene (the product's title left out: a walnut board's
+	 * packshot names a seamless backdrop), seen from above for a flat lay.
+	 */
+	static SceneStyle style(RenderParams params, String productWords, String title, String prompt) {
+		String sceneWords = (title == null || title.isBlank()) ? prompt
+				: Pattern.compile(Pattern.quote(title), Pattern.CASE_INSENSITIVE).matcher(prompt).replaceAll(" ");
+		return SceneStyle.of(params.palette(), params.productScale(), Placement.of(params.placement(), productWords),
+				Surface.of(params.surface(), sceneWords), SceneStyle.View.of(params.view()));
 	}
 
 	private Product product(long productId) {
@@ -87,13 +101,15 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 			return cached;
 		}
 		String[] checked = this.jdbc.queryForObject("""
-				SELECT image_sha256, image_url, concat_ws(' ', title, product_type, category) FROM product
-				WHERE id = ?""", (rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) },
+				SELECT image_sha256, image_url, concat_ws(' ', title, product_type, category), title FROM product
+				WHERE id = ?""",
+				(rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) },
 				productId);
 		if (checked[0] == null) {
 			throw new ProductImageException("the product's photo was not checked at import");
 		}
-		Product product = new Product(this.photos.stored(this.merchantId, checked[0], checked[1]), checked[2]);
+		Product product = new Product(this.photos.stored(this.merchantId, checked[0], checked[1]), checked[2],
+				checked[3]);
 		this.recent.put(productId, product);
 		return product;
 	}
@@ -103,8 +119,9 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 	 *
 	 * @param photo the checked photo's bytes
 	 * @param words its title, type and category, which say where it belongs in a scene
+	 * @param title its title
 	 */
-	private record Product(byte[] photo, String words) {
+	private record Product(byte[] photo, String words, String title) {
 	}
 
 }

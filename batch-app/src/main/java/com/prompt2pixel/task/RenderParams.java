@@ -19,16 +19,20 @@ import com.prompt2pixel.templates.SceneTemplate;
  * @param productScale share of the shorter side the product may occupy
  * @param placement the template's placement hint ({@code auto} from the product's type);
  * null in tasks written before placements existed, which is {@code auto}
+ * @param surface the template's surface hint ({@code auto}: what the prompt names); null
+ * in tasks written before surfaces existed, which is {@code auto}
+ * @param view {@code top-down} for a flat lay, {@code front} otherwise; null in tasks
+ * written before views existed, which is {@code front}
  */
 public record RenderParams(int width, int height, int steps, double guidance, String scheduler, String model,
 		@JsonProperty("img2img_strength") double img2imgStrength, List<String> palette,
-		@JsonProperty("product_scale") double productScale, String placement) {
+		@JsonProperty("product_scale") double productScale, String placement, String surface, String view) {
 
 	public static RenderParams of(SceneTemplate template) {
 		return new RenderParams(template.params().width(), template.params().height(), template.params().steps(),
 				template.params().guidance(), template.params().scheduler(), template.params().model(),
 				template.params().img2imgStrength(), template.hints().palette(), template.hints().productScale(),
-				template.hints().placement());
+				template.hints().placement(), template.hints().surface(), template.topDown() ? "top-down" : "front");
 	}
 
 }

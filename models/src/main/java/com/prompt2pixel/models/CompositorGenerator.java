@@ -25,7 +25,7 @@ public final class CompositorGenerator implements ImageGenerator {
 		// in every cache key: a new number when the scenes change (2: the improved
 		// cut-out), so
 		// that cached scenes are made again
-		return "java2d-compositor-2";
+		return "java2d-compositor-3";
 	}
 
 	@Override

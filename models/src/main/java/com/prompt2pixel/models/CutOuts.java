@@ -33,14 +33,18 @@ final class CutOuts {
 	/**
 	 * A product cut out of a photo and how it was cut.
 	 *
-	 * @param product the product on a transparent background, cropped to it
+	 * @param cutOut the product, cropped, and where the crop lies in the photo
 	 * @param method the matte's method
 	 * @param confidence the matte's confidence
 	 */
-	record Cut(BufferedImage product, String method, double confidence) {
+	record Cut(Matte.CutOut cutOut, String method, double confidence) {
+
+		BufferedImage product() {
+			return this.cutOut.product();
+		}
 
 		long pixels() {
-			return (long) this.product.getWidth() * this.product.getHeight();
+			return (long) product().getWidth() * product().getHeight();
 		}
 
 	}

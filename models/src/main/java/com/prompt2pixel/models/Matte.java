@@ -73,7 +73,7 @@ public record Matte(int width, int height, byte[] alpha, double confidence, Stri
 	 * pixels), so a white backdrop's light does not come along as a halo on a dark scene.
 	 * @throws IllegalArgumentException when no pixel is product
 	 */
-	public BufferedImage cutOut(BufferedImage photo) {
+	public CutOut cutOut(BufferedImage photo) {
 		int[] argb = photo.getRGB(0, 0, this.width, this.height, null, 0, this.width);
 		int minX = this.width;
 		int minY = this.height;
@@ -101,7 +101,17 @@ public record Matte(int width, int height, byte[] alpha, double confidence, Stri
 		}
 		BufferedImage image = new BufferedImage(this.width, this.height, BufferedImage.TYPE_INT_ARGB);
 		image.setRGB(0, 0, this.width, this.height, out, 0, this.width);
-		return image.getSubimage(minX, minY, maxX - minX + 1, maxY - minY + 1);
+		return new CutOut(image.getSubimage(minX, minY, maxX - minX + 1, maxY - minY + 1), minX, minY);
+	}
+
+	/**
+	 * A product cut out of its photo.
+	 *
+	 * @param product the product on a transparent background, cropped to it
+	 * @param x the crop's left edge in the photo
+	 * @param y the crop's top edge in the photo
+	 */
+	public record CutOut(BufferedImage product, int x, int y) {
 	}
 
 	private static final int DECONTAMINATION_REACH = 2;

@@ -2,6 +2,7 @@ package com.prompt2pixel.models;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -30,15 +31,9 @@ public enum Placement {
 	 * @throws IllegalArgumentException for a name that is no placement
 	 */
 	public static Placement of(String hint, String productWords) {
-		String name = (hint == null) ? "auto" : hint.strip().toLowerCase(Locale.ROOT);
-		if (!name.equals("auto")) {
-			try {
-				return valueOf(name.toUpperCase(Locale.ROOT));
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException(
-						"placement '" + hint + "' is not one of auto, tabletop, floor, wall, hanging", ex);
-			}
+		Optional<Placement> named = TemplateHint.named(Placement.class, hint, "placement");
+		if (named.isPresent()) {
+			return named.get();
 		}
 		String words = (productWords == null) ? "" : productWords.toLowerCase(Locale.ROOT);
 		for (Rule rule : RULES) {

@@ -62,7 +62,7 @@ class BackgroundKeyerTest {
 	}
 
 	private static BufferedImage cutOut(BufferedImage photo) {
-		return new KeyerMatte().matte(photo).cutOut(photo);
+		return new KeyerMatte().matte(photo).cutOut(photo).product();
 	}
 
 	private static int alpha(BufferedImage image, int x, int y) {

@@ -98,7 +98,7 @@ class ProductMatteTest {
 	void shouldCutOutWithoutTheBackdropsLightOnTheRim() {
 		Case red = CASES.stream().filter((c) -> c.name().equals("red mug on white")).findFirst().orElseThrow();
 		Matte matte = ProductMatte.named("keyer", null).matte(red.photo());
-		BufferedImage cutOut = matte.cutOut(red.photo());
+		BufferedImage cutOut = matte.cutOut(red.photo()).product();
 
 		long lightRim = 0;
 		for (int y = 0; y < cutOut.getHeight(); y++) {

@@ -101,6 +101,71 @@ class ScenePlacementTest {
 		}
 	}
 
+	/**
+	 * The issue's white mug on white, cut out by the default matte and placed in every
+	 * kind of scene: on a table, on the floor, on the wall, hanging, in a flat lay, on
+	 * each surface. The product's coverage in the scene is compared with its true mask
+	 * carried into the scene through the same placement.
+	 */
+	@Test
+	void shouldKeepTheWhiteMugOnWhiteWholeInEveryScene() {
+		MatteTestSet.Case mug = MatteTestSet.cases(512).get(0);
+		assertThat(mug.name()).isEqualTo("white mug on white");
+		byte[] photo = Png.encode(mug.photo());
+		List<String> palette = List.of("#f7f7f5", "#e9e8e4", "#dcdad4");
+		List<SceneStyle> scenes = new ArrayList<>();
+		for (Placement placement : Placement.values()) {
+			scenes.add(SceneStyle.of(palette, 0.6, placement, Surface.PLAIN, SceneStyle.View.FRONT));
+		}
+		for (Surface surface : Surface.values()) {
+			scenes.add(SceneStyle.of(palette, 0.55, Placement.TABLETOP, surface, SceneStyle.View.FRONT));
+			scenes.add(SceneStyle.of(palette, 0.55, Placement.TABLETOP, surface, SceneStyle.View.TOP_DOWN));
+		}
+		for (SceneStyle style : scenes) {
+			for (long seed : new long[] { 3, 42 }) {
+				SceneComposer.Composition scene = SceneComposer
+					.compose(new ImageRequest("white mug", "", seed, 640, 512, photo, style, Sampling.DEFAULT));
+				float[] truth = inScene(mug.truth(), 512, scene);
+				assertThat(iou(scene.productAlpha(), truth))
+					.as("%s %s %s, seed %d", style.placement(), style.surface(), style.view(), seed)
+					.isGreaterThanOrEqualTo(0.95);
+			}
+		}
+	}
+
+	/** A mask of the photo carried into the scene the way the product was. */
+	private static float[] inScene(byte[] mask, int size, SceneComposer.Composition scene) {
+		BufferedImage photoMask = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+		for (int i = 0; i < mask.length; i++) {
+			photoMask.setRGB(i % size, i / size, (mask[i] & 0xFF) << 24);
+		}
+		int width = scene.scene().getWidth();
+		int height = scene.scene().getHeight();
+		BufferedImage layer = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+		java.awt.Graphics2D g = layer.createGraphics();
+		g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+				java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+		g.drawImage(photoMask, scene.photoToScene(), null);
+		g.dispose();
+		float[] alpha = new float[width * height];
+		for (int i = 0; i < alpha.length; i++) {
+			alpha[i] = (layer.getRGB(i % width, i / width) >>> 24) / 255f;
+		}
+		return alpha;
+	}
+
+	private static double iou(float[] a, float[] b) {
+		long both = 0;
+		long either = 0;
+		for (int i = 0; i < a.length; i++) {
+			boolean inA = a[i] >= 0.5f;
+			boolean inB = b[i] >= 0.5f;
+			both += (inA && inB) ? 1 : 0;
+			either += (inA || inB) ? 1 : 0;
+		}
+		return (double) both / either;
+	}
+
 	/** minX, minY, maxX, maxY of the pixels at least half product. */
 	private static int[] box(float[] alpha, int width) {
 		int[] box = { Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1 };

@@ -33,6 +33,14 @@ public final class CacheKeys {
 			// only when set, so that keys made before placements existed still match
 			parts.append("placement=").append(hints.placement()).append('\0');
 		}
+		if (!hints.surface().equals("auto")) {
+			parts.append("surface=").append(hints.surface()).append('\0');
+		}
+		if (task.template().topDown()) {
+			// a flat lay's scene is seen from above since issue 19; its earlier renders
+			// were not
+			parts.append("view=top-down").append('\0');
+		}
 		return Sha256.hex(parts.toString().getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -10,10 +10,16 @@ import java.util.List;
  * @param placement where the product goes in the scene: {@code auto} (from the product's
  * type: a pendant hangs, a clock is on the wall), {@code tabletop}, {@code floor},
  * {@code wall} or {@code hanging}
+ * @param surface what the product stands or lies on: {@code auto} (what the scene's
+ * prompt names, a plain backdrop when it names none), {@code plain}, {@code wood},
+ * {@code stone}, {@code linen}, {@code concrete} or {@code paper}
  */
-public record CompositionHints(List<String> palette, double productScale, String placement) {
+public record CompositionHints(List<String> palette, double productScale, String placement, String surface) {
 
 	/** The placements a template may name. */
 	public static final List<String> PLACEMENTS = List.of("auto", "tabletop", "floor", "wall", "hanging");
+
+	/** The surfaces a template may name. */
+	public static final List<String> SURFACES = List.of("auto", "plain", "wood", "stone", "linen", "concrete", "paper");
 
 }

@@ -25,6 +25,14 @@ public record SceneTemplate(String id, int version, String name, String kind, St
 	/** The kinds of scene a merchandiser asks for. */
 	public static final List<String> KINDS = List.of("packshot", "lifestyle", "flat-lay", "seasonal");
 
+	/**
+	 * Whether the scene is seen from straight above: a flat lay. The compositor paints
+	 * such a scene as a surface with the product lying on it.
+	 */
+	public boolean topDown() {
+		return this.kind.equals("flat-lay");
+	}
+
 	/** Shopify's limit on a medium's alt text; longer ones are cut at a word. */
 	public static final int ALT_MAX = 512;
 

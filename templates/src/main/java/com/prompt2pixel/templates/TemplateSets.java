@@ -138,7 +138,7 @@ public final class TemplateSets {
 	private static CompositionHints hints(YamlNode node) {
 		Optional<YamlNode> composition = node.child("composition");
 		if (composition.isEmpty()) {
-			return new CompositionHints(DEFAULT_PALETTE, 0.6, "auto");
+			return new CompositionHints(DEFAULT_PALETTE, 0.6, "auto", "auto");
 		}
 		YamlNode hints = composition.get();
 		List<String> palette = hints.child("palette").isPresent() ? hints.strings("palette") : DEFAULT_PALETTE;
@@ -151,7 +151,11 @@ public final class TemplateSets {
 			throw hints
 				.error("'placement' must be one of " + CompositionHints.PLACEMENTS + ", was '" + placement + "'");
 		}
-		return new CompositionHints(palette, hints.decimal("product_scale", 0.1, 1.0, 0.6), placement);
+		String surface = hints.text("surface", "auto");
+		if (!CompositionHints.SURFACES.contains(surface)) {
+			throw hints.error("'surface' must be one of " + CompositionHints.SURFACES + ", was '" + surface + "'");
+		}
+		return new CompositionHints(palette, hints.decimal("product_scale", 0.1, 1.0, 0.6), placement, surface);
 	}
 
 	private static void validateByRendering(CompiledTemplateSet set) {

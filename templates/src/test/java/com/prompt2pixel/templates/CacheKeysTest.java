@@ -43,4 +43,32 @@ class CacheKeysTest {
 			.isEqualTo(key);
 	}
 
+	@Test
+	void shouldChangeWithANamedSurfaceAndAFlatLaysView() {
+		String key = CacheKeys.of("compositor", "m1", this.task, "abc");
+		SceneTemplate template = this.task.template();
+		assertThat(template.kind()).isEqualTo("packshot");
+		CompositionHints hints = template.hints();
+		CompositionHints wood = new CompositionHints(hints.palette(), hints.productScale(), hints.placement(), "wood");
+
+		assertThat(CacheKeys.of("compositor", "m1", with(template, template.kind(), hints), "abc"))
+			.as("the same template, rebuilt")
+			.isEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", with(template, template.kind(), wood), "abc")).isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", with(template, "flat-lay", hints), "abc"))
+			.as("a flat lay is seen from above")
+			.isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", with(template, "lifestyle", hints), "abc"))
+			.as("another front view's kind alone changes no pixel")
+			.isEqualTo(key);
+	}
+
+	private ExpandedTask with(SceneTemplate template, String kind, CompositionHints hints) {
+		SceneTemplate changed = new SceneTemplate(template.id(), template.version(), template.name(), kind,
+				template.prompt(), template.negativePrompt(), template.alt(), template.params(), template.variations(),
+				hints, template.source());
+		return new ExpandedTask(this.task.set(), changed, this.task.matchedRule(), 1, this.task.variation(),
+				this.task.seed(), this.task.prompt(), this.task.negativePrompt(), this.task.alt());
+	}
+
 }

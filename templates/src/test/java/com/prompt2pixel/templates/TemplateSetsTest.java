@@ -52,6 +52,21 @@ class TemplateSetsTest {
 	}
 
 	@Test
+	void shouldReadASurfaceAndRefuseOneThatIsNone() {
+		assertThat(TemplateSets.parse("test", "test.yaml", VALID).set().scenes().get(0).hints().surface())
+			.as("none named: what the prompt names")
+			.isEqualTo("auto");
+		String wood = VALID.replace("product_scale: 0.5", "product_scale: 0.5\n      surface: wood");
+		assertThat(TemplateSets.parse("test", "test.yaml", wood).set().scenes().get(0).hints().surface())
+			.isEqualTo("wood");
+
+		String carpet = VALID.replace("product_scale: 0.5", "product_scale: 0.5\n      surface: carpet");
+		assertThatThrownBy(() -> TemplateSets.parse("test", "test.yaml", carpet)).isInstanceOf(TemplateException.class)
+			.hasMessageContaining("'surface' must be one of [auto, plain, wood, stone, linen, concrete, paper]")
+			.hasMessageContaining("'carpet'");
+	}
+
+	@Test
 	void shouldNameFileLineAndTemplateForAnUnknownField() {
 		String yaml = VALID.replace("by {{ vendor }}", "by {{ brand }}");
 
