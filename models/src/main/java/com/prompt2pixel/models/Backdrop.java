@@ -99,14 +99,20 @@ final class Backdrop {
 	 */
 	void row(int y, float[][] into) {
 		double v = v(y, this.height);
+		// a multiplication a pixel, not a division: this runs for every pixel of the
+		// photo
+		double step = (this.width > 1) ? 1.0 / (this.width - 1) : 0;
+		double start = (this.width > 1) ? -0.5 : 0;
 		for (int c = 0; c < 3; c++) {
 			double[] k = this.coefficients[c];
 			// along a row the surface is a quadratic in u alone
 			double constant = k[0] + k[2] * v + k[5] * v * v;
 			double linear = k[1] + k[4] * v;
+			double square = k[3];
+			float[] out = into[c];
 			for (int x = 0; x < this.width; x++) {
-				double u = u(x, this.width);
-				into[c][x] = (float) (constant + linear * u + k[3] * u * u);
+				double u = start + x * step;
+				out[x] = (float) (constant + (linear + square * u) * u);
 			}
 		}
 	}
