@@ -3,7 +3,9 @@ package com.prompt2pixel.moderate;
 import javax.sql.DataSource;
 
 import com.prompt2pixel.connectors.store.ImageStore;
-import com.prompt2pixel.models.ImageInspector;
+import com.prompt2pixel.models.ProductMatte;
+import com.prompt2pixel.system.ProductPhotos;
+import tools.jackson.databind.json.JsonMapper;
 import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.task.RenderTask;
 import com.prompt2pixel.task.RenderTaskReaders;
@@ -54,8 +56,10 @@ class ModerateImagesStepConfiguration {
 	}
 
 	@Bean
-	ModerationProcessor moderationProcessor(ImageStore store, ModerationProperties properties, JdbcTemplate jdbc) {
-		return new ModerationProcessor(store, new ImageInspector(properties.minLuminanceStdDev()), jdbc);
+	@StepScope
+	ModerationProcessor moderationProcessor(ImageStore store, ModerationProperties properties, JdbcTemplate jdbc,
+			ProductPhotos photos, ProductMatte productMatte, JsonMapper json) {
+		return new ModerationProcessor(store, jdbc, photos, productMatte, properties, json);
 	}
 
 }

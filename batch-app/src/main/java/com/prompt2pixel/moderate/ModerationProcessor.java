@@ -1,20 +1,41 @@
 package com.prompt2pixel.moderate;
 
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.prompt2pixel.connectors.images.ProductImageException;
 import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.models.ImageInspector;
+import com.prompt2pixel.models.Matte;
+import com.prompt2pixel.models.Png;
+import com.prompt2pixel.models.ProductMatte;
+import com.prompt2pixel.models.checks.CheckResult;
+import com.prompt2pixel.models.checks.CutoutCheck;
+import com.prompt2pixel.models.checks.ProductFidelityCheck;
+import com.prompt2pixel.models.checks.QualityCheck;
+import com.prompt2pixel.system.ProductPhotos;
 import com.prompt2pixel.task.RenderTask;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Runs the image checks on a task's stored image, and looks for an earlier task of the
- * same run with byte-identical output.
+ * Runs the automatic checks on a task's stored image: near-uniform, an earlier task of
+ * the same run with byte-identical output, and the checks of {@code models/checks} (the
+ * product against its photo, the cut-out, sharpness and exposure), each with its score
+ * kept for the reviewer. No image classifier for unsafe content exists yet: that check is
+ * recorded as not run, never as passed.
  */
 class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict> {
+
+	static final String SAFETY = "safety";
+
+	/** Consecutive tasks share products (every scene and variant of one). */
+	private static final int CACHED_PRODUCTS = 8;
 
 	private final ImageStore store;
 
@@ -22,22 +43,161 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 
 	private final JdbcTemplate jdbc;
 
-	ModerationProcessor(ImageStore store, ImageInspector inspector, JdbcTemplate jdbc) {
+	private final ProductPhotos photos;
+
+	private final ProductMatte matte;
+
+	private final ProductFidelityCheck fidelity;
+
+	private final CutoutCheck cutout;
+
+	private final QualityCheck quality;
+
+	private final JsonMapper json;
+
+	private final Map<String, Reference> references = new LinkedHashMap<>(CACHED_PRODUCTS, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Reference> eldest) {
+			return size() > CACHED_PRODUCTS;
+		}
+
+	};
+
+	ModerationProcessor(ImageStore store, JdbcTemplate jdbc, ProductPhotos photos, ProductMatte matte,
+			ModerationProperties properties, JsonMapper json) {
 		this.store = store;
-		this.inspector = inspector;
 		this.jdbc = jdbc;
+		this.photos = photos;
+		this.matte = matte;
+		this.json = json;
+		this.inspector = new ImageInspector(properties.minLuminanceStdDev());
+		ModerationProperties.Fidelity fidelity = properties.fidelity();
+		this.fidelity = new ProductFidelityCheck(fidelity.minCoverage(), fidelity.maxAspectChange(),
+				fidelity.maxColourDifference());
+		ModerationProperties.Cutout cutout = properties.cutout();
+		this.cutout = new CutoutCheck(cutout.minConfidence(), cutout.minShare(), cutout.maxShare(),
+				cutout.maxHaloShare());
+		this.quality = new QualityCheck(properties.quality().minSharpness(), properties.quality().maxClippedShare());
 	}
 
 	@Override
 	public ModerationVerdict process(RenderTask task) {
-		List<String> problems = new ArrayList<>(this.inspector.inspect(this.store.get(task.imageKey())).problems());
+		List<String> problems = new ArrayList<>();
+		List<CheckResult> results = new ArrayList<>();
+		BufferedImage image = null;
+		try {
+			image = Png.decode(this.store.get(task.imageKey()));
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add("unreadable image: " + ex.getMessage());
+		}
+		if (image != null) {
+			problems.addAll(this.inspector.inspect(image).problems());
+			results.addAll(productChecks(task, image));
+		}
+		results.add(CheckResult.notRun(SAFETY, "UNSAFE", "no image classifier is configured: not checked"));
 		Long original = this.jdbc.queryForObject(
 				"SELECT min(id) FROM render_task WHERE run_id = ? AND image_sha256 = ? AND id < ?", Long.class,
 				task.runId(), task.imageSha256(), task.id());
 		if (original != null) {
 			problems.add("exact duplicate of task " + original);
 		}
-		return new ModerationVerdict(task.id(), List.copyOf(problems));
+		for (CheckResult result : results) {
+			if (result.tripped()) {
+				result.problems().forEach((problem) -> problems.add(result.flag() + ": " + problem));
+			}
+		}
+		return new ModerationVerdict(task.id(), List.copyOf(problems), scores(results));
+	}
+
+	/** The checks that read the product: its mask, its photo, the matte's confidence. */
+	private List<CheckResult> productChecks(RenderTask task, BufferedImage image) {
+		Placed placed = this.jdbc.queryForObject("""
+				SELECT t.mask_key, t.matte_confidence, t.merchant_id, p.image_sha256, p.image_url
+				FROM render_task t JOIN product p ON p.id = t.product_id WHERE t.id = ?""",
+				(rs, row) -> new Placed(rs.getString(1), rs.getObject(2, Double.class), rs.getString(3),
+						rs.getString(4), rs.getString(5)),
+				task.id());
+		byte[] mask = (placed.maskKey() == null) ? null : mask(placed.maskKey(), image);
+		List<CheckResult> results = new ArrayList<>();
+		if (mask == null) {
+			String why = (placed.maskKey() == null) ? "no product was placed in the image"
+					: "the product's mask is not the image's size";
+			results.add(CheckResult.notRun(ProductFidelityCheck.NAME, ProductFidelityCheck.FLAG, why));
+			results.add(CheckResult.notRun(CutoutCheck.NAME, CutoutCheck.FLAG, why));
+		}
+		else {
+			results.add(fidelity(placed, image, mask));
+			results.add(this.cutout.check(image, mask, placed.matteConfidence()));
+		}
+		results.add(this.quality.check(image, mask));
+		return results;
+	}
+
+	private CheckResult fidelity(Placed placed, BufferedImage image, byte[] mask) {
+		if (placed.photoSha256() == null) {
+			return CheckResult.notRun(ProductFidelityCheck.NAME, ProductFidelityCheck.FLAG,
+					"the product's photo was not checked at import");
+		}
+		Reference reference = this.references.get(placed.photoSha256());
+		if (reference == null) {
+			try {
+				BufferedImage photo = Png
+					.decode(this.photos.stored(placed.merchant(), placed.photoSha256(), placed.photoUrl()));
+				reference = new Reference(photo, this.matte.matte(photo));
+			}
+			catch (ProductImageException | IllegalArgumentException ex) {
+				return CheckResult.notRun(ProductFidelityCheck.NAME, ProductFidelityCheck.FLAG,
+						"the product's photo could not be read: " + ex.getMessage());
+			}
+			this.references.put(placed.photoSha256(), reference);
+		}
+		return this.fidelity.check(image, mask, reference.photo(), reference.matte());
+	}
+
+	/** The stored mask as one byte a pixel; null when it is not the image's size. */
+	private byte[] mask(String key, BufferedImage image) {
+		BufferedImage mask = Png.decode(this.store.get(key));
+		int width = mask.getWidth();
+		int height = mask.getHeight();
+		if (width != image.getWidth() || height != image.getHeight()) {
+			return null;
+		}
+		byte[] values = new byte[width * height];
+		if (mask.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+			mask.getRaster().getDataElements(0, 0, width, height, values);
+			return values;
+		}
+		int[] rgb = mask.getRGB(0, 0, width, height, null, 0, width);
+		for (int i = 0; i < rgb.length; i++) {
+			values[i] = (byte) (rgb[i] & 0xFF);
+		}
+		return values;
+	}
+
+	/**
+	 * Every check's score and problems, by name, as {@code render_task.checks} holds
+	 * them.
+	 */
+	private String scores(List<CheckResult> results) {
+		Map<String, Object> checks = new LinkedHashMap<>();
+		for (CheckResult result : results) {
+			Map<String, Object> found = new LinkedHashMap<>();
+			found.put("ran", result.ran());
+			found.put("score", result.score());
+			found.put("flag", result.flag());
+			found.put("problems", result.problems());
+			checks.put(result.check(), found);
+		}
+		return this.json.writeValueAsString(checks);
+	}
+
+	private record Placed(String maskKey, Double matteConfidence, String merchant, String photoSha256,
+			String photoUrl) {
+	}
+
+	private record Reference(BufferedImage photo, Matte matte) {
 	}
 
 }

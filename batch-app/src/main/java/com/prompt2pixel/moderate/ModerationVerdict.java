@@ -6,9 +6,10 @@ import java.util.List;
  * The outcome of the automatic checks on one task's image.
  *
  * @param taskId the task
- * @param problems what is wrong; empty when the image is approved
+ * @param problems what is wrong, each with its flag; empty when the image is approved
+ * @param checks every check's score and problems as JSON, for {@code render_task.checks}
  */
-record ModerationVerdict(long taskId, List<String> problems) {
+record ModerationVerdict(long taskId, List<String> problems, String checks) {
 
 	boolean approved() {
 		return this.problems.isEmpty();

@@ -35,10 +35,10 @@ class ModerationWriter implements ItemWriter<ModerationVerdict> {
 	public void write(Chunk<? extends ModerationVerdict> chunk) {
 		for (ModerationVerdict verdict : chunk) {
 			if (verdict.approved()) {
-				this.updates.approved(verdict.taskId());
+				this.updates.approved(verdict.taskId(), verdict.checks());
 			}
 			else {
-				this.updates.heldForReview(verdict.taskId(), String.join("; ", verdict.problems()));
+				this.updates.heldForReview(verdict.taskId(), String.join("; ", verdict.problems()), verdict.checks());
 				TaskImage image = this.images.find(verdict.taskId()).orElseThrow();
 				this.outbox.record(image.merchant(), WebhookOutbox.IMAGE_NEEDS_REVIEW,
 						() -> needsReview(image, verdict.problems()));

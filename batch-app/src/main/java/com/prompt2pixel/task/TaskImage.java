@@ -10,9 +10,11 @@ package com.prompt2pixel.task;
  * @param matteMethod how the product was cut out of its photo; null when no product was
  * placed, or for images made before this was recorded
  * @param matteConfidence that cut's confidence, 0 to 1, or null
+ * @param checks the automatic checks' scores and problems as JSON, by check; null until
+ * moderated, and for images moderated before this was recorded
  */
 public record TaskImage(long id, long run, String merchant, String product, String templateSet, String scene,
 		int variant, long seed, String prompt, String negativePrompt, String state, String stateReason, String backend,
 		String model, Boolean generative, String imageKey, String sha256, boolean reused, String matteMethod,
-		Double matteConfidence) {
+		Double matteConfidence, String checks) {
 }

@@ -18,7 +18,7 @@ public class TaskImages {
 	private static final String COLUMNS = """
 			SELECT t.id, t.run_id, t.merchant_id, p.source_key, t.template_set, t.template_id, t.variant, t.seed,
 			       t.prompt, t.negative_prompt, t.state, t.state_reason, t.backend, t.model, t.generative,
-			       t.image_key, t.image_sha256, t.cached_from, t.matte_method, t.matte_confidence
+			       t.image_key, t.image_sha256, t.cached_from, t.matte_method, t.matte_confidence, t.checks
 			FROM render_task t JOIN product p ON p.id = t.product_id
 			""";
 
@@ -65,7 +65,7 @@ public class TaskImages {
 				rs.getString("state"), rs.getString("state_reason"), rs.getString("backend"), rs.getString("model"),
 				(Boolean) rs.getObject("generative"), rs.getString("image_key"), rs.getString("image_sha256"),
 				rs.getObject("cached_from") != null, rs.getString("matte_method"),
-				rs.getObject("matte_confidence", Double.class));
+				rs.getObject("matte_confidence", Double.class), rs.getString("checks"));
 	}
 
 }

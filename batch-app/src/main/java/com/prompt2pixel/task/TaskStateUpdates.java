@@ -34,14 +34,17 @@ public class TaskStateUpdates {
 		return move(taskId, TaskState.FAILED, reason, "");
 	}
 
-	/** GENERATED (or NEEDS_REVIEW) to APPROVED. */
-	public boolean approved(long taskId) {
-		return move(taskId, TaskState.APPROVED, null, "");
+	/**
+	 * GENERATED (or NEEDS_REVIEW) to APPROVED, with the automatic checks' findings.
+	 * @param checks every check's score and problems as JSON
+	 */
+	public boolean approved(long taskId, String checks) {
+		return move(taskId, TaskState.APPROVED, null, "checks = CAST(? AS jsonb)", checks);
 	}
 
 	/** GENERATED to NEEDS_REVIEW: held for a person, for the reasons given. */
-	public boolean heldForReview(long taskId, String reasons) {
-		return move(taskId, TaskState.NEEDS_REVIEW, reasons, "");
+	public boolean heldForReview(long taskId, String reasons, String checks) {
+		return move(taskId, TaskState.NEEDS_REVIEW, reasons, "checks = CAST(? AS jsonb)", checks);
 	}
 
 	/** APPROVED to PUBLISHED. */

@@ -10,6 +10,7 @@ import com.prompt2pixel.publish.PublishedLinks;
 import com.prompt2pixel.security.Tenant;
 import com.prompt2pixel.task.TaskImage;
 import com.prompt2pixel.task.TaskImages;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -37,10 +38,13 @@ class ImageController {
 
 	private final PublishedLinks published;
 
-	ImageController(TaskImages images, ImageStore store, PublishedLinks published) {
+	private final JsonMapper json;
+
+	ImageController(TaskImages images, ImageStore store, PublishedLinks published, JsonMapper json) {
 		this.images = images;
 		this.store = store;
 		this.published = published;
+		this.json = json;
 	}
 
 	@GetMapping("/{id}")
@@ -75,6 +79,8 @@ class ImageController {
 		matte.put("method", image.matteMethod());
 		matte.put("confidence", image.matteConfidence());
 		json.put("matte", (image.matteMethod() == null) ? null : matte);
+		// what each automatic check scored, and why it held the image if it did
+		json.put("checks", (image.checks() == null) ? null : this.json.readTree(image.checks()));
 		json.put("sha256", image.sha256());
 		json.put("reused", image.reused());
 		// where the image went beyond the run: S3 (a fresh presigned link), Shopify, a

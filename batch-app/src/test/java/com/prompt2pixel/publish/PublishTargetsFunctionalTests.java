@@ -156,6 +156,11 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 		assertThat(meta.path("published").path("folder").path("status").asString()).isEqualTo("published");
 		assertThat(meta.path("matte").path("method").asString()).as("how the product was cut out").isEqualTo("keyer");
 		assertThat(meta.path("matte").path("confidence").asDouble()).isBetween(0.0, 1.0);
+		JsonNode checks = meta.path("checks");
+		assertThat(checks.path("fidelity").path("score").asDouble()).as("the product as in its photo")
+			.isGreaterThan(0.9);
+		assertThat(checks.path("quality").path("problems").size()).isZero();
+		assertThat(checks.path("safety").path("ran").asBoolean()).as("no classifier: not run, never passed").isFalse();
 		URI fresh = URI.create(meta.path("published").path("s3").path("url").asString());
 		assertThat(HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(fresh).build(), HttpResponse.BodyHandlers.ofByteArray())

@@ -397,6 +397,26 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 								+ "FROM product WHERE source_key IN ('RED-1', 'WHITE-2') ORDER BY source_key",
 						String.class))
 			.containsExactly("RED-1 keyer true", "WHITE-2 keyer false");
+		// moderation holds the unsure cut for a person, with the check's score kept
+		assertThat(this.jdbc.queryForList("""
+				SELECT p.source_key || ' ' || t.state || ' ' || coalesce(t.state_reason, '-')
+				FROM render_task t JOIN product p ON p.id = t.product_id WHERE t.run_id = ? ORDER BY t.id""",
+				String.class, summary.run()))
+			.hasSize(8)
+			.allSatisfy((task) -> assertThat(task).satisfiesAnyOf((t) -> assertThat(t).isEqualTo("RED-1 PUBLISHED -"),
+					(t) -> assertThat(t)
+						.startsWith("WHITE-2 NEEDS_REVIEW CUTOUT_SUSPECT: the cut-out's confidence 0.")));
+		assertThat(summary.needsReview()).isEqualTo(4);
+		assertThat(this.jdbc.queryForList("""
+				SELECT p.source_key || ' ' || (t.checks -> 'fidelity' ->> 'ran') || ' '
+				       || ((t.checks -> 'fidelity' ->> 'score')::float > 0.9) || ' '
+				       || (t.checks -> 'cutout' ->> 'score') || ' ' || (t.checks -> 'safety' ->> 'ran')
+				FROM render_task t JOIN product p ON p.id = t.product_id WHERE t.run_id = ? ORDER BY t.id""",
+				String.class, summary.run()))
+			.as("the product matches its photo in every image; the cut's score is the matte's confidence; no "
+					+ "classifier ran")
+			.allSatisfy((checks) -> assertThat(checks)
+				.matches("(RED-1 true true (1\\.0|0\\.[5-9]\\d*)|WHITE-2 true true 0\\.[0-4]\\d*) false"));
 	}
 
 	@Test

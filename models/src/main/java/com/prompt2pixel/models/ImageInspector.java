@@ -30,6 +30,11 @@ public final class ImageInspector {
 		catch (IllegalArgumentException ex) {
 			return new Inspection(0, List.of("unreadable image: " + ex.getMessage()));
 		}
+		return inspect(image);
+	}
+
+	/** The checks on an image already decoded. */
+	public Inspection inspect(BufferedImage image) {
 		double stdDev = luminanceStdDev(image);
 		if (stdDev < this.minLuminanceStdDev) {
 			return new Inspection(stdDev,
