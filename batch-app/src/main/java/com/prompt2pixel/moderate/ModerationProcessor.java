@@ -115,7 +115,7 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 	private List<CheckResult> productChecks(RenderTask task, BufferedImage image) {
 		Placed placed = this.jdbc.queryForObject("""
 				SELECT t.mask_key, t.matte_confidence, t.merchant_id, p.image_sha256, p.image_url
-				FROM render_task t JOIN product p ON p.id = t.product_id WHERE t.id = ?""",
+				FROM render_task t LEFT JOIN product p ON p.id = t.product_id WHERE t.id = ?""",
 				(rs, row) -> new Placed(rs.getString(1), rs.getObject(2, Double.class), rs.getString(3),
 						rs.getString(4), rs.getString(5)),
 				task.id());
@@ -138,7 +138,7 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 	private CheckResult fidelity(Placed placed, BufferedImage image, byte[] mask) {
 		if (placed.photoSha256() == null) {
 			return CheckResult.notRun(ProductFidelityCheck.NAME, ProductFidelityCheck.FLAG,
-					"the product's photo was not checked at import");
+					"the product or its checked photo is gone from the catalog");
 		}
 		Reference reference = this.references.get(placed.photoSha256());
 		if (reference == null) {

@@ -1,5 +1,6 @@
 package com.prompt2pixel.run;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,8 +99,33 @@ public class RunSummaries {
 					rs.getLong("needs_review"), rs.getLong("failed"), rs.getLong("published"), rs.getLong("skipped"),
 					rs.getString("error_report"), rs.getString("backend"), rs.getString("invoice_total"),
 					(currency != null) ? currency : this.billing.currency(), rs.getString("out_dir"),
-					rs.getLong("elapsed_ms"), rs.getString("failure"), targets(runId));
+					rs.getLong("elapsed_ms"), rs.getString("failure"), targets(runId), checks(runId));
 		}, runId).stream().findFirst();
+	}
+
+	/**
+	 * What each automatic check found on the run's images: passed, tripped (held for
+	 * review) or not run, from {@code render_task.checks}.
+	 */
+	private Map<String, Map<String, Long>> checks(long runId) {
+		Map<String, Map<String, Long>> checks = new TreeMap<>();
+		this.jdbc.query("""
+				SELECT c.key,
+				       count(*) FILTER (WHERE (c.value ->> 'ran')::boolean
+				                          AND jsonb_array_length(c.value -> 'problems') = 0) AS passed,
+				       count(*) FILTER (WHERE (c.value ->> 'ran')::boolean
+				                          AND jsonb_array_length(c.value -> 'problems') > 0) AS tripped,
+				       count(*) FILTER (WHERE NOT (c.value ->> 'ran')::boolean) AS not_run
+				FROM render_task t CROSS JOIN LATERAL jsonb_each(t.checks) c
+				WHERE t.run_id = ? AND t.checks IS NOT NULL
+				GROUP BY c.key""", (rs) -> {
+			Map<String, Long> counts = new LinkedHashMap<>();
+			counts.put("passed", rs.getLong("passed"));
+			counts.put("tripped", rs.getLong("tripped"));
+			counts.put("not_run", rs.getLong("not_run"));
+			checks.put(rs.getString("key"), counts);
+		}, runId);
+		return checks;
 	}
 
 	/** What the run's publishing to each target did, by image. */

@@ -33,15 +33,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param targets per publish target of the merchant ({@code s3}, {@code folder}): its
  * images {@code published}, {@code failed} and {@code reverted}; empty when the run
  * published to none
+ * @param checks per automatic check ({@code fidelity}, {@code cutout}, {@code quality},
+ * {@code safety}): the images it {@code passed}, {@code tripped} (held for review) and
+ * did {@code not_run} on; empty before moderation
  */
 @JsonPropertyOrder({ "run", "status", "products", "images", "cached", "blocked", "rejected", "needs_review", "failed",
 		"published", "skipped", "error_report", "backend", "invoice_total", "currency", "out", "elapsed_ms", "failure",
-		"targets" })
+		"targets", "checks" })
 public record RunSummary(long run, String status, long products, long images, long cached, long blocked, long rejected,
 		@JsonProperty("needs_review") long needsReview, long failed, long published, long skipped,
 		@JsonProperty("error_report") String errorReport, String backend,
 		@JsonProperty("invoice_total") String invoiceTotal, String currency, String out,
-		@JsonProperty("elapsed_ms") long elapsedMillis, String failure, Map<String, Map<String, Long>> targets) {
+		@JsonProperty("elapsed_ms") long elapsedMillis, String failure, Map<String, Map<String, Long>> targets,
+		Map<String, Map<String, Long>> checks) {
 
 	/**
 	 * The summary as a merchant sees it over the API: the server's folders are none of
@@ -53,7 +57,7 @@ public record RunSummary(long run, String status, long products, long images, lo
 		return new RunSummary(this.run, this.status, this.products, this.images, this.cached, this.blocked,
 				this.rejected, this.needsReview, this.failed, this.published, this.skipped,
 				(this.errorReport != null) ? errorReportUrl : null, this.backend, this.invoiceTotal, this.currency,
-				null, this.elapsedMillis, failureInWords, this.targets);
+				null, this.elapsedMillis, failureInWords, this.targets, this.checks);
 	}
 
 }

@@ -407,6 +407,10 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 					(t) -> assertThat(t)
 						.startsWith("WHITE-2 NEEDS_REVIEW CUTOUT_SUSPECT: the cut-out's confidence 0.")));
 		assertThat(summary.needsReview()).isEqualTo(4);
+		assertThat(summary.checks()).as("per check: passed, tripped, not run")
+			.containsEntry("cutout", Map.of("passed", 4L, "tripped", 4L, "not_run", 0L))
+			.containsEntry("fidelity", Map.of("passed", 8L, "tripped", 0L, "not_run", 0L))
+			.containsEntry("safety", Map.of("passed", 0L, "tripped", 0L, "not_run", 8L));
 		assertThat(this.jdbc.queryForList("""
 				SELECT p.source_key || ' ' || (t.checks -> 'fidelity' ->> 'ran') || ' '
 				       || ((t.checks -> 'fidelity' ->> 'score')::float > 0.9) || ' '

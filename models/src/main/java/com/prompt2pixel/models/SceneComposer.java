@@ -132,8 +132,8 @@ public final class SceneComposer {
 	 * @param matteConfidence that cut's confidence, 0 to 1
 	 * @param horizon the row where the wall meets the floor; 0 in a top-down view, which
 	 * is all surface
-	 * @param photoToScene where a point of the product's photo lands in the scene: what a
-	 * check of the product's fidelity compares the two through
+	 * @param photoToScene where a point of the product's photo lands in the scene (the
+	 * tests carry a photo's true mask into the scene through it)
 	 */
 	public record Composition(BufferedImage scene, float[] productAlpha, String matteMethod, double matteConfidence,
 			double horizon, AffineTransform photoToScene) {

@@ -103,15 +103,18 @@ final class SurfaceTexture {
 				warmth = 0.35;
 			}
 			case STONE -> {
+				// mottled and softly banded, with a few veins that wander, thicken and
+				// fade
 				double mottle = fbm(u * 0.6, v * 0.6, seed, 4);
-				double bend = fbm(u * 0.35 + 5, v * 0.35, seed + 11, 4);
-				double line = 1 - Math.abs(Math.sin((u * 0.7 + v * 0.5 + bend * 5) * Math.PI));
+				double bend = fbm(u * 0.3 + 5, v * 0.3, seed + 11, 4);
+				double band = Math.sin((v * 0.9 + u * 0.2 + bend * 3) * TAU);
+				double line = 1 - Math.abs(Math.sin((u * 0.28 + v * 0.2 + bend * 3.5) * Math.PI));
 				double l2 = line * line;
 				double l4 = l2 * l2;
-				double l8 = l4 * l4;
-				double vein = l8 * l8 * l8;
+				double vein = l4 * l4 * l2;
+				double presence = Math.max(0, Math.min(1, (noise(u * 0.35, v * 0.35, seed + 13) - 0.4) / 0.3));
 				double pit = noise(u * 14, v * 14, seed + 5);
-				tone = 0.98 + 0.10 * (mottle - 0.5) * coarse - 0.16 * vein * coarse
+				tone = 0.98 + 0.10 * (mottle - 0.5) * coarse + 0.025 * band * coarse - 0.10 * vein * presence * coarse
 						- ((pit < 0.1) ? 0.08 * (0.1 - pit) / 0.1 * fine : 0);
 				warmth = 0.05;
 			}

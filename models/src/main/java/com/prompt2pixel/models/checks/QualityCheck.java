@@ -87,7 +87,8 @@ public final class QualityCheck {
 		double sharpness = (count == 0) ? 0 : squares / count - (sum / count) * (sum / count);
 		double clippedShare = (judged == 0) ? 0 : (double) clipped / judged;
 		List<String> problems = new ArrayList<>();
-		if (sharpness < this.minSharpness) {
+		// a product a few pixels across has too little to judge its focus by
+		if (count >= 64 && sharpness < this.minSharpness) {
 			problems.add(String.format(Locale.ROOT, "the %s is blurred: its sharpness %.1f is under %.1f",
 					(box == null) ? "image" : "product", sharpness, this.minSharpness));
 		}
