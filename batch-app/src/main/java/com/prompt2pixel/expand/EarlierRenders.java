@@ -20,7 +20,7 @@ final class EarlierRenders {
 	 */
 	private static final String RENDERED = """
 			SELECT DISTINCT ON (cache_key) cache_key, coalesce(cached_from, id) AS origin, image_key, image_sha256,
-			       mask_key, backend, model, generative, matte_method, matte_confidence
+			       mask_key, backend, model, generative, matte_method, matte_confidence, checks
 			FROM render_task
 			WHERE merchant_id = ? AND run_id <> ? AND image_key IS NOT NULL AND cache_key = ANY (?)
 			ORDER BY cache_key, id""";
@@ -42,7 +42,7 @@ final class EarlierRenders {
 					new Render(rs.getLong("origin"), rs.getString("image_key"), rs.getString("image_sha256"),
 							rs.getString("mask_key"), rs.getString("backend"), rs.getString("model"),
 							rs.getBoolean("generative"), rs.getString("matte_method"),
-							rs.getObject("matte_confidence", Double.class)));
+							rs.getObject("matte_confidence", Double.class), rs.getString("checks")));
 		}, merchantId, runId, keys);
 		return rendered;
 	}
@@ -60,9 +60,14 @@ final class EarlierRenders {
 				: (reuse != null) ? TaskState.SKIPPED_CACHED : TaskState.PENDING;
 	}
 
-	/** An earlier render of a cache key. */
+	/**
+	 * An earlier render of a cache key.
+	 *
+	 * @param checks the automatic checks' findings on it, as JSON; null before it was
+	 * moderated
+	 */
 	record Render(long origin, String imageKey, String imageSha256, String maskKey, String backend, String model,
-			boolean generative, String matteMethod, Double matteConfidence) {
+			boolean generative, String matteMethod, Double matteConfidence, String checks) {
 
 	}
 

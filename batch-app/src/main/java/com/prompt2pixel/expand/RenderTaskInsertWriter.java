@@ -33,7 +33,7 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 			COPY render_task (run_id, merchant_id, product_id, template_set, template_id, template_version, variant,
 			                  seed, prompt, negative_prompt, alt_text, params, state, state_reason, matched_rule,
 			                  cache_key, cached_from, image_key, image_sha256, mask_key, backend, model, generative,
-			                  matte_method, matte_confidence)
+			                  matte_method, matte_confidence, checks)
 			FROM STDIN""";
 
 	private final JdbcTemplate jdbc;
@@ -89,6 +89,7 @@ class RenderTaskInsertWriter implements ItemWriter<List<TaskDraft>> {
 				.value((reuse != null) ? reuse.generative() : null)
 				.value((reuse != null) ? reuse.matteMethod() : null)
 				.value((reuse != null) ? reuse.matteConfidence() : null)
+				.value((reuse != null) ? reuse.checks() : null)
 				.endRow();
 		}
 		rows.copyInto(this.jdbc, COPY);

@@ -124,6 +124,14 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 				String.class, again.run()))
 			.as("and how it was cut")
 			.containsOnly("keyer");
+		assertThat(this.jdbc.queryForList("SELECT checks::text FROM render_task WHERE run_id = ? ORDER BY id",
+				String.class, again.run()))
+			.as("and what the checks found on it")
+			.isEqualTo(this.jdbc.queryForList("SELECT checks::text FROM render_task WHERE run_id = ? ORDER BY id",
+					String.class, first.run()))
+			.doesNotContainNull();
+		assertThat(again.checks()).as("its reused images carry their checks into its counts")
+			.containsEntry("fidelity", Map.of("passed", (long) SCENES, "tripped", 0L, "not_run", 0L));
 	}
 
 	@Test
