@@ -4,8 +4,10 @@ import javax.sql.DataSource;
 
 import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.models.ProductMatte;
+import com.prompt2pixel.models.TorchImageClassifier;
+import com.prompt2pixel.models.checks.SafetyCheck;
+import com.prompt2pixel.system.EnvironmentProblem;
 import com.prompt2pixel.system.ProductPhotos;
-import tools.jackson.databind.json.JsonMapper;
 import com.prompt2pixel.task.CatalogImageJob;
 import com.prompt2pixel.task.RenderTask;
 import com.prompt2pixel.task.RenderTaskReaders;
@@ -13,7 +15,10 @@ import com.prompt2pixel.task.TaskImages;
 import com.prompt2pixel.task.TaskState;
 import com.prompt2pixel.task.TaskStateUpdates;
 import com.prompt2pixel.webhook.WebhookOutbox;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -32,6 +37,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ModerationProperties.class)
 class ModerateImagesStepConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(ModerateImagesStepConfiguration.class);
 
 	private static final int CHUNK_SIZE = 20;
 
@@ -58,8 +65,28 @@ class ModerateImagesStepConfiguration {
 	@Bean
 	@StepScope
 	ModerationProcessor moderationProcessor(ImageStore store, ModerationProperties properties, JdbcTemplate jdbc,
-			ProductPhotos photos, ProductMatte productMatte, JsonMapper json) {
-		return new ModerationProcessor(store, jdbc, photos, productMatte, properties, json);
+			ProductPhotos photos, ProductMatte productMatte, SafetyCheck safetyCheck, JsonMapper json) {
+		return new ModerationProcessor(store, jdbc, photos, productMatte, properties, safetyCheck, json);
+	}
+
+	/**
+	 * The safety check with its classifier ({@code p2p.moderate.safety.*}), loaded once;
+	 * a classifier that cannot load stops the application at start. Closed with the
+	 * context.
+	 */
+	@Bean
+	SafetyCheck safetyCheck(ModerationProperties properties) {
+		ModerationProperties.Safety safety = properties.safety();
+		if (safety.modelDir() == null) {
+			logger.info("p2p.moderate.safety: no classifier; images are not checked for unsafe content");
+			return new SafetyCheck(null, safety.maxUnsafe());
+		}
+		try {
+			return new SafetyCheck(TorchImageClassifier.load(safety.modelDir(), safety.device()), safety.maxUnsafe());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new EnvironmentProblem("p2p.moderate.safety: " + ex.getMessage(), ex);
+		}
 	}
 
 }

@@ -16,6 +16,7 @@ import com.prompt2pixel.models.checks.CheckResult;
 import com.prompt2pixel.models.checks.CutoutCheck;
 import com.prompt2pixel.models.checks.ProductFidelityCheck;
 import com.prompt2pixel.models.checks.QualityCheck;
+import com.prompt2pixel.models.checks.SafetyCheck;
 import com.prompt2pixel.system.ProductPhotos;
 import com.prompt2pixel.task.RenderTask;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,12 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Runs the automatic checks on a task's stored image: near-uniform, an earlier task of
  * the same run with byte-identical output, and the checks of {@code models/checks} (the
  * product against its photo, the cut-out, sharpness and exposure), each with its score
- * kept for the reviewer. No image classifier for unsafe content exists yet: that check is
- * recorded as not run, never as passed.
+ * kept for the reviewer, and the safety check when a classifier is configured (without
+ * one it is recorded as not run, never as passed).
  */
 class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict> {
-
-	static final String SAFETY = "safety";
 
 	/** Consecutive tasks share products (every scene and variant of one). */
 	private static final int CACHED_PRODUCTS = 8;
@@ -53,6 +52,8 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 
 	private final QualityCheck quality;
 
+	private final SafetyCheck safety;
+
 	private final JsonMapper json;
 
 	private final Map<String, Reference> references = new LinkedHashMap<>(CACHED_PRODUCTS, 0.75f, true) {
@@ -65,7 +66,8 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 	};
 
 	ModerationProcessor(ImageStore store, JdbcTemplate jdbc, ProductPhotos photos, ProductMatte matte,
-			ModerationProperties properties, JsonMapper json) {
+			ModerationProperties properties, SafetyCheck safety, JsonMapper json) {
+		this.safety = safety;
 		this.store = store;
 		this.jdbc = jdbc;
 		this.photos = photos;
@@ -95,8 +97,11 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 		if (image != null) {
 			problems.addAll(this.inspector.inspect(image).problems());
 			results.addAll(productChecks(task, image));
+			results.add(this.safety.check(image));
 		}
-		results.add(CheckResult.notRun(SAFETY, "UNSAFE", "no image classifier is configured: not checked"));
+		else {
+			results.add(CheckResult.notRun(SafetyCheck.NAME, SafetyCheck.FLAG, "the image could not be read"));
+		}
 		Long original = this.jdbc.queryForObject(
 				"SELECT min(id) FROM render_task WHERE run_id = ? AND image_sha256 = ? AND id < ?", Long.class,
 				task.runId(), task.imageSha256(), task.id());

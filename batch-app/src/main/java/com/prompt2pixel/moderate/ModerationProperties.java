@@ -1,5 +1,7 @@
 package com.prompt2pixel.moderate;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fidelity the product in the image against the product in its photo
  * @param cutout the product's cut-out
  * @param quality sharpness and exposure
+ * @param safety the classifier of unsafe content
  */
 @ConfigurationProperties("p2p.moderate")
 record ModerationProperties(@DefaultValue("4.0") double minLuminanceStdDev, @DefaultValue Fidelity fidelity,
-		@DefaultValue Cutout cutout, @DefaultValue Quality quality) {
+		@DefaultValue Cutout cutout, @DefaultValue Quality quality, @DefaultValue Safety safety) {
 
 	/**
 	 * @param minCoverage the least agreement (IoU) of the product's shape with the
@@ -43,6 +46,16 @@ record ModerationProperties(@DefaultValue("4.0") double minLuminanceStdDev, @Def
 	 * @param maxClippedShare the largest share of the product clipped to black or white
 	 */
 	record Quality(@DefaultValue("8") double minSharpness, @DefaultValue("0.3") double maxClippedShare) {
+	}
+
+	/**
+	 * @param modelDir a classifier directory
+	 * ({@code models/export/export_nsfw_classifier.py}); unset: no classifier, and the
+	 * safety check is recorded as not run
+	 * @param device where it runs: {@code cpu}, {@code cuda} or {@code cuda:N}
+	 * @param maxUnsafe the highest probability of unsafe content an image may have
+	 */
+	record Safety(Path modelDir, @DefaultValue("cpu") String device, @DefaultValue("0.5") double maxUnsafe) {
 	}
 
 }
