@@ -25,7 +25,15 @@ final class SceneSurfaces {
 
 	private static final int MOST_ENTRIES = 12;
 
+	/**
+	 * Bounded by pixels too (64 MB of them), so that a few huge scenes cannot fill the
+	 * heap: twelve 1024² scenes fit, three 2048² ones.
+	 */
+	private static final long MOST_PIXELS = 16_000_000L;
+
 	private static final Map<Key, int[]> RECENT = new LinkedHashMap<>(MOST_ENTRIES, 0.75f, true);
+
+	private static long cachedPixels;
 
 	private SceneSurfaces() {
 	}
@@ -49,16 +57,22 @@ final class SceneSurfaces {
 		if (painted == null) {
 			painted = paintNew(key, style);
 			synchronized (RECENT) {
-				RECENT.putIfAbsent(key, painted);
-				Iterator<int[]> eldest = RECENT.values().iterator();
-				while (RECENT.size() > MOST_ENTRIES && eldest.hasNext()) {
-					eldest.next();
-					eldest.remove();
+				if (RECENT.putIfAbsent(key, painted) == null) {
+					cachedPixels += painted.length;
+					Iterator<int[]> eldest = RECENT.values().iterator();
+					while ((RECENT.size() > MOST_ENTRIES || cachedPixels > MOST_PIXELS) && eldest.hasNext()) {
+						int[] dropped = eldest.next();
+						if (dropped == painted) {
+							break;
+						}
+						cachedPixels -= dropped.length;
+						eldest.remove();
+					}
 				}
 			}
 		}
-		int[] pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
-		System.arraycopy(painted, 0, pixels, 0, pixels.length);
+		int[] target = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
+		System.arraycopy(painted, 0, target, 0, target.length);
 	}
 
 	/** The row of a front view's horizon. */
