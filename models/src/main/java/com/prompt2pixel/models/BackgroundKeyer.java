@@ -1,7 +1,6 @@
 package com.prompt2pixel.models;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 
 /**
@@ -103,7 +102,7 @@ final class BackgroundKeyer {
 	static Keyed key(BufferedImage photo) {
 		int width = photo.getWidth();
 		int height = photo.getHeight();
-		int[] rgb = overWhite(pixels(photo));
+		int[] rgb = overWhite(Pixels.argb(photo));
 		float[][] lab = Lab.toLab(rgb);
 		byte[] alpha = new byte[rgb.length];
 		Backdrop backdrop = Backdrop.fit(lab, width, height);
@@ -152,28 +151,6 @@ final class BackgroundKeyer {
 			}
 		}
 		return down;
-	}
-
-	/**
-	 * The photo's pixels as ARGB, a copy. Straight from the raster for the two types
-	 * decoders give most (a quarter of a 1024² keyer's time went to {@code getRGB}'s
-	 * colour model calls).
-	 */
-	private static int[] pixels(BufferedImage photo) {
-		int type = photo.getType();
-		if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
-				&& photo.getRaster().getDataBuffer() instanceof DataBufferInt buffer && buffer.getNumBanks() == 1
-				&& photo.getRaster().getParent() == null
-				&& buffer.getData().length == photo.getWidth() * photo.getHeight()) {
-			int[] argb = buffer.getData().clone();
-			if (type == BufferedImage.TYPE_INT_RGB) {
-				for (int i = 0; i < argb.length; i++) {
-					argb[i] |= 0xFF000000;
-				}
-			}
-			return argb;
-		}
-		return photo.getRGB(0, 0, photo.getWidth(), photo.getHeight(), null, 0, photo.getWidth());
 	}
 
 	/** A transparent photo's clear pixels are white: keyed as a white backdrop. */

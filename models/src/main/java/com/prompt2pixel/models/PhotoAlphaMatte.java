@@ -36,7 +36,7 @@ final class PhotoAlphaMatte implements ProductMatte {
 		}
 		int width = photo.getWidth();
 		int height = photo.getHeight();
-		int[] argb = photo.getRGB(0, 0, width, height, null, 0, width);
+		int[] argb = Pixels.argb(photo);
 		byte[] alpha = new byte[argb.length];
 		long clear = 0;
 		for (int i = 0; i < argb.length; i++) {

@@ -1,10 +1,7 @@
 package com.prompt2pixel.models.checks;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-
 /**
- * What the checks read from an image and its product mask (0 to 255 a pixel, row by row).
+ * What the checks read from a product mask (0 to 255 a pixel, row by row) and a pixel.
  */
 final class Masks {
 
@@ -30,22 +27,6 @@ final class Masks {
 			}
 		}
 		return (maxX < 0) ? null : new int[] { minX, minY, maxX, maxY };
-	}
-
-	/**
-	 * The image's pixels as (A)RGB, row by row: straight from the raster for the type a
-	 * generated image has, where {@code getRGB} would convert each through the colour
-	 * model (measured: a third of the checks' time on a 1024² image). Not a copy: read it
-	 * only.
-	 */
-	static int[] pixels(BufferedImage image) {
-		if ((image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB)
-				&& image.getRaster().getDataBuffer() instanceof DataBufferInt buffer && buffer.getNumBanks() == 1
-				&& image.getRaster().getParent() == null
-				&& buffer.getData().length == image.getWidth() * image.getHeight()) {
-			return buffer.getData();
-		}
-		return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
 	}
 
 	static int luma(int rgb) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.prompt2pixel.models.Pixels;
+
 /**
  * Whether the product is sharp and exposed: the variance of the Laplacian over the
  * product's box (low when blurred; a scene's background may be out of focus on purpose)
@@ -45,7 +47,7 @@ public final class QualityCheck {
 		int step = Math.max(1, (Math.max(image.getWidth(), image.getHeight()) + MOST_SIDE - 1) / MOST_SIDE);
 		int width = image.getWidth() / step;
 		int height = image.getHeight() / step;
-		int[] argb = Masks.pixels(image);
+		int[] argb = Pixels.argb(image);
 		float[] luma = new float[width * height];
 		long clipped = 0;
 		long judged = 0;
