@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Records a usage event for every image the run generated (images reused from the cache
- * are not billed again) and invoices the run, in one transaction. Both inserts are keyed
- * (the usage event by its task, the invoice by its run), so running this again changes
- * nothing.
+ * and regenerations a reviewer asked for are not billed again) and invoices the run, in
+ * one transaction. Both inserts are keyed (the usage event by its task, the invoice by
+ * its run), so running this again changes nothing.
  */
 class BillRunTasklet implements Tasklet {
 
@@ -19,7 +19,7 @@ class BillRunTasklet implements Tasklet {
 			                         idempotency_key)
 			SELECT r.merchant_id, t.run_id, t.id, 'IMAGE_GENERATED', 1, ?, ?, 'image-generated:task:' || t.id
 			FROM render_task t JOIN generation_run r ON r.id = t.run_id
-			WHERE t.run_id = ? AND t.image_key IS NOT NULL AND t.cached_from IS NULL
+			WHERE t.run_id = ? AND t.image_key IS NOT NULL AND t.cached_from IS NULL AND t.regenerated_from IS NULL
 			ON CONFLICT (idempotency_key) DO NOTHING""";
 
 	private static final String INVOICE = """

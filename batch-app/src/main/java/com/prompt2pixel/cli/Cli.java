@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
 				PolicyCommand.class, SubmitCommand.class, StatusCommand.class, WindowCommand.class,
 				ScheduleCommand.class, PlanCommand.class, ExportRunCommand.class, ApiKeyCommand.class,
 				UserCommand.class, PublishTargetCommand.class, PublishCommand.Publish.class,
-				PublishCommand.Unpublish.class, CutoutCommand.class, ServeCommand.class, WorkerCommand.class,
-				CommandLine.HelpCommand.class })
+				PublishCommand.Unpublish.class, ReviewPolicyCommand.class, ReviewCommand.class, CutoutCommand.class,
+				ServeCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class })
 public class Cli implements Runnable {
 
 	static final int FAILED = 1;

@@ -16,13 +16,15 @@ final class EarlierRenders {
 
 	/**
 	 * The earliest earlier render of each key; {@code origin} is always the task that
-	 * rendered it.
+	 * rendered it. An image a reviewer rejected or sent back is no answer to its key: a
+	 * regeneration's image, which keeps the key, is.
 	 */
 	private static final String RENDERED = """
 			SELECT DISTINCT ON (cache_key) cache_key, coalesce(cached_from, id) AS origin, image_key, image_sha256,
 			       mask_key, backend, model, generative, matte_method, matte_confidence, checks
 			FROM render_task
 			WHERE merchant_id = ? AND run_id <> ? AND image_key IS NOT NULL AND cache_key = ANY (?)
+			  AND state NOT IN ('REJECTED', 'REGENERATED')
 			ORDER BY cache_key, id""";
 
 	/** No run: for a preview, every earlier run counts. */

@@ -6,6 +6,7 @@ import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.models.TorchImageClassifier;
 import com.prompt2pixel.models.checks.SafetyCheck;
+import com.prompt2pixel.run.RunRepository;
 import com.prompt2pixel.system.EnvironmentProblem;
 import com.prompt2pixel.system.ProductPhotos;
 import com.prompt2pixel.task.CatalogImageJob;
@@ -32,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code moderateImagesStep}: GENERATED tasks -> verdicts -> APPROVED or NEEDS_REVIEW.
+ * {@code moderateImagesStep}: GENERATED tasks -> verdicts -> APPROVED or NEEDS_REVIEW
+ * (what a check flags, and what the merchant's {@link ReviewPolicy} holds of the rest).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ModerationProperties.class)
@@ -64,9 +66,11 @@ class ModerateImagesStepConfiguration {
 
 	@Bean
 	@StepScope
-	ModerationProcessor moderationProcessor(ImageStore store, ModerationProperties properties, JdbcTemplate jdbc,
-			ProductPhotos photos, ProductMatte productMatte, SafetyCheck safetyCheck, JsonMapper json) {
-		return new ModerationProcessor(store, jdbc, photos, productMatte, properties, safetyCheck, json);
+	ModerationProcessor moderationProcessor(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId, ImageStore store,
+			ModerationProperties properties, JdbcTemplate jdbc, ProductPhotos photos, ProductMatte productMatte,
+			SafetyCheck safetyCheck, JsonMapper json, RunRepository runs, ReviewPolicies policies) {
+		return new ModerationProcessor(store, jdbc, photos, productMatte, properties, safetyCheck, json,
+				policies.of(runs.get(runId).merchantId()));
 	}
 
 	/**

@@ -56,6 +56,9 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 
 	private final JsonMapper json;
 
+	/** The run's merchant's, read once for the step. */
+	private final ReviewPolicy policy;
+
 	private final Map<String, Reference> references = new LinkedHashMap<>(CACHED_PRODUCTS, 0.75f, true) {
 
 		@Override
@@ -66,8 +69,9 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 	};
 
 	ModerationProcessor(ImageStore store, JdbcTemplate jdbc, ProductPhotos photos, ProductMatte matte,
-			ModerationProperties properties, SafetyCheck safety, JsonMapper json) {
+			ModerationProperties properties, SafetyCheck safety, JsonMapper json, ReviewPolicy policy) {
 		this.safety = safety;
+		this.policy = policy;
 		this.store = store;
 		this.jdbc = jdbc;
 		this.photos = photos;
@@ -111,6 +115,12 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 		for (CheckResult result : results) {
 			if (result.tripped()) {
 				result.problems().forEach((problem) -> problems.add(result.flag() + ": " + problem));
+			}
+		}
+		if (problems.isEmpty()) {
+			String held = this.policy.holdPassing(task.id());
+			if (held != null) {
+				problems.add(held);
 			}
 		}
 		return new ModerationVerdict(task.id(), List.copyOf(problems), scores(results));

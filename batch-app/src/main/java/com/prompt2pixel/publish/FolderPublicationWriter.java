@@ -29,17 +29,25 @@ class FolderPublicationWriter implements ItemWriter<PublicationItem> {
 	@Override
 	public void write(Chunk<? extends PublicationItem> chunk) {
 		for (PublicationItem item : chunk) {
-			String location = this.publisher.publish(item.productKey(), item.task().templateId(), item.task().variant(),
-					item.png());
-			this.jdbc.update("""
-					INSERT INTO publication (task_id, destination, location, idempotency_key)
-					VALUES (?, 'FOLDER', ?, ?)
-					ON CONFLICT (idempotency_key) DO NOTHING""", item.task().id(), location,
-					"folder:task:" + item.task().id());
-			// APPROVED -> PUBLISHED; a SKIPPED_CACHED task keeps its state (the move does
-			// not apply)
-			this.updates.published(item.task().id());
+			publish(this.publisher, this.jdbc, this.updates, item);
 		}
+	}
+
+	/**
+	 * One image into the run's folder, its publication recorded once and its task
+	 * PUBLISHED: the step's way and a reviewer's approval's alike.
+	 */
+	static void publish(FolderPublisher publisher, JdbcTemplate jdbc, TaskStateUpdates updates, PublicationItem item) {
+		String location = publisher.publish(item.productKey(), item.task().templateId(), item.task().variant(),
+				item.png());
+		jdbc.update("""
+				INSERT INTO publication (task_id, destination, location, idempotency_key)
+				VALUES (?, 'FOLDER', ?, ?)
+				ON CONFLICT (idempotency_key) DO NOTHING""", item.task().id(), location,
+				"folder:task:" + item.task().id());
+		// APPROVED -> PUBLISHED; a SKIPPED_CACHED task keeps its state (the move does not
+		// apply)
+		updates.published(item.task().id());
 	}
 
 }

@@ -41,15 +41,25 @@ class ManifestTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		try (FolderPublisher.ManifestWriter manifest = this.publisher.manifest()) {
-			this.jdbc.query(PUBLISHED, (rs) -> {
+		contribution.incrementWriteCount(write(this.jdbc, this.publisher, this.runId));
+		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * Writes the run's manifest anew, replacing the old one only once it is complete.
+	 * @return the images it lists
+	 */
+	static int write(JdbcTemplate jdbc, FolderPublisher publisher, long runId) {
+		int[] rows = new int[1];
+		try (FolderPublisher.ManifestWriter manifest = publisher.manifest()) {
+			jdbc.query(PUBLISHED, (rs) -> {
 				manifest.add(new ManifestRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
 						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
-				contribution.incrementWriteCount(1);
-			}, this.runId);
+				rows[0]++;
+			}, runId);
 			manifest.commit();
 		}
-		return RepeatStatus.FINISHED;
+		return rows[0];
 	}
 
 }

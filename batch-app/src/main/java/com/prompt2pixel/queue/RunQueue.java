@@ -267,6 +267,19 @@ public class RunQueue {
 	}
 
 	/**
+	 * Queues a recorded regeneration (images a reviewer sent back) in the on-demand lane
+	 * of the pool its source run used: a person is waiting for it.
+	 */
+	@Transactional
+	public SubmittedRun submitRegeneration(long regenerationRunId) {
+		String poolName = this.jdbc.queryForObject("""
+				SELECT source.pool FROM generation_run r JOIN generation_run source ON source.id = r.retry_of
+				WHERE r.id = ? AND r.kind = 'REGENERATE'""", String.class, regenerationRunId);
+		GpuPool pool = this.pools.find(poolName).orElseGet(() -> GpuPool.alwaysOpen(poolName));
+		return enqueue(regenerationRunId, RunPriority.ON_DEMAND, pool);
+	}
+
+	/**
 	 * @return the run as queued: QUEUED, or WAITING_WINDOW with its expected start
 	 * @throws InvalidRunRequestException for an unusable request, an unknown merchant or
 	 * an unknown pool (nothing is written)

@@ -20,10 +20,11 @@ import org.springframework.context.annotation.Configuration;
  * generate -> moderate -> publish -> manifest -> bill. {@code catalogImageJob}: ingest
  * (stage, merge, check photos, report) -> expand, then those.
  * {@code retryFailedTasksJob}: the failed tasks of the run it retries copied, then those.
- * {@code onDemandGenerationJob}: the request's tasks planned, then those. Each step lives
- * with its stage's package; this class only orders them. A failed run is restarted as the
- * same job instance: completed steps are skipped and the failed step resumes from the
- * tasks it had not finished.
+ * {@code onDemandGenerationJob}: the request's tasks planned, then those.
+ * {@code regenerateTasksJob}: only those (its tasks were made by the reviewers'
+ * decisions). Each step lives with its stage's package; this class only orders them. A
+ * failed run is restarted as the same job instance: completed steps are skipped and the
+ * failed step resumes from the tasks it had not finished.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogImageJobConfiguration {
@@ -68,12 +69,22 @@ class CatalogImageJobConfiguration {
 		return job(CatalogImageJob.ON_DEMAND_NAME, planGenerationStep);
 	}
 
+	@Bean
+	Job regenerateTasksJob() {
+		return job(CatalogImageJob.REGENERATE_NAME, this.fromGeneration.get(0),
+				this.fromGeneration.subList(1, this.fromGeneration.size()));
+	}
+
 	/** The job of its own first steps, then the steps from generation on. */
 	private Job job(String name, Step first, Step... then) {
 		List<Step> steps = new ArrayList<>(List.of(then));
 		steps.addAll(this.fromGeneration);
+		return job(name, first, steps);
+	}
+
+	private Job job(String name, Step first, List<Step> then) {
 		SimpleJobBuilder job = new JobBuilder(name, this.jobRepository).listener(this.runStatusListener).start(first);
-		for (Step step : steps) {
+		for (Step step : then) {
 			job = job.next(step);
 		}
 		return job.build();

@@ -42,6 +42,8 @@ public class CatalogRuns {
 
 	private final Job retryJob;
 
+	private final Job regenerateJob;
+
 	private final RunRepository runs;
 
 	private final RunSummaries summaries;
@@ -54,9 +56,11 @@ public class CatalogRuns {
 
 	CatalogRuns(JobOperator jobOperator, @Qualifier(CatalogImageJob.NAME) Job job,
 			@Qualifier(CatalogImageJob.ON_DEMAND_NAME) Job onDemandJob,
-			@Qualifier(CatalogImageJob.RETRY_NAME) Job retryJob, RunRepository runs, RunSummaries summaries,
+			@Qualifier(CatalogImageJob.RETRY_NAME) Job retryJob,
+			@Qualifier(CatalogImageJob.REGENERATE_NAME) Job regenerateJob, RunRepository runs, RunSummaries summaries,
 			JobRepository jobRepository, MerchantTemplates templates,
 			ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
+		this.regenerateJob = regenerateJob;
 		this.onDemandJob = onDemandJob;
 		this.retryJob = retryJob;
 		this.templates = templates;
@@ -187,12 +191,23 @@ public class CatalogRuns {
 	}
 
 	/**
-	 * A catalog's run is a {@code catalogImageJob}; a generation and a retry have jobs of
-	 * their own.
+	 * Executes a run recorded elsewhere and not queued (a regeneration a reviewer asked
+	 * for on the command line) to its end.
+	 */
+	public RunSummary startRecorded(long runId) {
+		return execute(runId);
+	}
+
+	/**
+	 * A catalog's run is a {@code catalogImageJob}; a generation, a retry and a
+	 * regeneration have jobs of their own.
 	 */
 	private Job jobOf(GenerationRun run) {
 		if (run.isGeneration()) {
 			return this.onDemandJob;
+		}
+		if (run.isRegeneration()) {
+			return this.regenerateJob;
 		}
 		return run.isRetry() ? this.retryJob : this.job;
 	}

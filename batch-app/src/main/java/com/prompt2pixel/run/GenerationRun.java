@@ -16,8 +16,8 @@ import java.nio.file.Path;
  * @param outDir the folder the run publishes into
  * @param importId the run's catalog import; null for an on-demand generation, which has
  * none
- * @param kind UPLOAD, NIGHTLY, ON_DEMAND (an on-demand generation) or RETRY (another
- * run's failed tasks again)
+ * @param kind UPLOAD, NIGHTLY, ON_DEMAND (an on-demand generation), RETRY (another run's
+ * failed tasks again) or REGENERATE (images reviewers sent back, with new seeds)
  * @param publishTo the merchant's publish targets it publishes to ({@code folder,s3});
  * null for all of them
  */
@@ -29,6 +29,19 @@ public record GenerationRun(long id, String merchantId, String status, Path cata
 
 	/** The kind of a run that renders again another run's failed tasks. */
 	public static final String RETRY = "RETRY";
+
+	/**
+	 * The kind of a run that renders again, with new seeds, images reviewers sent back.
+	 */
+	public static final String REGENERATE = "REGENERATE";
+
+	/**
+	 * Whether it renders images reviewers sent back: its tasks are made when they are
+	 * sent back, so its job starts at generation.
+	 */
+	public boolean isRegeneration() {
+		return REGENERATE.equals(this.kind);
+	}
 
 	/** Whether it renders again another run's failed tasks, copied from that run. */
 	public boolean isRetry() {

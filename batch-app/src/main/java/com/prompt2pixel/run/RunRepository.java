@@ -104,6 +104,23 @@ public class RunRepository {
 		return find(id).orElseThrow();
 	}
 
+	/**
+	 * Creates a run that renders again, with new seeds, images reviewers sent back from
+	 * {@code source}: recorded, not queued; its tasks are added by whoever sends them
+	 * back.
+	 */
+	@Transactional
+	public GenerationRun createRegeneration(GenerationRun source) {
+		long id = this.jdbc.queryForObject("SELECT nextval('generation_run_id_seq')", Long.class);
+		this.jdbc.update("""
+				INSERT INTO generation_run (id, merchant_id, kind, status, template_set, variants, out_dir, retry_of,
+				                            publish_to)
+				VALUES (?, ?, 'REGENERATE', 'QUEUED', ?, ?, ?, ?, ?)""", id, source.merchantId(), source.templateSet(),
+				source.variants(), this.outputs.resolve("run-" + id).toAbsolutePath().normalize().toString(),
+				source.id(), source.publishTo());
+		return find(id).orElseThrow();
+	}
+
 	public Optional<GenerationRun> find(long id) {
 		return this.jdbc.query("""
 				SELECT r.id, r.merchant_id, r.status, r.catalog_file, r.template_set, r.variants, r.out_dir,

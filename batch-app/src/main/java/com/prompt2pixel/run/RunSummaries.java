@@ -31,6 +31,7 @@ public class RunSummaries {
 			       count(t.id) FILTER (WHERE t.state IN (%s)) AS images,
 			       count(t.id) FILTER (WHERE t.state = 'REJECTED') AS rejected,
 			       count(t.id) FILTER (WHERE t.state = 'NEEDS_REVIEW') AS needs_review,
+			       count(t.id) FILTER (WHERE t.state = 'REGENERATED') AS regenerated,
 			       count(t.id) FILTER (WHERE t.state = 'FAILED') AS failed,
 			       count(t.id) FILTER (WHERE t.state = 'SKIPPED_CACHED') AS cached,
 			       count(t.id) FILTER (WHERE t.state = 'BLOCKED_PROMPT') AS blocked,
@@ -96,8 +97,9 @@ public class RunSummaries {
 			String currency = rs.getString("currency");
 			return new RunSummary(rs.getLong("id"), rs.getString("status"), rs.getLong("products"),
 					rs.getLong("images"), rs.getLong("cached"), rs.getLong("blocked"), rs.getLong("rejected"),
-					rs.getLong("needs_review"), rs.getLong("failed"), rs.getLong("published"), rs.getLong("skipped"),
-					rs.getString("error_report"), rs.getString("backend"), rs.getString("invoice_total"),
+					rs.getLong("needs_review"), rs.getLong("regenerated"), rs.getLong("failed"),
+					rs.getLong("published"), rs.getLong("skipped"), rs.getString("error_report"),
+					rs.getString("backend"), rs.getString("invoice_total"),
 					(currency != null) ? currency : this.billing.currency(), rs.getString("out_dir"),
 					rs.getLong("elapsed_ms"), rs.getString("failure"), targets(runId), checks(runId));
 		}, runId).stream().findFirst();

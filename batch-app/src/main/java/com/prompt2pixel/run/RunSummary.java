@@ -13,11 +13,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * or FAILED
  * @param products products the run renders (those of its catalog with a usable photo),
  * fixed once its tasks exist
- * @param images images generated (and billed) in this run
+ * @param images images generated in this run (billed, but for a regeneration's)
  * @param cached tasks that reused an image the merchant had already paid for
  * @param blocked tasks the prompt policy blocked
  * @param rejected images rejected in review
- * @param needsReview images held for human review by the automatic checks
+ * @param needsReview images held for human review (by the automatic checks or the
+ * merchant's review policy), not decided yet
+ * @param regenerated images a reviewer sent back, each rendered again by a regeneration
+ * run
  * @param failed tasks that could not be rendered
  * @param published images published, reused ones included
  * @param skipped catalog rows skipped, each in the error report
@@ -37,11 +40,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * {@code safety}): the images it {@code passed}, {@code tripped} (held for review) and
  * did {@code not_run} on; empty before moderation
  */
-@JsonPropertyOrder({ "run", "status", "products", "images", "cached", "blocked", "rejected", "needs_review", "failed",
-		"published", "skipped", "error_report", "backend", "invoice_total", "currency", "out", "elapsed_ms", "failure",
-		"targets", "checks" })
+@JsonPropertyOrder({ "run", "status", "products", "images", "cached", "blocked", "rejected", "needs_review",
+		"regenerated", "failed", "published", "skipped", "error_report", "backend", "invoice_total", "currency", "out",
+		"elapsed_ms", "failure", "targets", "checks" })
 public record RunSummary(long run, String status, long products, long images, long cached, long blocked, long rejected,
-		@JsonProperty("needs_review") long needsReview, long failed, long published, long skipped,
+		@JsonProperty("needs_review") long needsReview, long regenerated, long failed, long published, long skipped,
 		@JsonProperty("error_report") String errorReport, String backend,
 		@JsonProperty("invoice_total") String invoiceTotal, String currency, String out,
 		@JsonProperty("elapsed_ms") long elapsedMillis, String failure, Map<String, Map<String, Long>> targets,
@@ -55,7 +58,7 @@ public record RunSummary(long run, String status, long products, long images, lo
 	 */
 	public RunSummary forMerchant(String errorReportUrl, String failureInWords) {
 		return new RunSummary(this.run, this.status, this.products, this.images, this.cached, this.blocked,
-				this.rejected, this.needsReview, this.failed, this.published, this.skipped,
+				this.rejected, this.needsReview, this.regenerated, this.failed, this.published, this.skipped,
 				(this.errorReport != null) ? errorReportUrl : null, this.backend, this.invoiceTotal, this.currency,
 				null, this.elapsedMillis, failureInWords, this.targets, this.checks);
 	}

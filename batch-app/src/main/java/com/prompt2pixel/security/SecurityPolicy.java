@@ -26,6 +26,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The web server's one security policy, a filter chain per kind of caller:
  * <ul>
  * <li>{@code /api/v1/admin/**}: staff by HTTP Basic, no session, {@code ADMIN} only;</li>
+ * <li>{@code /api/v1/review/**}: staff by HTTP Basic, no session, {@code REVIEWER} or
+ * {@code ADMIN};</li>
  * <li>{@code /api/v1/**}: a merchant's API key, no session, each key rate-limited;</li>
  * <li>{@code /webhooks/**}: anyone, since Shopify signs its deliveries and the receiver
  * checks the signature;</li>
@@ -62,6 +64,17 @@ class SecurityPolicy implements WebMvcConfigurer {
 
 	@Bean
 	@Order(2)
+	SecurityFilterChain reviewApi(HttpSecurity http, AuthenticationManager staff) throws Exception {
+		return stateless(http.securityMatcher("/api/v1/review", "/api/v1/review/**"), STAFF_REALM)
+			.authenticationManager(staff)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(refused(STAFF_REALM)))
+			.authorizeHttpRequests(
+					(requests) -> requests.anyRequest().hasAnyRole(StaffRole.REVIEWER.name(), StaffRole.ADMIN.name()))
+			.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain merchantApi(HttpSecurity http, ApiKeys keys, SecurityProperties properties) throws Exception {
 		ApiKeyAuthentication authentication = new ApiKeyAuthentication(keys);
 		return stateless(http.securityMatcher("/api/v1/**"), "Bearer")
@@ -72,7 +85,7 @@ class SecurityPolicy implements WebMvcConfigurer {
 	}
 
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
 		return stateless(http.securityMatcher("/webhooks/**"), "HMAC")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
@@ -80,7 +93,7 @@ class SecurityPolicy implements WebMvcConfigurer {
 	}
 
 	@Bean
-	@Order(4)
+	@Order(5)
 	SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager staff) throws Exception {
 		return stateless(http.securityMatcher("/actuator/**"), STAFF_REALM).authenticationManager(staff)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(refused(STAFF_REALM)))
@@ -92,7 +105,7 @@ class SecurityPolicy implements WebMvcConfigurer {
 	}
 
 	@Bean
-	@Order(5)
+	@Order(6)
 	SecurityFilterChain browser(HttpSecurity http, AuthenticationManager staff) throws Exception {
 		return http.authenticationManager(staff)
 			.authorizeHttpRequests((requests) -> requests

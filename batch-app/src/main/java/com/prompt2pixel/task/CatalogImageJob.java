@@ -31,6 +31,13 @@ public final class CatalogImageJob {
 
 	public static final String COPY_FAILED_TASKS_STEP = "copyFailedTasksStep";
 
+	/**
+	 * The job of a run that renders, with new seeds, images reviewers sent back: its
+	 * tasks exist when it starts, so it is the steps from generation on. Identified by
+	 * {@link #RUN_ID} too.
+	 */
+	public static final String REGENERATE_NAME = "regenerateTasksJob";
+
 	public static final String EXPAND_PROMPTS_STEP = "expandPromptsStep";
 
 	public static final String GENERATE_IMAGES_STEP = "generateImagesStep";

@@ -47,6 +47,21 @@ public class TaskStateUpdates {
 		return move(taskId, TaskState.NEEDS_REVIEW, reasons, "checks = CAST(? AS jsonb)", checks);
 	}
 
+	/**
+	 * A reviewer's decision on a held image: NEEDS_REVIEW to APPROVED, REJECTED or
+	 * REGENERATED, with the decision's reason (may be null). The checks' findings stay as
+	 * moderation recorded them.
+	 * @throws IllegalArgumentException for a state no decision leads to
+	 */
+	public boolean decided(long taskId, TaskState to, String reason) {
+		if (!to.allowedFrom().contains(TaskState.NEEDS_REVIEW)) {
+			throw new IllegalArgumentException("no decision on a held image leads to " + to);
+		}
+		return this.jdbc.update("""
+				UPDATE render_task SET state = ?, state_reason = ?, updated_at = now()
+				WHERE id = ? AND state = 'NEEDS_REVIEW'""", to.name(), reason, taskId) == 1;
+	}
+
 	/** APPROVED to PUBLISHED. */
 	public boolean published(long taskId) {
 		return move(taskId, TaskState.PUBLISHED, null, "");

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.prompt2pixel.moderate.ReviewPolicies;
+import com.prompt2pixel.moderate.ReviewPolicy;
 import com.prompt2pixel.queue.RunQueue;
 import com.prompt2pixel.run.CatalogRuns;
 import com.prompt2pixel.run.OnDemandRequest;
@@ -47,6 +49,10 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 		MERCHANT,
 		/** A staff account with the ADMIN role. */
 		ADMIN,
+		/**
+		 * A staff account with the REVIEWER (or ADMIN) role, for any merchant's images.
+		 */
+		REVIEWER,
 		/**
 		 * Anyone: the body is signed (Shopify's webhooks) and checked by the receiver.
 		 */
@@ -107,6 +113,12 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 			Map.entry("GET /api/v1/admin/merchants/{merchant}/api-keys", Access.ADMIN),
 			Map.entry("GET /api/v1/admin/api-keys/{id}", Access.ADMIN),
 			Map.entry("DELETE /api/v1/admin/api-keys/{id}", Access.ADMIN),
+			Map.entry("GET /api/v1/review", Access.REVIEWER),
+			Map.entry("GET /api/v1/review/{id}/decisions", Access.REVIEWER),
+			Map.entry("POST /api/v1/review/{id}/approve", Access.REVIEWER),
+			Map.entry("POST /api/v1/review/{id}/reject", Access.REVIEWER),
+			Map.entry("POST /api/v1/review/{id}/regenerate", Access.REVIEWER),
+			Map.entry("POST /api/v1/review/decisions", Access.REVIEWER),
 			Map.entry("POST /webhooks/shopify/products", Access.SIGNED));
 
 	private static final String OWNER = "matrix-owner";
@@ -157,20 +169,37 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 	@Autowired
 	WebhookEndpoints webhooks;
 
+	@Autowired
+	ReviewPolicies reviewPolicies;
+
+	/**
+	 * The owner's images held for review (its policy holds them all), one per decision
+	 * endpoint: each decision takes its image out of review.
+	 */
+	private List<Long> held;
+
 	@BeforeEach
 	void ownersObjects() {
 		// the merchant, as its first key makes it
 		apiKey(OWNER);
+		this.reviewPolicies.set(OWNER, new ReviewPolicy(ReviewPolicy.Mode.ALL, 0), "matrix");
 		this.webhook = this.webhooks.register(OWNER, "http://localhost:1/hooks", null).endpoint().id();
 		this.spareWebhook = this.webhooks.register(OWNER, "http://localhost:1/spare", null).endpoint().id();
 		// one row without a title, so that the import has an error report to be asked for
 		Path catalog = SampleCatalogs.write(this.folder, "sku;title;price;image",
-				List.of("MATRIX-1;Vase;12,50;photos/mug-clay-01.png", "MATRIX-2;;12,50;photos/mug-clay-01.png"));
+				List.of("MATRIX-1;Vase;12,50;photos/mug-clay-01.png", "MATRIX-2;;12,50;photos/mug-clay-01.png",
+						// new in each test: its images are rendered, not reused, so the
+						// policy holds them for the review endpoints
+						"MATRIX-R" + System.nanoTime() + ";Jug;12,50;photos/mug-clay-01.png"));
 		this.run = this.runs.start(new RunRequest(OWNER, catalog, null, 1, this.folder)).run();
 		this.catalogImport = this.jdbc.queryForObject("SELECT id FROM catalog_import WHERE run_id = ?", Long.class,
 				this.run);
 		this.image = this.jdbc.queryForObject(
 				"SELECT min(id) FROM render_task WHERE run_id = ? AND image_key IS NOT NULL", Long.class, this.run);
+		this.held = this.jdbc.queryForList(
+				"SELECT id FROM render_task WHERE run_id = ? AND state = 'NEEDS_REVIEW' ORDER BY id", Long.class,
+				this.run);
+		assertThat(this.held).as("one held image per decision endpoint").hasSizeGreaterThanOrEqualTo(4);
 		this.delivery = this.jdbc.queryForObject("SELECT max(id) FROM webhook_delivery WHERE endpoint_id = ?",
 				Long.class, this.webhook);
 		this.generation = this.queue
@@ -203,7 +232,8 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 			HttpResponse<String> anonymous = call(method, path, null);
 			HttpResponse<String> revokedKey = call(method, path, "Bearer " + this.revoked);
 			HttpResponse<String> otherMerchant = call(method, path, bearer(OTHER));
-			HttpResponse<String> wrongRole = call(method, path, reviewer);
+			// a reviewer is the right caller of the review API; an operator is not
+			HttpResponse<String> wrongRole = call(method, path, (access == Access.REVIEWER) ? operator : reviewer);
 			switch (access) {
 				case MERCHANT -> {
 					softly.assertThat(anonymous.statusCode()).as(name + " anonymous").isEqualTo(401);
@@ -235,6 +265,19 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 					softly.assertThat(call(method, path, admin).statusCode())
 						.as(name + " an admin")
 						.isBetween(200, 299);
+				}
+				case REVIEWER -> {
+					softly.assertThat(anonymous.statusCode()).as(name + " anonymous").isEqualTo(401);
+					softly.assertThat(revokedKey.statusCode()).as(name + " revoked key").isEqualTo(401);
+					softly.assertThat(otherMerchant.statusCode()).as(name + " a merchant's key").isEqualTo(401);
+					softly.assertThat(wrongRole.statusCode()).as(name + " an operator").isEqualTo(403);
+					HttpResponse<String> right = call(method, path, reviewer);
+					softly.assertThat(right.statusCode()).as(name + " a reviewer: " + right.body()).isBetween(200, 299);
+					if (method.equals("GET")) {
+						softly.assertThat(call(method, path, admin).statusCode())
+							.as(name + " an admin")
+							.isBetween(200, 299);
+					}
 				}
 				case SIGNED -> {
 					softly.assertThat(anonymous.statusCode()).as(name + " unsigned").isEqualTo(401);
@@ -305,6 +348,9 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 		else if (template.contains("/images/")) {
 			id = this.image;
 		}
+		else if (template.startsWith("/api/v1/review/")) {
+			id = this.held.get(template.endsWith("/reject") ? 1 : template.endsWith("/regenerate") ? 2 : 0);
+		}
 		return template.replace("{id}", String.valueOf(id))
 			.replace("{merchant}", OWNER)
 			.replace("{format}", "csv")
@@ -339,6 +385,15 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 			request.header("Content-Type", "application/json")
 				.PUT(HttpRequest.BodyPublishers
 					.ofString("{\"location\": \"s3://matrix-images/p\", \"endpoint\": \"http://localhost:1\"}"));
+		}
+		else if (path.endsWith("/reject")) {
+			request.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"matrix\"}"));
+		}
+		else if (path.equals("/api/v1/review/decisions")) {
+			request.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"decision\": \"approve\", \"tasks\": [" + this.held.get(3) + "]}"));
 		}
 		else if (method.equals("POST")) {
 			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));

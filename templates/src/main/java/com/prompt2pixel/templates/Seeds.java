@@ -26,4 +26,19 @@ public final class Seeds {
 		return seed;
 	}
 
+	/**
+	 * The seed of a held image's regeneration, in {@code [0, 2^32)}: derived from the
+	 * task it replaces (so a retried regeneration renders the same image), never that
+	 * task's own seed.
+	 */
+	public static long regenerated(long seed, long taskId) {
+		byte[] hash = Sha256.of(String.join("\0", "regenerate", Long.toString(seed), Long.toString(taskId))
+			.getBytes(StandardCharsets.UTF_8));
+		long regenerated = 0;
+		for (int i = 0; i < 4; i++) {
+			regenerated = (regenerated << 8) | (hash[i] & 0xFF);
+		}
+		return (regenerated != seed) ? regenerated : (seed + 1) % (1L << 32);
+	}
+
 }
