@@ -31,12 +31,18 @@ class BillRunTasklet implements Tasklet {
 			ON CONFLICT (run_id) DO NOTHING
 			RETURNING id""";
 
+	/**
+	 * A line per kind and price: generated images, and credits for images reported before
+	 * the run was invoiced.
+	 */
 	private static final String INVOICE_LINES = """
 			INSERT INTO invoice_line (invoice_id, description, quantity, unit_price, amount)
-			SELECT ?, 'Generated images', sum(quantity), unit_price, round(sum(quantity * unit_price), 2)
+			SELECT ?, CASE kind WHEN 'IMAGE_GENERATED' THEN 'Generated images' ELSE 'Credits: reported images' END,
+			       sum(quantity), unit_price, round(sum(quantity * unit_price), 2)
 			FROM usage_event
 			WHERE run_id = ?
-			GROUP BY unit_price""";
+			GROUP BY kind, unit_price
+			ORDER BY kind DESC, unit_price""";
 
 	private final JdbcTemplate jdbc;
 

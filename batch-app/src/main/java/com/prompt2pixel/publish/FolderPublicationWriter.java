@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes each image into the output folder, records the publication once (its idempotency
- * key is the task's) and marks the task PUBLISHED. A redone chunk rewrites the same files
- * with the same bytes and records nothing twice.
+ * key is the task's; an image taken down and approved again is published again) and marks
+ * the task PUBLISHED. A redone chunk rewrites the same files with the same bytes and
+ * records nothing twice.
  */
 class FolderPublicationWriter implements ItemWriter<PublicationItem> {
 
@@ -43,8 +44,10 @@ class FolderPublicationWriter implements ItemWriter<PublicationItem> {
 		jdbc.update("""
 				INSERT INTO publication (task_id, destination, location, idempotency_key)
 				VALUES (?, 'FOLDER', ?, ?)
-				ON CONFLICT (idempotency_key) DO NOTHING""", item.task().id(), location,
-				"folder:task:" + item.task().id());
+				ON CONFLICT (idempotency_key) DO UPDATE SET status = 'PUBLISHED', location = excluded.location,
+				    reverted_at = NULL, published_at = CASE WHEN publication.status = 'PUBLISHED'
+				                                       THEN publication.published_at ELSE now() END""",
+				item.task().id(), location, "folder:task:" + item.task().id());
 		// APPROVED -> PUBLISHED; a SKIPPED_CACHED task keeps its state (the move does not
 		// apply)
 		updates.published(item.task().id());

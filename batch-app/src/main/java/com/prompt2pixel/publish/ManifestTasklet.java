@@ -23,7 +23,7 @@ class ManifestTasklet implements Tasklet {
 			       t.image_key
 			FROM render_task t
 			JOIN product p ON p.id = t.product_id
-			JOIN publication pub ON pub.task_id = t.id AND pub.destination = 'FOLDER'
+			JOIN publication pub ON pub.task_id = t.id AND pub.destination = 'FOLDER' AND pub.status = 'PUBLISHED'
 			WHERE t.run_id = ?
 			ORDER BY p.source_key, t.template_id, t.variant""";
 

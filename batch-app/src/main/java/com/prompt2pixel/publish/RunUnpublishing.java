@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.prompt2pixel.connectors.publish.FolderPublisher;
 import com.prompt2pixel.connectors.publish.S3Publisher;
 import com.prompt2pixel.connectors.shopify.ShopifyMediaPublisher;
 import com.prompt2pixel.ingest.ShopifyConnections;
 import com.prompt2pixel.publish.PublishTarget.Kind;
+import com.prompt2pixel.run.GenerationRun;
 import com.prompt2pixel.run.RunRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,17 +73,43 @@ public class RunUnpublishing {
 	 * @throws IllegalArgumentException when there is no such run
 	 */
 	public Result unpublish(long runId, String productKey) {
-		String merchantId = this.runs.get(runId).merchantId();
-		List<Map<String, Object>> published = this.jdbc.queryForList(
-				"""
-						SELECT pub.id, pub.destination, pub.location
-						FROM publication pub
-						JOIN render_task t ON t.id = pub.task_id
-						JOIN product p ON p.id = t.product_id
-						WHERE t.run_id = ? AND pub.destination IN ('S3', 'TARGET_FOLDER', 'SHOPIFY') AND pub.status = 'PUBLISHED'
-						  AND (CAST(? AS text) IS NULL OR p.source_key = ?)
-						ORDER BY pub.id""",
-				runId, productKey, productKey);
+		return unpublish(runId, productKey, null);
+	}
+
+	/**
+	 * Takes one image down from everywhere it is published, the run's own folder included
+	 * (a merchant reported it), and writes the run's manifest without it. Doing it again
+	 * finishes what failed and changes nothing else.
+	 * @throws IllegalArgumentException when there is no such task
+	 */
+	public Result takeDown(long taskId) {
+		Long runId = this.jdbc.queryForList("SELECT run_id FROM render_task WHERE id = ?", Long.class, taskId)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no task with id " + taskId));
+		Result result = unpublish(runId, null, taskId);
+		ManifestTasklet.write(this.jdbc, new FolderPublisher(this.runs.get(runId).outDir()), runId);
+		return result;
+	}
+
+	/**
+	 * @param taskId only this task's images, its copy in the run's own folder included;
+	 * null: the run's (or the product's) images at the merchant's targets
+	 */
+	private Result unpublish(long runId, String productKey, Long taskId) {
+		GenerationRun run = this.runs.get(runId);
+		String merchantId = run.merchantId();
+		List<Map<String, Object>> published = this.jdbc.queryForList("""
+				SELECT pub.id, pub.destination, pub.location
+				FROM publication pub
+				JOIN render_task t ON t.id = pub.task_id
+				JOIN product p ON p.id = t.product_id
+				WHERE t.run_id = ? AND pub.status = 'PUBLISHED'
+				  AND (pub.destination IN ('S3', 'TARGET_FOLDER', 'SHOPIFY')
+				       OR (pub.destination = 'FOLDER' AND CAST(? AS bigint) IS NOT NULL))
+				  AND (CAST(? AS text) IS NULL OR p.source_key = ?)
+				  AND (CAST(? AS bigint) IS NULL OR t.id = ?)
+				ORDER BY pub.id""", runId, taskId, productKey, productKey, taskId, taskId);
 		int removed = 0;
 		int kept = 0;
 		S3Client client = null;
@@ -91,6 +119,14 @@ public class RunUnpublishing {
 				long id = ((Number) publication.get("id")).longValue();
 				String destination = (String) publication.get("destination");
 				String location = (String) publication.get("location");
+				if ("FOLDER".equals(destination)) {
+					// the run's own copy, its path relative to the run's folder: no other
+					// image's
+					deleteFile(run.outDir().resolve(location));
+					reverted(id);
+					removed++;
+					continue;
+				}
 				Long others = this.jdbc.queryForObject("""
 						SELECT count(*) FROM publication
 						WHERE destination = ? AND location = ? AND status = 'PUBLISHED' AND id <> ?""", Long.class,
@@ -132,7 +168,7 @@ public class RunUnpublishing {
 				shopify.restoreOrder(order.getKey(), order.getValue());
 				this.snapshots.restored(runId, order.getKey());
 			}
-			if (productKey == null) {
+			if (productKey == null && taskId == null) {
 				removeManifest(runId, merchantId);
 			}
 		}

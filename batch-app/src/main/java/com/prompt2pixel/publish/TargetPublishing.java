@@ -59,7 +59,7 @@ public class TargetPublishing {
 			       EXISTS (SELECT 1 FROM publication tried WHERE tried.task_id = t.id AND tried.destination = ?) AS tried
 			FROM render_task t
 			JOIN product p ON p.id = t.product_id
-			JOIN publication own ON own.task_id = t.id AND own.destination = 'FOLDER'
+			JOIN publication own ON own.task_id = t.id AND own.destination = 'FOLDER' AND own.status = 'PUBLISHED'
 			WHERE t.run_id = ? AND (CAST(? AS text) IS NULL OR p.source_key = ?)
 			  AND NOT EXISTS (SELECT 1 FROM publication done WHERE done.task_id = t.id AND done.destination = ?
 			                  AND done.status = 'PUBLISHED')

@@ -52,7 +52,8 @@ public class RunProgresses {
 		Long published = this.jdbc.queryForObject(
 				"""
 						SELECT count(*) FROM render_task t
-						WHERE t.run_id = ? AND EXISTS (SELECT 1 FROM publication p WHERE p.task_id = t.id AND p.destination = 'FOLDER')""",
+						WHERE t.run_id = ? AND EXISTS (SELECT 1 FROM publication p WHERE p.task_id = t.id AND p.destination = 'FOLDER'
+						                                       AND p.status = 'PUBLISHED')""",
 				Long.class, runId);
 		long pending = tasks.get(TaskState.PENDING.name());
 		String status = (String) row.get("status");

@@ -36,7 +36,7 @@ public class RunSummaries {
 			       count(t.id) FILTER (WHERE t.state = 'SKIPPED_CACHED') AS cached,
 			       count(t.id) FILTER (WHERE t.state = 'BLOCKED_PROMPT') AS blocked,
 			       count(t.id) FILTER (WHERE EXISTS (SELECT 1 FROM publication p WHERE p.task_id = t.id
-			                                     AND p.destination = 'FOLDER')) AS published,
+			                                     AND p.destination = 'FOLDER' AND p.status = 'PUBLISHED')) AS published,
 			       string_agg(DISTINCT t.backend, ',' ORDER BY t.backend) AS backend,
 			       (SELECT total::text FROM invoice WHERE run_id = r.id) AS invoice_total,
 			       (SELECT currency FROM invoice WHERE run_id = r.id) AS currency,

@@ -27,7 +27,8 @@ public enum TaskState {
 		ALLOWED_FROM.put(FAILED, EnumSet.of(PENDING));
 		ALLOWED_FROM.put(SKIPPED_CACHED, EnumSet.of(PENDING));
 		ALLOWED_FROM.put(APPROVED, EnumSet.of(GENERATED, NEEDS_REVIEW));
-		ALLOWED_FROM.put(NEEDS_REVIEW, EnumSet.of(GENERATED));
+		// held by moderation, or taken down by the merchant's report
+		ALLOWED_FROM.put(NEEDS_REVIEW, EnumSet.of(GENERATED, PUBLISHED, SKIPPED_CACHED));
 		ALLOWED_FROM.put(REJECTED, EnumSet.of(NEEDS_REVIEW));
 		ALLOWED_FROM.put(REGENERATED, EnumSet.of(NEEDS_REVIEW));
 		ALLOWED_FROM.put(PUBLISHED, EnumSet.of(APPROVED));

@@ -1,6 +1,7 @@
 package com.prompt2pixel.task;
 
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,16 +36,28 @@ public class TaskStateUpdates {
 	}
 
 	/**
-	 * GENERATED (or NEEDS_REVIEW) to APPROVED, with the automatic checks' findings.
+	 * GENERATED to APPROVED, with the automatic checks' findings (a held image is
+	 * approved by a reviewer's {@link #decided}).
 	 * @param checks every check's score and problems as JSON
 	 */
 	public boolean approved(long taskId, String checks) {
-		return move(taskId, TaskState.APPROVED, null, "checks = CAST(? AS jsonb)", checks);
+		return moveFrom(taskId, EnumSet.of(TaskState.GENERATED), TaskState.APPROVED, null, "checks = CAST(? AS jsonb)",
+				checks);
 	}
 
 	/** GENERATED to NEEDS_REVIEW: held for a person, for the reasons given. */
 	public boolean heldForReview(long taskId, String reasons, String checks) {
-		return move(taskId, TaskState.NEEDS_REVIEW, reasons, "checks = CAST(? AS jsonb)", checks);
+		return moveFrom(taskId, EnumSet.of(TaskState.GENERATED), TaskState.NEEDS_REVIEW, reasons,
+				"checks = CAST(? AS jsonb)", checks);
+	}
+
+	/**
+	 * PUBLISHED (or SKIPPED_CACHED, a reused image) to NEEDS_REVIEW: the merchant
+	 * reported the image; a reviewer decides it again.
+	 */
+	public boolean reported(long taskId, String reason) {
+		return moveFrom(taskId, EnumSet.of(TaskState.PUBLISHED, TaskState.SKIPPED_CACHED), TaskState.NEEDS_REVIEW,
+				reason, "");
 	}
 
 	/**
@@ -54,12 +67,7 @@ public class TaskStateUpdates {
 	 * @throws IllegalArgumentException for a state no decision leads to
 	 */
 	public boolean decided(long taskId, TaskState to, String reason) {
-		if (!to.allowedFrom().contains(TaskState.NEEDS_REVIEW)) {
-			throw new IllegalArgumentException("no decision on a held image leads to " + to);
-		}
-		return this.jdbc.update("""
-				UPDATE render_task SET state = ?, state_reason = ?, updated_at = now()
-				WHERE id = ? AND state = 'NEEDS_REVIEW'""", to.name(), reason, taskId) == 1;
+		return moveFrom(taskId, EnumSet.of(TaskState.NEEDS_REVIEW), to, reason, "");
 	}
 
 	/** APPROVED to PUBLISHED. */
@@ -72,9 +80,21 @@ public class TaskStateUpdates {
 	 * columns this class names: callers say what happened, never which columns change.
 	 */
 	private boolean move(long taskId, TaskState to, String reason, String assignments, Object... values) {
+		return moveFrom(taskId, to.allowedFrom(), to, reason, assignments, values);
+	}
+
+	/**
+	 * The same, only from some of the states the table lets a task enter {@code to} from.
+	 * @throws IllegalArgumentException for a state the table does not lead from
+	 */
+	private boolean moveFrom(long taskId, Set<TaskState> from, TaskState to, String reason, String assignments,
+			Object... values) {
+		if (from.isEmpty() || !to.allowedFrom().containsAll(from)) {
+			throw new IllegalArgumentException("no task may move from " + from + " to " + to);
+		}
 		String sql = "UPDATE render_task SET state = ?, state_reason = ?, updated_at = now()"
 				+ (assignments.isEmpty() ? "" : ", " + assignments) + " WHERE id = ? AND state IN ("
-				+ allowedFromList(to) + ")";
+				+ from.stream().map((state) -> "'" + state.name() + "'").collect(Collectors.joining(", ")) + ")";
 		Object[] arguments = new Object[values.length + 3];
 		arguments[0] = to.name();
 		arguments[1] = reason;
@@ -94,14 +114,6 @@ public class TaskStateUpdates {
 	public record StoredImage(String backend, String model, boolean generative, String key, String sha256,
 			String maskKey, long renderMillis, String matteMethod, Double matteConfidence) {
 
-	}
-
-	private static String allowedFromList(TaskState to) {
-		List<TaskState> from = List.copyOf(to.allowedFrom());
-		if (from.isEmpty()) {
-			throw new IllegalArgumentException("no task may move to " + to);
-		}
-		return from.stream().map((state) -> "'" + state.name() + "'").collect(Collectors.joining(", "));
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.prompt2pixel.connectors.store.ImageStore;
+import com.prompt2pixel.moderate.ImageReports;
+import com.prompt2pixel.moderate.ReviewConflictException;
 import com.prompt2pixel.publish.PublishedLinks;
 import com.prompt2pixel.security.Tenant;
 import com.prompt2pixel.task.TaskImage;
@@ -18,15 +20,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A run's images for the API key's merchant: the PNG, and what made it. An image never
- * changes once made, so its checksum is its {@code ETag} and clients may keep it for good
- * (privately: it is the merchant's).
+ * A run's images for the API key's merchant: the PNG, what made it, and the merchant's
+ * report of one that should not be in its shop. An image never changes once made, so its
+ * checksum is its {@code ETag} and clients may keep it for good (privately: it is the
+ * merchant's).
  */
 @RestController
 @RequestMapping("/api/v1/images")
@@ -40,7 +45,11 @@ class ImageController {
 
 	private final JsonMapper json;
 
-	ImageController(TaskImages images, ImageStore store, PublishedLinks published, JsonMapper json) {
+	private final ImageReports reports;
+
+	ImageController(TaskImages images, ImageStore store, PublishedLinks published, JsonMapper json,
+			ImageReports reports) {
+		this.reports = reports;
 		this.images = images;
 		this.store = store;
 		this.published = published;
@@ -87,6 +96,25 @@ class ImageController {
 		// folder
 		json.put("published", this.published.of(image.id(), image.merchant()));
 		return json;
+	}
+
+	/** Why the merchant reports an image. */
+	record ReportRequest(String reason) {
+	}
+
+	/**
+	 * Reports a published image: it is taken down from every destination, goes back to
+	 * review and its charge is credited; again, nothing more is done.
+	 */
+	@PostMapping(path = "/{id}/report", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ImageReports.Report report(Tenant tenant, @PathVariable long id, @RequestBody ReportRequest request) {
+		TaskImage image = owned(tenant, id);
+		try {
+			return this.reports.report(image.id(), image.merchant(), (request != null) ? request.reason() : null);
+		}
+		catch (ReviewConflictException ex) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, ex.getMessage());
+		}
 	}
 
 	/** An image as a run's list shows it. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.prompt2pixel.moderate.ReviewDecisions;
 import com.prompt2pixel.moderate.ReviewPolicies;
 import com.prompt2pixel.moderate.ReviewPolicy;
 import com.prompt2pixel.queue.RunQueue;
@@ -89,6 +90,7 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 			Map.entry("GET /api/v1/runs/{id}/manifest.csv", Access.MERCHANT),
 			Map.entry("GET /api/v1/images/{id}", Access.MERCHANT),
 			Map.entry("GET /api/v1/images/{id}/meta", Access.MERCHANT),
+			Map.entry("POST /api/v1/images/{id}/report", Access.MERCHANT),
 			Map.entry("POST /api/v1/webhooks", Access.MERCHANT), Map.entry("GET /api/v1/webhooks", Access.MERCHANT),
 			Map.entry("DELETE /api/v1/webhooks/{id}", Access.MERCHANT),
 			Map.entry("GET /api/v1/webhooks/{id}/deliveries", Access.MERCHANT),
@@ -178,6 +180,12 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 	 */
 	private List<Long> held;
 
+	/** The owner's published image, for the report. */
+	private long reportable;
+
+	@Autowired
+	ReviewDecisions decisions;
+
 	@BeforeEach
 	void ownersObjects() {
 		// the merchant, as its first key makes it
@@ -190,7 +198,8 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 				List.of("MATRIX-1;Vase;12,50;photos/mug-clay-01.png", "MATRIX-2;;12,50;photos/mug-clay-01.png",
 						// new in each test: its images are rendered, not reused, so the
 						// policy holds them for the review endpoints
-						"MATRIX-R" + System.nanoTime() + ";Jug;12,50;photos/mug-clay-01.png"));
+						"MATRIX-R" + System.nanoTime() + ";Jug;12,50;photos/mug-clay-01.png",
+						"MATRIX-S" + System.nanoTime() + ";Cup;12,50;photos/mug-clay-01.png"));
 		this.run = this.runs.start(new RunRequest(OWNER, catalog, null, 1, this.folder)).run();
 		this.catalogImport = this.jdbc.queryForObject("SELECT id FROM catalog_import WHERE run_id = ?", Long.class,
 				this.run);
@@ -199,7 +208,11 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 		this.held = this.jdbc.queryForList(
 				"SELECT id FROM render_task WHERE run_id = ? AND state = 'NEEDS_REVIEW' ORDER BY id", Long.class,
 				this.run);
-		assertThat(this.held).as("one held image per decision endpoint").hasSizeGreaterThanOrEqualTo(4);
+		assertThat(this.held).as("one held image per decision endpoint, one for the report")
+			.hasSizeGreaterThanOrEqualTo(5);
+		// approved, so published: what a merchant may report
+		this.reportable = this.held.get(4);
+		this.decisions.approve(List.of(this.reportable), "staff:matrix", ReviewDecisions.Scope.ALL);
 		this.delivery = this.jdbc.queryForObject("SELECT max(id) FROM webhook_delivery WHERE endpoint_id = ?",
 				Long.class, this.webhook);
 		this.generation = this.queue
@@ -345,6 +358,9 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 		else if (template.contains("/catalog-imports/")) {
 			id = this.catalogImport;
 		}
+		else if (template.endsWith("/report")) {
+			id = this.reportable;
+		}
 		else if (template.contains("/images/")) {
 			id = this.image;
 		}
@@ -386,7 +402,7 @@ class SecurityMatrixFunctionalTests extends FunctionalTest {
 				.PUT(HttpRequest.BodyPublishers
 					.ofString("{\"location\": \"s3://matrix-images/p\", \"endpoint\": \"http://localhost:1\"}"));
 		}
-		else if (path.endsWith("/reject")) {
+		else if (path.endsWith("/reject") || path.endsWith("/report")) {
 			request.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"matrix\"}"));
 		}

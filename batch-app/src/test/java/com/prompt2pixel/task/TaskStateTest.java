@@ -26,7 +26,10 @@ class TaskStateTest {
 				arguments(TaskState.SKIPPED_CACHED, EnumSet.of(TaskState.PENDING)),
 				// by the checks and the policy, or by a reviewer
 				arguments(TaskState.APPROVED, EnumSet.of(TaskState.GENERATED, TaskState.NEEDS_REVIEW)),
-				arguments(TaskState.NEEDS_REVIEW, EnumSet.of(TaskState.GENERATED)),
+				// held by the checks or the policy, or taken down by the merchant's
+				// report
+				arguments(TaskState.NEEDS_REVIEW,
+						EnumSet.of(TaskState.GENERATED, TaskState.PUBLISHED, TaskState.SKIPPED_CACHED)),
 				// only a reviewer's decisions
 				arguments(TaskState.REJECTED, EnumSet.of(TaskState.NEEDS_REVIEW)),
 				arguments(TaskState.REGENERATED, EnumSet.of(TaskState.NEEDS_REVIEW)),
@@ -47,10 +50,19 @@ class TaskStateTest {
 
 	@Test
 	void shouldNeverLeaveAnEndState() {
-		for (TaskState end : EnumSet.of(TaskState.SKIPPED_CACHED, TaskState.BLOCKED_PROMPT, TaskState.FAILED,
-				TaskState.REJECTED, TaskState.REGENERATED, TaskState.PUBLISHED)) {
+		for (TaskState end : EnumSet.of(TaskState.BLOCKED_PROMPT, TaskState.FAILED, TaskState.REJECTED,
+				TaskState.REGENERATED)) {
 			for (TaskState to : TaskState.values()) {
 				assertThat(to.allowedFrom()).as(end + " -> " + to).doesNotContain(end);
+			}
+		}
+	}
+
+	@Test
+	void shouldLeaveAPublishedImageOnlyForReviewWhenItIsReported() {
+		for (TaskState to : TaskState.values()) {
+			if (to != TaskState.NEEDS_REVIEW) {
+				assertThat(to.allowedFrom()).as(to.name()).doesNotContain(TaskState.PUBLISHED);
 			}
 		}
 	}
