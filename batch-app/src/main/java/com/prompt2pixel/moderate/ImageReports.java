@@ -78,13 +78,7 @@ public class ImageReports {
 	 * rendering or being moderated, blocked, failed)
 	 */
 	public Report report(long taskId, String merchantId, String reason) {
-		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("a report needs a reason");
-		}
-		String trimmed = reason.strip();
-		if (trimmed.length() > 500) {
-			throw new IllegalArgumentException("the reason is " + trimmed.length() + " characters; at most 500");
-		}
+		String trimmed = Reasons.required(reason, "a report needs a reason");
 		Offline offline = this.transaction.execute((status) -> takeOffline(taskId, merchantId, trimmed));
 		int removed = 0;
 		for (long image : offline.images()) {

@@ -129,13 +129,7 @@ public class ReviewDecisions {
 	 * @throws IllegalArgumentException without a reason
 	 */
 	public List<Long> reject(Collection<Long> taskIds, String reason, String by, Scope scope) {
-		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("a rejection needs a reason");
-		}
-		String trimmed = reason.strip();
-		if (trimmed.length() > 500) {
-			throw new IllegalArgumentException("the reason is " + trimmed.length() + " characters; at most 500");
-		}
+		String trimmed = Reasons.required(reason, "a rejection needs a reason");
 		return this.transaction.execute((status) -> {
 			List<Long> rejected = new ArrayList<>();
 			lockHeld(taskIds, scope).values().forEach((tasks) -> {
