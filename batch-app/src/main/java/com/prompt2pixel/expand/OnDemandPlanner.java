@@ -71,6 +71,31 @@ public class OnDemandPlanner {
 	}
 
 	/**
+	 * What the request would render, scene by scene, before anything is queued: for the
+	 * studio, which shows each scene's rendered prompts and lets them be edited.
+	 * @throws InvalidRunRequestException naming the first problem (no such product, set
+	 * or scene)
+	 */
+	public List<ScenePrompt> preview(OnDemandRequest request) {
+		ExpandableProduct product = product(request.merchantId(), request.productKey());
+		return drafts(request, product).stream()
+			.filter((draft) -> draft.task().variant() == 1)
+			.map((draft) -> new ScenePrompt(draft.task().set(), draft.task().template().id(),
+					draft.task().template().name(), draft.task().prompt(), draft.task().negativePrompt(),
+					draft.blockedReason()))
+			.toList();
+	}
+
+	/**
+	 * One scene of a preview.
+	 *
+	 * @param blockedReason why the merchant's prompt policy blocks it, or null
+	 */
+	public record ScenePrompt(String set, String scene, String name, String prompt, String negativePrompt,
+			String blockedReason) {
+	}
+
+	/**
 	 * The run's tasks, from the request kept with it, with the product's photo fetched
 	 * and checked now.
 	 * @throws com.prompt2pixel.connectors.images.ProductImageException when the photo

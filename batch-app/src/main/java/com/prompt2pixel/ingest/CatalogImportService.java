@@ -1,6 +1,8 @@
 package com.prompt2pixel.ingest;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.prompt2pixel.system.EmbeddedDatabase;
@@ -122,6 +124,36 @@ public class CatalogImportService {
 	private ImportSummary execute(long id) {
 		this.jobs.execute(id);
 		return summary(id).orElseThrow();
+	}
+
+	/**
+	 * Completed imports of whole catalogs, of every merchant, newest first: what a run
+	 * can be started from ({@code RunQueue.submitImport}).
+	 */
+	public List<RunnableCatalog> runnableCatalogs(int limit) {
+		return this.jdbc.query(
+				"""
+						SELECT id, merchant_id, file_name, products_new + products_changed + products_same AS products, created_at
+						FROM catalog_import
+						WHERE status = 'COMPLETED' AND scope = 'CATALOG' AND file_removed_at IS NULL
+						ORDER BY id DESC LIMIT ?""",
+				(rs, row) -> new RunnableCatalog(rs.getLong("id"), rs.getString("merchant_id"),
+						rs.getString("file_name"), rs.getLong("products"), rs.getTimestamp("created_at").toInstant()),
+				limit);
+	}
+
+	/** A completed import of a merchant's whole catalog. */
+	public record RunnableCatalog(long id, String merchant, String fileName, long products, Instant importedAt) {
+	}
+
+	/** The merchant's latest imports, newest first. */
+	public List<ImportSummary> recent(String merchantId, int limit) {
+		return this.jdbc
+			.queryForList("SELECT id FROM catalog_import WHERE merchant_id = ? ORDER BY id DESC LIMIT ?", Long.class,
+					merchantId, limit)
+			.stream()
+			.map((id) -> summary(id).orElseThrow())
+			.toList();
 	}
 
 	/** The merchant whose import this is; empty when there is no such import. */

@@ -72,6 +72,13 @@ public class MerchantTemplates {
 		throw new TemplateException("unknown template set '" + setId + "'; available: " + String.join(", ", available));
 	}
 
+	/** The sets a merchant's run may name: its own first, then the library's. */
+	public List<String> available(String merchantId) {
+		Set<String> available = new LinkedHashSet<>(savedIds(merchantId));
+		available.addAll(this.library.setIds());
+		return List.copyOf(available);
+	}
+
 	/** The latest version of each of the merchant's saved sets, by name. */
 	public List<CompiledTemplateSet> saved(String merchantId) {
 		return this.jdbc.query(LATEST,

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,6 +111,14 @@ class RunDispatcher implements NodeDuty, DisposableBean {
 	@Override
 	public ScheduleProperties.Role role() {
 		return ScheduleProperties.Role.MANAGER;
+	}
+
+	/**
+	 * The runs waiting to start, in the order the dispatcher takes them (on-demand first;
+	 * then paid plans and aged free runs; then the longest queued).
+	 */
+	List<SubmittedRun> waiting() {
+		return this.submitted.waiting(this.clock.instant(), this.aging);
 	}
 
 	/** Recovers the runs of dead managers, then looks at the queue. */

@@ -88,6 +88,11 @@ public class RunQueue {
 		this.clock = clock;
 	}
 
+	/** The runs waiting to start, in the order they will start. */
+	public List<SubmittedRun> waiting() {
+		return this.dispatcher.waiting();
+	}
+
 	/**
 	 * Queues a merchant's nightly catalog sync and incremental run: its last uploaded
 	 * catalog imported again, or its Shopify shop read again when its catalog comes from

@@ -1,5 +1,9 @@
 package com.prompt2pixel.run;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,16 +70,38 @@ public class RunSummaries {
 	 * @param status only runs in this status; null: all
 	 */
 	public List<RunListing> list(String merchantId, String status, int limit, long offset) {
-		return this.jdbc
-			.query("""
-					SELECT id, status, kind, priority, pool, created_at, finished_at FROM generation_run
-					WHERE merchant_id = ? AND (CAST(? AS text) IS NULL OR status = ?)
-					ORDER BY id DESC LIMIT ? OFFSET ?""",
-					(rs, row) -> new RunListing(rs.getLong("id"), rs.getString("status"), rs.getString("kind"),
-							RunPriority.valueOf(rs.getString("priority")).label(), rs.getString("pool"),
-							rs.getTimestamp("created_at").toInstant(), (rs.getTimestamp("finished_at") != null)
-									? rs.getTimestamp("finished_at").toInstant() : null),
-					merchantId, status, status, limit, offset);
+		return search(new RunSearch(merchantId, status, null, null, null), limit, offset);
+	}
+
+	/**
+	 * Runs of every merchant, as staff look for them, newest first, a page at a time.
+	 */
+	public List<RunListing> search(RunSearch search, int limit, long offset) {
+		return this.jdbc.query("""
+				SELECT id, merchant_id, status, kind, priority, pool, created_at, finished_at FROM generation_run
+				WHERE (CAST(? AS text) IS NULL OR merchant_id = ?) AND (CAST(? AS text) IS NULL OR status = ?)
+				  AND (CAST(? AS text) IS NULL OR pool = ?)
+				  AND (CAST(? AS date) IS NULL OR created_at >= CAST(? AS date))
+				  AND (CAST(? AS date) IS NULL OR created_at < CAST(? AS date) + 1)
+				ORDER BY id DESC LIMIT ? OFFSET ?""", RunSummaries::listing, search.merchant(), search.merchant(),
+				search.status(), search.status(), search.pool(), search.pool(), search.from(), search.from(),
+				search.to(), search.to(), limit, offset);
+	}
+
+	/**
+	 * What staff look for among runs; each null part matches every run.
+	 *
+	 * @param from created on or after this day (UTC)
+	 * @param to created on or before this day (UTC)
+	 */
+	public record RunSearch(String merchant, String status, String pool, LocalDate from, LocalDate to) {
+	}
+
+	private static RunListing listing(ResultSet rs, int row) throws SQLException {
+		Timestamp finished = rs.getTimestamp("finished_at");
+		return new RunListing(rs.getLong("id"), rs.getString("merchant_id"), rs.getString("status"),
+				rs.getString("kind"), RunPriority.valueOf(rs.getString("priority")).label(), rs.getString("pool"),
+				rs.getTimestamp("created_at").toInstant(), (finished != null) ? finished.toInstant() : null);
 	}
 
 	/** The merchant whose run this is; empty when there is no such run. */

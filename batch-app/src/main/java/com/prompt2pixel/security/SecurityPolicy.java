@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +21,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -34,7 +39,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <li>{@code /actuator/health/**}: anyone; the rest of the actuator {@code ADMIN}
  * only;</li>
  * <li>everything else (the web admin, the API's documentation): the login form with a
- * session and CSRF tokens; the API documentation is public.</li>
+ * session and CSRF tokens; the API documentation is public; settings and every change to
+ * a run are for operators and admins, the rest for any member of staff.</li>
  * </ul>
  * No cookie ever authenticates an API call, so the APIs need no CSRF tokens. Refusals are
  * problem details: 401 without valid credentials, 403 for a role that may not. Only where
@@ -107,16 +113,58 @@ class SecurityPolicy implements WebMvcConfigurer {
 	@Bean
 	@Order(6)
 	SecurityFilterChain browser(HttpSecurity http, AuthenticationManager staff) throws Exception {
+		String admin = StaffRole.ADMIN.name();
+		String operator = StaffRole.OPERATOR.name();
 		return http.authenticationManager(staff)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/login",
-						"/error")
+						"/error", "/admin.css", "/favicon.ico", "/webjars/**")
 				.permitAll()
+				// settings, the studio, and every change to runs are operators' and
+				// admins'
+				.requestMatchers("/settings", "/settings/**", "/studio", "/studio/**", "/live/generations/**",
+						"/catalogs", "/catalogs/**", "/live/imports/**")
+				.hasAnyRole(admin, operator)
+				.requestMatchers(HttpMethod.POST, "/runs", "/runs/**")
+				.hasAnyRole(admin, operator)
 				.anyRequest()
-				.authenticated())
-			.formLogin((form) -> form.permitAll())
+				.hasAnyRole(admin, operator, StaffRole.REVIEWER.name()))
+			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.permitAll())
+			.requestCache((cache) -> cache.requestCache(pagesToComeBackTo()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(toLogin()))
 			.build();
+	}
+
+	/**
+	 * A partial update (htmx) of a page whose session expired is told to load the login
+	 * page as a whole (htmx follows {@code HX-Redirect}), rather than being given the
+	 * login form in place of the part; after signing in, the browser comes back.
+	 */
+	/**
+	 * After signing in, the browser goes back to the page it asked for: a whole page (one
+	 * that accepts HTML), not a part a page asked for (htmx, an event stream, an image,
+	 * the browser's own favicon).
+	 */
+	private static RequestCache pagesToComeBackTo() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher((request) -> HttpMethod.GET.matches(request.getMethod())
+				&& request.getHeader("HX-Request") == null
+				&& String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains(MediaType.TEXT_HTML_VALUE)
+				&& !request.getRequestURI().startsWith("/images/") && !request.getRequestURI().startsWith("/live/"));
+		return cache;
+	}
+
+	private static AuthenticationEntryPoint toLogin() {
+		AuthenticationEntryPoint form = new LoginUrlAuthenticationEntryPoint("/login");
+		return (request, response, exception) -> {
+			if (request.getHeader("HX-Request") == null) {
+				form.commence(request, response, exception);
+				return;
+			}
+			response.setHeader("HX-Redirect", "/login");
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+		};
 	}
 
 	@Override

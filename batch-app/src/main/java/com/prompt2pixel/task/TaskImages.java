@@ -33,9 +33,26 @@ public class TaskImages {
 	 * @param state only images in this state; null: all
 	 */
 	public List<TaskImage> page(long runId, String state, int limit, long offset) {
+		return page(runId, state, null, limit, offset);
+	}
+
+	/**
+	 * A run's images of one scene in task order, a page at a time.
+	 * @param state only images in this state; null: all
+	 * @param scene only images of this scene (template id); null: all
+	 */
+	public List<TaskImage> page(long runId, String state, String scene, int limit, long offset) {
 		return this.jdbc.query(COLUMNS + """
 				WHERE t.run_id = ? AND t.image_key IS NOT NULL AND (CAST(? AS text) IS NULL OR t.state = ?)
-				ORDER BY t.id LIMIT ? OFFSET ?""", TaskImages::image, runId, state, state, limit, offset);
+				  AND (CAST(? AS text) IS NULL OR t.template_id = ?)
+				ORDER BY t.id LIMIT ? OFFSET ?""", TaskImages::image, runId, state, state, scene, scene, limit, offset);
+	}
+
+	/** The scenes (template ids) of a run's tasks, by name. */
+	public List<String> scenesOf(long runId) {
+		return this.jdbc.queryForList(
+				"SELECT DISTINCT template_id FROM render_task WHERE run_id = ? AND template_id IS NOT NULL ORDER BY 1",
+				String.class, runId);
 	}
 
 	/**

@@ -1,4 +1,4 @@
 /**
- * The REST API. The web admin comes later.
+ * The REST API. The web admin is {@code com.prompt2pixel.admin}.
  */
 package com.prompt2pixel.web;

@@ -2,6 +2,7 @@ package com.prompt2pixel.window;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,19 @@ public class GpuPools {
 						rs.getObject("closes", LocalTime.class)),
 				name);
 		return Optional.of(new GpuPool(name, ZoneId.of(zones.get(0)), windows));
+	}
+
+	/**
+	 * Every configured pool by name, and the default pool, always open, when it has no
+	 * windows of its own.
+	 */
+	public List<GpuPool> all() {
+		List<String> names = new ArrayList<>(
+				this.jdbc.queryForList("SELECT name FROM gpu_pool ORDER BY name", String.class));
+		if (!names.contains(GpuPool.DEFAULT)) {
+			names.add(0, GpuPool.DEFAULT);
+		}
+		return names.stream().map(this::get).toList();
 	}
 
 	/**

@@ -155,7 +155,7 @@ class AccessFunctionalTests extends FunctionalTest {
 		HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
-		Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
+		Matcher token = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
 		assertThat(token.find()).as(page.body()).isTrue();
 		String session = sessionCookie(page);
 

@@ -41,6 +41,13 @@ public class LeakWatchConfiguration {
 					@Override
 					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
 							FilterChain chain) throws ServletException, IOException {
+						String accept = request.getHeader("Accept");
+						if (accept != null && accept.contains("text/event-stream")) {
+							// an event stream cannot be held back to be read at its end;
+							// its events are fragments of pages, which are read
+							chain.doFilter(request, response);
+							return;
+						}
 						ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 						try {
 							chain.doFilter(request, wrapper);

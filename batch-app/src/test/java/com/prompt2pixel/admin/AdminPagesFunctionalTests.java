@@ -1,0 +1,331 @@
+package com.prompt2pixel.admin;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import com.prompt2pixel.queue.RunQueue;
+import com.prompt2pixel.run.CatalogRuns;
+import com.prompt2pixel.run.OnDemandRequest;
+import com.prompt2pixel.run.RunRequest;
+import com.prompt2pixel.security.StaffRole;
+import com.prompt2pixel.support.FunctionalTest;
+import com.prompt2pixel.support.SampleCatalogs;
+import com.prompt2pixel.support.StaffSession;
+import com.prompt2pixel.window.GpuPools;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The web admin's pages over HTTP, as a browser's session calls them: which role gets
+ * which page (every page the application maps is classified here, so a new one cannot be
+ * forgotten), forms that say what is wrong beside the field, the 404 page, thumbnails
+ * with their ETag, and live streams that are forgotten when their client goes.
+ */
+class AdminPagesFunctionalTests extends FunctionalTest {
+
+	/** Who may open a page. */
+	enum Access {
+
+		/** Anyone: the login page. */
+		PUBLIC,
+		/** Any member of staff (reviewers too). */
+		STAFF,
+		/** Operators and admins. */
+		OPERATOR
+
+	}
+
+	private static final Map<String, Access> PAGES = Map.ofEntries(Map.entry("GET /login", Access.PUBLIC),
+			Map.entry("GET /", Access.STAFF), Map.entry("GET /live/dashboard", Access.STAFF),
+			Map.entry("GET /runs", Access.STAFF), Map.entry("GET /runs/{id}", Access.STAFF),
+			Map.entry("GET /live/runs/{id}", Access.STAFF), Map.entry("GET /images/{id}", Access.STAFF),
+			Map.entry("GET /images/{id}/file", Access.STAFF), Map.entry("GET /images/{id}/thumbnail", Access.STAFF),
+			Map.entry("POST /runs", Access.OPERATOR), Map.entry("POST /runs/bulk", Access.OPERATOR),
+			Map.entry("POST /runs/{id}/{action:stop|resume|cancel}", Access.OPERATOR),
+			Map.entry("POST /runs/{id}/retry-failed", Access.OPERATOR), Map.entry("GET /settings", Access.OPERATOR),
+			Map.entry("POST /settings/windows", Access.OPERATOR), Map.entry("GET /studio", Access.OPERATOR),
+			Map.entry("POST /studio/generations", Access.OPERATOR),
+			Map.entry("GET /studio/generations/{id}", Access.OPERATOR),
+			Map.entry("GET /live/generations/{id}", Access.OPERATOR),
+			Map.entry("GET /studio/products/{id}/photo", Access.OPERATOR), Map.entry("GET /catalogs", Access.OPERATOR),
+			Map.entry("POST /catalogs/imports", Access.OPERATOR),
+			Map.entry("GET /catalogs/imports/{id}", Access.OPERATOR),
+			Map.entry("GET /catalogs/imports/{id}/errors.{format:csv|xlsx}", Access.OPERATOR),
+			Map.entry("GET /live/imports/{id}", Access.OPERATOR));
+
+	/** Mappings that are not pages of the admin: the API, its documentation, errors. */
+	private static final List<String> NOT_PAGES = List.of("/api/", "/webhooks/", "/v3/api-docs", "/swagger-ui",
+			"/error");
+
+	private static final String MERCHANT = "admin-pages";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CatalogRuns runs;
+
+	@Autowired
+	GpuPools pools;
+
+	@Autowired
+	RunQueue queue;
+
+	@Autowired
+	LiveUpdates live;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@TempDir
+	Path folder;
+
+	private long run;
+
+	private long image;
+
+	private long product;
+
+	private long generation;
+
+	/** The run's import, whose report has its warnings. */
+	private long catalogImport;
+
+	@BeforeEach
+	void aRunWithImagesAndAGeneration() {
+		// a row without a title: the import has an error report
+		Path catalog = SampleCatalogs.write(this.folder, "sku;title;price;image", List
+			.of("ADMIN-MUG;Terracotta Mug;12,50;photos/mug-clay-01.png", "ADMIN-NONE;;12,50;photos/mug-clay-01.png"));
+		this.run = this.runs.start(new RunRequest(MERCHANT, catalog, null, 1, this.folder)).run();
+		this.image = this.jdbc.queryForObject(
+				"SELECT min(id) FROM render_task WHERE run_id = ? AND image_key IS NOT NULL", Long.class, this.run);
+		this.product = this.jdbc.queryForObject("SELECT min(id) FROM product WHERE merchant_id = ?", Long.class,
+				MERCHANT);
+		String key = this.jdbc.queryForObject("SELECT source_key FROM product WHERE id = ?", String.class,
+				this.product);
+		this.catalogImport = this.jdbc.queryForObject("SELECT id FROM catalog_import WHERE run_id = ?", Long.class,
+				this.run);
+		this.generation = this.queue
+			.submitGeneration(new OnDemandRequest(MERCHANT, key, null, null, null, null, 1, 7, null, null))
+			.id();
+	}
+
+	@Test
+	void shouldGiveEachPageOnlyToTheRolesThatMaySeeIt() throws Exception {
+		List<String> mapped = pages();
+		StaffSession reviewer = StaffSession.signedIn(this.port, staff(StaffRole.REVIEWER), STAFF_PASSWORD);
+		StaffSession operator = StaffSession.signedIn(this.port, staff(StaffRole.OPERATOR), STAFF_PASSWORD);
+		StaffSession admin = StaffSession.signedIn(this.port, staff(StaffRole.ADMIN), STAFF_PASSWORD);
+		SoftAssertions softly = new SoftAssertions();
+		for (String page : mapped) {
+			Access access = PAGES.get(page);
+			softly.assertThat(access).as(page + " is classified in PAGES").isNotNull();
+			if (access == null) {
+				continue;
+			}
+			String method = page.substring(0, page.indexOf(' '));
+			String path = concrete(page.substring(page.indexOf(' ') + 1));
+			int anonymous = call(StaffSession.anonymous(this.port), method, path);
+			int merchantKey = callWithKey(method, path);
+			if (access == Access.PUBLIC) {
+				softly.assertThat(anonymous).as(page + " anonymous").isEqualTo(200);
+				continue;
+			}
+			// a GET goes to the login page; a POST without the session's token is refused
+			softly.assertThat(anonymous).as(page + " anonymous").isIn(302, 403);
+			softly.assertThat(merchantKey).as(page + " a merchant's API key is no session").isIn(302, 403);
+			int byReviewer = call(reviewer, method, path);
+			if (access == Access.STAFF) {
+				softly.assertThat(byReviewer).as(page + " a reviewer").isEqualTo(200);
+			}
+			else {
+				softly.assertThat(byReviewer).as(page + " a reviewer").isEqualTo(403);
+			}
+			for (StaffSession allowed : List.of(operator, admin)) {
+				System.out.println("DEBUG calling " + page);
+				int status = call(allowed, method, path);
+				softly.assertThat(status)
+					.as(page + " an operator or admin")
+					.isIn(method.equals("GET") ? Set.of(200)
+							// a form's answer is the page to go to next
+							: Set.of(302));
+			}
+		}
+		softly.assertThat(PAGES.keySet())
+			.as("every classified page is mapped")
+			.containsExactlyInAnyOrderElementsOf(mapped);
+		softly.assertAll();
+	}
+
+	@Test
+	void shouldSendTheLoginPageToAnAnonymousBrowserAndBringItBackAfterwards() throws Exception {
+		StaffSession browser = StaffSession.anonymous(this.port);
+		HttpResponse<String> runPage = browser.get("/runs/" + this.run);
+		assertThat(runPage.statusCode()).isEqualTo(302);
+		assertThat(runPage.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
+		browser.get("/login");
+		HttpResponse<String> signedIn = browser.post("/login",
+				Map.of("username", staff(StaffRole.REVIEWER), "password", STAFF_PASSWORD));
+		assertThat(signedIn.headers().firstValue("Location")).as("back to the page it asked for")
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/runs/" + this.run + "?continue"));
+		assertThat(browser.get("/runs/" + this.run).body()).contains("Run <span>" + this.run + "</span>")
+			.contains(MERCHANT)
+			.doesNotContain("Controls")
+			.as("a reviewer sees no settings")
+			.doesNotContain("href=\"/settings\"");
+
+		HttpResponse<String> wrong = StaffSession.anonymous(this.port)
+			.post("/login", Map.of("username", staff(StaffRole.ADMIN), "password", "not-the-password"));
+		assertThat(wrong.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login?error"));
+	}
+
+	@Test
+	void shouldSayBesideTheFieldWhatIsWrongAndSaveWindowsAsTheCliDoes() throws Exception {
+		StaffSession operator = StaffSession.signedIn(this.port, staff(StaffRole.OPERATOR), STAFF_PASSWORD);
+		assertThat(operator
+			.post("/settings/windows",
+					Map.of("pool", "admin-night", "timeZone", "Mars/Olympus", "windows", "00:00-06:00"))
+			.statusCode()).isEqualTo(302);
+		String page = operator.get("/settings").body();
+		assertThat(page).contains("&#39;Mars/Olympus&#39; is not a time zone")
+			.as("the form keeps what was typed")
+			.contains("value=\"admin-night\"");
+		assertThat(this.pools.find("admin-night")).isEmpty();
+
+		operator.post("/settings/windows",
+				Map.of("pool", "admin-night", "timeZone", "Europe/Berlin", "windows", "22:00-04:00, 12:00-13:00"));
+		assertThat(operator.get("/settings").body()).contains("Pool admin-night: [12:00-13:00, 22:00-04:00].");
+		assertThat(this.pools.get("admin-night").windows()).hasSize(2);
+
+		operator.post("/runs", Map.of("variants", "99"));
+		assertThat(operator.get("/runs").body()).contains("choose a completed catalog import")
+			.contains("variants must be 1-16");
+		HttpResponse<String> missing = operator.get("/runs/987654321");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("Not found").contains("no run with id 987654321");
+		assertThat(operator.get("/images/987654321").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldServeEachThumbnailOnceMadeWithItsEtag() throws Exception {
+		StaffSession reviewer = StaffSession.signedIn(this.port, staff(StaffRole.REVIEWER), STAFF_PASSWORD);
+		HttpResponse<byte[]> thumbnail = reviewer.file("/images/" + this.image + "/thumbnail", null);
+		assertThat(thumbnail.statusCode()).isEqualTo(200);
+		assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+		BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
+		assertThat(Math.max(small.getWidth(), small.getHeight())).isEqualTo(Thumbnails.SIZE);
+		String etag = thumbnail.headers().firstValue("ETag").orElseThrow();
+		assertThat(reviewer.file("/images/" + this.image + "/thumbnail", etag).statusCode()).isEqualTo(304);
+		HttpResponse<byte[]> again = reviewer.file("/images/" + this.image + "/thumbnail", null);
+		assertThat(again.body()).as("the same thumbnail, from its file").isEqualTo(thumbnail.body());
+		HttpResponse<byte[]> full = reviewer.file("/images/" + this.image + "/file", null);
+		assertThat(full.headers().firstValue("Content-Type")).hasValue("image/png");
+		assertThat(ImageIO.read(new ByteArrayInputStream(full.body())).getWidth()).isGreaterThan(Thumbnails.SIZE);
+		assertThat(reviewer.get("/images/" + this.image).body()).contains("Automatic checks")
+			.contains(this.jdbc.queryForObject("SELECT prompt FROM render_task WHERE id = ?", String.class, this.image)
+				.replace("'", "&#39;")
+				.substring(0, 20));
+	}
+
+	@Test
+	void shouldStreamTheDashboardAndForgetAStreamWhoseClientWent() throws Exception {
+		StaffSession reviewer = StaffSession.signedIn(this.port, staff(StaffRole.REVIEWER), STAFF_PASSWORD);
+		int before = this.live.open();
+		HttpResponse<InputStream> stream = reviewer.open("/live/dashboard");
+		assertThat(stream.statusCode()).isEqualTo(200);
+		assertThat(stream.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+		List<String> lines = new ArrayList<>();
+		BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+		String line;
+		while ((line = reader.readLine()) != null && !(line.isEmpty() && !lines.isEmpty())) {
+			lines.add(line);
+		}
+		assertThat(lines.get(0)).isEqualTo("event:figures");
+		assertThat(String.join("\n", lines)).contains("Runs by state").contains("images a minute");
+		assertThat(this.live.open()).isEqualTo(before + 1);
+		stream.body().close();
+		// the next change or heartbeat finds the client gone
+		this.jdbc.update("UPDATE generation_run SET status = status WHERE id = ?", this.run);
+		// (streams other tests left may end meanwhile too)
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.live.open() <= before);
+	}
+
+	/** Method and path pattern of every page the application maps. */
+	private List<String> pages() {
+		List<String> pages = new ArrayList<>();
+		this.mappings.getHandlerMethods().forEach((info, method) -> {
+			for (String pattern : info.getPatternValues()) {
+				if (NOT_PAGES.stream().noneMatch(pattern::startsWith)) {
+					for (var verb : info.getMethodsCondition().getMethods()) {
+						pages.add(verb.name() + " " + pattern);
+					}
+				}
+			}
+		});
+		return pages;
+	}
+
+	private String concrete(String pattern) {
+		return pattern.replace("/runs/{id}/{action:stop|resume|cancel}", "/runs/" + this.run + "/stop")
+			.replace("/generations/{id}", "/generations/" + this.generation)
+			.replace("/products/{id}", "/products/" + this.product)
+			.replace("/imports/{id}/errors.{format:csv|xlsx}", "/imports/" + this.catalogImport + "/errors.csv")
+			.replace("/imports/{id}", "/imports/" + this.catalogImport)
+			.replace("/runs/{id}", "/runs/" + this.run)
+			.replace("/images/{id}", "/images/" + this.image);
+	}
+
+	private static int call(StaffSession session, String method, String path) throws Exception {
+		if (method.equals("POST")) {
+			return session.post(path, Map.of()).statusCode();
+		}
+		if (path.startsWith("/live/")) {
+			HttpResponse<InputStream> stream = session.open(path);
+			stream.body().close();
+			return stream.statusCode();
+		}
+		return session.get(path).statusCode();
+	}
+
+	private int callWithKey(String method, String path) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", bearer(MERCHANT))
+			.header("Accept", "text/html");
+		request = method.equals("POST") ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.GET();
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.body()).doesNotContain(MERCHANT);
+		return response.statusCode();
+	}
+
+}
