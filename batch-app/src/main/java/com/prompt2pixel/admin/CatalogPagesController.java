@@ -56,8 +56,11 @@ class CatalogPagesController {
 
 	private final Fragments fragments;
 
+	private final AdminProperties properties;
+
 	CatalogPagesController(CatalogUploads uploads, CatalogImportService imports, ProductSearch products,
-			LiveUpdates live, Fragments fragments) {
+			LiveUpdates live, Fragments fragments, AdminProperties properties) {
+		this.properties = properties;
 		this.uploads = uploads;
 		this.imports = imports;
 		this.products = products;
@@ -117,7 +120,8 @@ class CatalogPagesController {
 	SseEmitter liveImport(@PathVariable long id) {
 		summary(id);
 		return this.live.subscribe("report",
-				() -> this.fragments.render("admin/import", "report", Map.of("report", summary(id))));
+				() -> this.fragments.render("admin/import", "report", Map.of("report", summary(id))),
+				this.properties.progressInterval());
 	}
 
 	/** The import's error report, as CSV or Excel. */

@@ -19,11 +19,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live parts of the admin's pages, over Server-Sent Events. Each subscriber's part is
- * rendered again every {@code liveInterval} and sent only when it changed; a subscriber
- * that saw no change for {@code heartbeat} gets a comment. A stream ends after
- * {@code liveTimeout} (the browser's EventSource opens the next one). A subscriber is
- * forgotten as soon as its stream completes, times out, fails or cannot be written to: a
- * dropped client costs nothing after its next send.
+ * rendered again every {@code liveInterval} (a page's few images being made: every
+ * {@code progressInterval}) and sent only when it changed; a subscriber that saw no
+ * change for {@code heartbeat} gets a comment. A stream ends after {@code liveTimeout}
+ * (the browser's EventSource opens the next one). A subscriber is forgotten as soon as
+ * its stream completes, times out, fails or cannot be written to: a dropped client costs
+ * nothing after its next send.
  */
 @Component
 class LiveUpdates implements DisposableBean {
@@ -55,8 +56,17 @@ class LiveUpdates implements DisposableBean {
 	 * at once, then each change.
 	 */
 	SseEmitter subscribe(String event, Supplier<String> render) {
+		return subscribe(event, render, this.properties.liveInterval());
+	}
+
+	/**
+	 * A stream of a part rendered again every {@code interval} (at most as often as
+	 * {@code p2p.admin.progress-interval}): a few images being made are looked at more
+	 * often than the dashboard.
+	 */
+	SseEmitter subscribe(String event, Supplier<String> render, Duration interval) {
 		SseEmitter emitter = new SseEmitter(this.properties.liveTimeout().toMillis());
-		Subscription subscription = new Subscription(emitter, event, render);
+		Subscription subscription = new Subscription(emitter, event, render, interval);
 		emitter.onCompletion(() -> this.subscriptions.remove(subscription));
 		emitter.onTimeout(() -> {
 			this.subscriptions.remove(subscription);
@@ -65,8 +75,8 @@ class LiveUpdates implements DisposableBean {
 		emitter.onError((ex) -> this.subscriptions.remove(subscription));
 		this.subscriptions.add(subscription);
 		if (this.ticking.compareAndSet(false, true)) {
-			long interval = this.properties.liveInterval().toMillis();
-			this.ticker.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+			long tick = this.properties.progressInterval().toMillis();
+			this.ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
 		}
 		this.ticker.execute(() -> push(subscription));
 		return emitter;
@@ -89,7 +99,9 @@ class LiveUpdates implements DisposableBean {
 
 	private void push(Subscription subscription) {
 		try {
-			subscription.push(this.properties.heartbeat());
+			if (subscription.due()) {
+				subscription.push(this.properties.heartbeat());
+			}
 		}
 		catch (IOException | IllegalStateException ex) {
 			// the client went away (or the stream already ended)
@@ -132,18 +144,30 @@ class LiveUpdates implements DisposableBean {
 
 		private final Supplier<String> render;
 
+		private final long intervalNanos;
+
 		private String last;
 
 		private long lastSentNanos = System.nanoTime();
 
-		private Subscription(SseEmitter emitter, String event, Supplier<String> render) {
+		/** Never: the first push renders at once. */
+		private long lastRenderedNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+
+		private Subscription(SseEmitter emitter, String event, Supplier<String> render, Duration interval) {
 			this.emitter = emitter;
 			this.event = event;
 			this.render = render;
+			this.intervalNanos = interval.toNanos();
+		}
+
+		/** Whether its interval has passed since it was last rendered. */
+		private boolean due() {
+			return System.nanoTime() - this.lastRenderedNanos >= this.intervalNanos;
 		}
 
 		/** Only ever called from the ticker's one thread. */
 		private void push(Duration heartbeat) throws IOException {
+			this.lastRenderedNanos = System.nanoTime();
 			String html = this.render.get();
 			if (!html.equals(this.last)) {
 				// an SSE data field may not hold a line break: each line is a data line,

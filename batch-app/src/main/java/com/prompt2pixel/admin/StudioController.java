@@ -63,9 +63,12 @@ class StudioController {
 
 	private final Fragments fragments;
 
+	private final AdminProperties properties;
+
 	StudioController(ProductSearch products, OnDemandPlanner planner, MerchantTemplates templates, RunQueue queue,
-			Generations generations, ProductPhotos photos, Thumbnails thumbnails, LiveUpdates live,
-			Fragments fragments) {
+			Generations generations, ProductPhotos photos, Thumbnails thumbnails, LiveUpdates live, Fragments fragments,
+			AdminProperties properties) {
+		this.properties = properties;
 		this.products = products;
 		this.planner = planner;
 		this.templates = templates;
@@ -185,7 +188,8 @@ class StudioController {
 	SseEmitter liveGeneration(@PathVariable long id) {
 		generation(id);
 		return this.live.subscribe("images",
-				() -> this.fragments.render("admin/generation", "images", Map.of("generation", generation(id))));
+				() -> this.fragments.render("admin/generation", "images", Map.of("generation", generation(id))),
+				this.properties.progressInterval());
 	}
 
 	/** A product's photo, small, as the import checked and kept it. */
