@@ -51,12 +51,13 @@ class StaffAdvice {
 	 * @param operates may start, stop and change runs (operators and admins)
 	 * @param configures may change settings (operators and admins; keys and accounts stay
 	 * with admins)
+	 * @param reviews may decide on held images (reviewers and admins)
 	 */
-	record Staff(String name, Set<String> roles, boolean operates, boolean configures) {
+	record Staff(String name, Set<String> roles, boolean operates, boolean configures, boolean reviews) {
 
 		static Staff of(Authentication authentication) {
 			if (authentication == null || !authentication.isAuthenticated()) {
-				return new Staff(null, Set.of(), false, false);
+				return new Staff(null, Set.of(), false, false, false);
 			}
 			Set<String> roles = authentication.getAuthorities()
 				.stream()
@@ -65,7 +66,8 @@ class StaffAdvice {
 				.map((authority) -> authority.substring("ROLE_".length()))
 				.collect(Collectors.toSet());
 			boolean operates = roles.contains(StaffRole.ADMIN.name()) || roles.contains(StaffRole.OPERATOR.name());
-			return new Staff(authentication.getName(), roles, operates, operates);
+			boolean reviews = roles.contains(StaffRole.ADMIN.name()) || roles.contains(StaffRole.REVIEWER.name());
+			return new Staff(authentication.getName(), roles, operates, operates, reviews);
 		}
 
 	}

@@ -192,8 +192,11 @@ class StudioController {
 				this.properties.progressInterval());
 	}
 
-	/** A product's photo, small, as the import checked and kept it. */
-	@GetMapping("/studio/products/{id}/photo")
+	/**
+	 * A product's photo, small, as the import checked and kept it: for every member of
+	 * staff (the review page shows it beside each held image).
+	 */
+	@GetMapping("/products/{id}/photo")
 	ResponseEntity<byte[]> photo(@PathVariable long id,
 			@RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
 		ProductSearch.Product product = this.products.find(id)

@@ -122,11 +122,17 @@ class SecurityPolicy implements WebMvcConfigurer {
 				.permitAll()
 				// settings, the studio, and every change to runs are operators' and
 				// admins'
+				// who may call (keys, accounts) is admins' alone
+				.requestMatchers("/settings/access", "/settings/api-keys/**", "/settings/staff/**")
+				.hasRole(admin)
 				.requestMatchers("/settings", "/settings/**", "/studio", "/studio/**", "/live/generations/**",
 						"/catalogs", "/catalogs/**", "/live/imports/**")
 				.hasAnyRole(admin, operator)
 				.requestMatchers(HttpMethod.POST, "/runs", "/runs/**")
 				.hasAnyRole(admin, operator)
+				// the review page is reviewers' and admins', as the reviewers' API is
+				.requestMatchers("/review", "/review/**")
+				.hasAnyRole(admin, StaffRole.REVIEWER.name())
 				.anyRequest()
 				.hasAnyRole(admin, operator, StaffRole.REVIEWER.name()))
 			.formLogin((form) -> form.loginPage("/login").permitAll())

@@ -11,6 +11,10 @@ import java.util.zip.ZipOutputStream;
 import com.prompt2pixel.connectors.catalog.CatalogOptions;
 import com.prompt2pixel.ingest.CatalogImportService;
 import com.prompt2pixel.ingest.ImportRequest;
+import com.prompt2pixel.moderate.ReviewPolicies;
+import com.prompt2pixel.moderate.ReviewPolicy;
+import com.prompt2pixel.run.CatalogRuns;
+import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.security.StaffRole;
 import com.prompt2pixel.support.Chromium;
 import com.prompt2pixel.support.FunctionalTest;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -33,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The web admin in a real headless Chromium, as staff use it: an operator signs in,
@@ -57,6 +63,12 @@ class AdminBrowserFunctionalTests extends FunctionalTest {
 
 	@Autowired
 	CatalogImportService imports;
+
+	@Autowired
+	ReviewPolicies reviewPolicies;
+
+	@Autowired
+	CatalogRuns runs;
 
 	@TempDir
 	Path folder;
@@ -206,6 +218,58 @@ class AdminBrowserFunctionalTests extends FunctionalTest {
 		this.chrome.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
 		this.chrome.findElement(By.id("upload")).click();
 		assertThat(waitFor(By.cssSelector(".drop .error")).getText()).contains("notes.csv");
+	}
+
+	@Test
+	void shouldLetAReviewerApproveRejectAndRegenerateFromTheKeyboard() {
+		// every image of this merchant is held for a person
+		this.reviewPolicies.set(this.merchant, new ReviewPolicy(ReviewPolicy.Mode.ALL, 0), "test");
+		long run = this.runs
+			.start(new RunRequest(this.merchant, SampleCatalogs.firstProducts(this.folder.resolve("held"), 1), null, 1,
+					this.folder.resolve("out")))
+			.run();
+		List<Long> held = this.jdbc.queryForList(
+				"SELECT id FROM render_task WHERE run_id = ? AND state = 'NEEDS_REVIEW' ORDER BY updated_at, id",
+				Long.class, run);
+		assertThat(held).hasSizeGreaterThanOrEqualTo(3);
+
+		signIn(staff(StaffRole.REVIEWER));
+		this.chrome.get(url("/review?merchant=" + this.merchant));
+		assertThat(this.chrome.findElements(By.cssSelector(".review-card"))).hasSize(held.size());
+		assertThat(this.chrome.findElements(By.cssSelector(".review-card .pair img"))).as("each beside its photo")
+			.hasSize(2 * held.size());
+		Chromium.screenshot(this.chrome, "review");
+		// the first card has the focus: A approves it, and the focus moves on
+		this.chrome.switchTo().activeElement().sendKeys("a");
+		awaitState(held.get(0), "PUBLISHED");
+		assertThat(this.chrome.findElement(By.id("held-" + held.get(0))).getText()).contains("Approved and published");
+		this.chrome.switchTo().activeElement().sendKeys("r");
+		this.chrome.switchTo().activeElement().sendKeys("the handle is missing" + Keys.ENTER);
+		awaitState(held.get(1), "REJECTED");
+		this.chrome.switchTo().activeElement().sendKeys("g");
+		awaitState(held.get(2), "REGENERATED");
+		assertThat(this.jdbc.queryForObject("SELECT decided_by FROM review_decision WHERE task_id = ? LIMIT 1",
+				String.class, held.get(1)))
+			.startsWith("staff:reviewer-");
+	}
+
+	private void awaitState(long task, String state) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.queryForObject("SELECT state FROM render_task WHERE id = ?", String.class, task),
+					state::equals);
+		// the card is swapped for its outcome, and the focus moved on before the next key
+		try {
+			new WebDriverWait(this.chrome, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+				.until((driver) -> driver.findElement(By.id("held-" + task)).getAttribute("class").contains("decided")
+						&& !("held-" + task).equals(driver.switchTo().activeElement().getAttribute("id")));
+		}
+		catch (TimeoutException ex) {
+			Chromium.screenshot(this.chrome, "failed-review");
+			throw new AssertionError(
+					"card " + task + ": class '" + this.chrome.findElement(By.id("held-" + task)).getAttribute("class")
+							+ "', focus on '" + this.chrome.switchTo().activeElement().getAttribute("id") + "'",
+					ex);
+		}
 	}
 
 	@Test

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -23,6 +25,7 @@ import com.prompt2pixel.queue.RunQueue;
 import com.prompt2pixel.run.CatalogRuns;
 import com.prompt2pixel.run.OnDemandRequest;
 import com.prompt2pixel.run.RunRequest;
+import com.prompt2pixel.security.ApiKeys;
 import com.prompt2pixel.security.StaffRole;
 import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.SampleCatalogs;
@@ -57,7 +60,11 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 		/** Any member of staff (reviewers too). */
 		STAFF,
 		/** Operators and admins. */
-		OPERATOR
+		OPERATOR,
+		/** Reviewers and admins. */
+		REVIEWER,
+		/** Admins alone. */
+		ADMIN
 
 	}
 
@@ -72,12 +79,17 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 			Map.entry("POST /settings/windows", Access.OPERATOR), Map.entry("GET /studio", Access.OPERATOR),
 			Map.entry("POST /studio/generations", Access.OPERATOR),
 			Map.entry("GET /studio/generations/{id}", Access.OPERATOR),
-			Map.entry("GET /live/generations/{id}", Access.OPERATOR),
-			Map.entry("GET /studio/products/{id}/photo", Access.OPERATOR), Map.entry("GET /catalogs", Access.OPERATOR),
+			Map.entry("GET /live/generations/{id}", Access.OPERATOR), Map.entry("GET /catalogs", Access.OPERATOR),
 			Map.entry("POST /catalogs/imports", Access.OPERATOR),
 			Map.entry("GET /catalogs/imports/{id}", Access.OPERATOR),
 			Map.entry("GET /catalogs/imports/{id}/errors.{format:csv|xlsx}", Access.OPERATOR),
-			Map.entry("GET /live/imports/{id}", Access.OPERATOR));
+			Map.entry("GET /live/imports/{id}", Access.OPERATOR), Map.entry("GET /products/{id}/photo", Access.STAFF),
+			Map.entry("GET /review", Access.REVIEWER),
+			Map.entry("POST /review/{id}/{decision:approve|reject|regenerate}", Access.REVIEWER),
+			Map.entry("POST /review/approve-shown", Access.REVIEWER), Map.entry("GET /settings/access", Access.ADMIN),
+			Map.entry("POST /settings/api-keys", Access.ADMIN),
+			Map.entry("POST /settings/api-keys/{id}/revoke", Access.ADMIN),
+			Map.entry("POST /settings/staff", Access.ADMIN));
 
 	/** Mappings that are not pages of the admin: the API, its documentation, errors. */
 	private static final List<String> NOT_PAGES = List.of("/api/", "/webhooks/", "/v3/api-docs", "/swagger-ui",
@@ -98,6 +110,9 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 	RunQueue queue;
 
 	@Autowired
+	ApiKeys keys;
+
+	@Autowired
 	LiveUpdates live;
 
 	@Autowired
@@ -115,6 +130,9 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 
 	private long generation;
 
+	/** A key of the merchant's, to be revoked. */
+	private long spareKey;
+
 	/** The run's import, whose report has its warnings. */
 	private long catalogImport;
 
@@ -130,6 +148,7 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 				MERCHANT);
 		String key = this.jdbc.queryForObject("SELECT source_key FROM product WHERE id = ?", String.class,
 				this.product);
+		this.spareKey = this.keys.create(MERCHANT, "spare").key().id();
 		this.catalogImport = this.jdbc.queryForObject("SELECT id FROM catalog_import WHERE run_id = ?", Long.class,
 				this.run);
 		this.generation = this.queue
@@ -161,22 +180,31 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 			// a GET goes to the login page; a POST without the session's token is refused
 			softly.assertThat(anonymous).as(page + " anonymous").isIn(302, 403);
 			softly.assertThat(merchantKey).as(page + " a merchant's API key is no session").isIn(302, 403);
+			Set<Integer> granted = method.equals("GET") ? Set.of(200)
+					// a form's answer is the page to go to next
+					: Set.of(302);
 			int byReviewer = call(reviewer, method, path);
-			if (access == Access.STAFF) {
-				softly.assertThat(byReviewer).as(page + " a reviewer").isEqualTo(200);
+			int byOperator = call(operator, method, path);
+			switch (access) {
+				case STAFF -> {
+					softly.assertThat(byReviewer).as(page + " a reviewer").isEqualTo(200);
+					softly.assertThat(byOperator).as(page + " an operator").isEqualTo(200);
+				}
+				case OPERATOR -> {
+					softly.assertThat(byReviewer).as(page + " a reviewer").isEqualTo(403);
+					softly.assertThat(byOperator).as(page + " an operator").isIn(granted);
+				}
+				case REVIEWER -> {
+					softly.assertThat(byReviewer).as(page + " a reviewer").isIn(granted);
+					softly.assertThat(byOperator).as(page + " an operator").isEqualTo(403);
+				}
+				case ADMIN -> {
+					softly.assertThat(byReviewer).as(page + " a reviewer").isEqualTo(403);
+					softly.assertThat(byOperator).as(page + " an operator").isEqualTo(403);
+				}
+				default -> throw new IllegalStateException(access.name());
 			}
-			else {
-				softly.assertThat(byReviewer).as(page + " a reviewer").isEqualTo(403);
-			}
-			for (StaffSession allowed : List.of(operator, admin)) {
-				System.out.println("DEBUG calling " + page);
-				int status = call(allowed, method, path);
-				softly.assertThat(status)
-					.as(page + " an operator or admin")
-					.isIn(method.equals("GET") ? Set.of(200)
-							// a form's answer is the page to go to next
-							: Set.of(302));
-			}
+			softly.assertThat(call(admin, method, path)).as(page + " an admin").isIn(granted);
 		}
 		softly.assertThat(PAGES.keySet())
 			.as("every classified page is mapped")
@@ -233,6 +261,42 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(missing.body()).contains("Not found").contains("no run with id 987654321");
 		assertThat(operator.get("/images/987654321").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldShowANewKeyOnceAndRevokeItAtOnce() throws Exception {
+		StaffSession admin = StaffSession.signedIn(this.port, staff(StaffRole.ADMIN), STAFF_PASSWORD);
+		admin.get("/settings/access?merchant=" + MERCHANT);
+		HttpResponse<String> made = admin.post("/settings/api-keys", Map.of("merchant", MERCHANT, "name", "shop"));
+		assertThat(made.statusCode()).isEqualTo(302);
+		String page = admin.get("/settings/access?merchant=" + MERCHANT).body();
+		Matcher shown = Pattern.compile("data-testid=\"new-key\">(p2p_[A-Za-z0-9_-]+)<").matcher(page);
+		assertThat(shown.find()).as(page).isTrue();
+		String secret = shown.group(1);
+		assertThat(admin.get("/settings/access?merchant=" + MERCHANT).body()).as("shown once").doesNotContain(secret);
+		assertThat(withKey(secret)).as("the key works").isEqualTo(200);
+
+		long id = this.jdbc.queryForObject("SELECT max(id) FROM api_key WHERE merchant_id = ? AND name = 'shop'",
+				Long.class, MERCHANT);
+		admin.post("/settings/api-keys/" + id + "/revoke", Map.of());
+		assertThat(withKey(secret)).as("revoked at once").isEqualTo(401);
+
+		admin.post("/settings/staff", Map.of("email", "not-an-address", "role", "operator", "password", ""));
+		assertThat(admin.get("/settings/access").body()).contains("&#39;not-an-address&#39; is not an e-mail address");
+		admin.post("/settings/staff",
+				Map.of("email", "new-reviewer@staff.example", "role", "reviewer", "password", ""));
+		assertThat(admin.get("/settings/access").body()).contains("The generated password, shown this once");
+		assertThat(this.jdbc.queryForObject("SELECT role FROM staff_account WHERE email = 'new-reviewer@staff.example'",
+				String.class))
+			.isEqualTo("REVIEWER");
+	}
+
+	private int withKey(String secret) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/runs"))
+				.header("Authorization", "Bearer " + secret)
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	@Test
@@ -297,6 +361,8 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 
 	private String concrete(String pattern) {
 		return pattern.replace("/runs/{id}/{action:stop|resume|cancel}", "/runs/" + this.run + "/stop")
+			.replace("/review/{id}/{decision:approve|reject|regenerate}", "/review/" + this.image + "/approve")
+			.replace("/api-keys/{id}/revoke", "/api-keys/" + this.spareKey + "/revoke")
 			.replace("/generations/{id}", "/generations/" + this.generation)
 			.replace("/products/{id}", "/products/" + this.product)
 			.replace("/imports/{id}/errors.{format:csv|xlsx}", "/imports/" + this.catalogImport + "/errors.csv")
