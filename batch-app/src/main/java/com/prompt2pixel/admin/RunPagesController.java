@@ -1,5 +1,8 @@
 package com.prompt2pixel.admin;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -8,8 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import com.prompt2pixel.ingest.CatalogImportService;
+import com.prompt2pixel.publish.RunExport;
 import com.prompt2pixel.queue.RunControls;
 import com.prompt2pixel.queue.RunProgress;
 import com.prompt2pixel.queue.RunProgresses;
@@ -29,9 +36,14 @@ import com.prompt2pixel.window.GpuPool;
 import com.prompt2pixel.window.GpuPools;
 import com.prompt2pixel.window.InvalidScheduleException;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,8 +85,12 @@ class RunPagesController {
 
 	private final Fragments fragments;
 
+	private final RunExport export;
+
 	RunPagesController(RunSummaries summaries, RunProgresses progresses, RunControls controls, RunQueue queue,
-			CatalogImportService imports, GpuPools pools, TaskImages images, LiveUpdates live, Fragments fragments) {
+			CatalogImportService imports, GpuPools pools, TaskImages images, LiveUpdates live, Fragments fragments,
+			RunExport export) {
+		this.export = export;
 		this.summaries = summaries;
 		this.progresses = progresses;
 		this.controls = controls;
@@ -205,6 +221,34 @@ class RunPagesController {
 		model.addAttribute("state", orEmpty(wantedState));
 		model.addAttribute("scene", orEmpty(wantedScene));
 		return "admin/run";
+	}
+
+	/**
+	 * The run's published images and its manifest as one ZIP, as {@code export-run}
+	 * writes them: exported into a folder of its own, streamed, and removed.
+	 */
+	@GetMapping("/runs/{id}/download.zip")
+	void download(@PathVariable long id, HttpServletResponse response) throws IOException {
+		progress(id);
+		Path folder = Files.createTempDirectory("p2p-run-" + id + "-");
+		try {
+			this.export.export(id, folder);
+			response.setContentType("application/zip");
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("run-" + id + ".zip").build().toString());
+			// written while the request waits: a download holds one request thread
+			try (ZipOutputStream archive = new ZipOutputStream(response.getOutputStream());
+					Stream<Path> files = Files.walk(folder)) {
+				for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+					archive.putNextEntry(new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
+					Files.copy(file, archive);
+					archive.closeEntry();
+				}
+			}
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(folder);
+		}
 	}
 
 	/** The run's progress as it changes. */

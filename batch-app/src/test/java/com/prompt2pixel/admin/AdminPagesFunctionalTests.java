@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
@@ -89,7 +91,7 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 			Map.entry("POST /review/approve-shown", Access.REVIEWER), Map.entry("GET /settings/access", Access.ADMIN),
 			Map.entry("POST /settings/api-keys", Access.ADMIN),
 			Map.entry("POST /settings/api-keys/{id}/revoke", Access.ADMIN),
-			Map.entry("POST /settings/staff", Access.ADMIN));
+			Map.entry("POST /settings/staff", Access.ADMIN), Map.entry("GET /runs/{id}/download.zip", Access.STAFF));
 
 	/** Mappings that are not pages of the admin: the API, its documentation, errors. */
 	private static final List<String> NOT_PAGES = List.of("/api/", "/webhooks/", "/v3/api-docs", "/swagger-ui",
@@ -261,6 +263,29 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(missing.body()).contains("Not found").contains("no run with id 987654321");
 		assertThat(operator.get("/images/987654321").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldDownloadARunAsAZipWithItsManifest() throws Exception {
+		StaffSession reviewer = StaffSession.signedIn(this.port, staff(StaffRole.REVIEWER), STAFF_PASSWORD);
+		HttpResponse<byte[]> zip = reviewer.file("/runs/" + this.run + "/download.zip", null);
+		assertThat(zip.statusCode()).isEqualTo(200);
+		assertThat(zip.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).contains("run-" + this.run + ".zip"));
+		List<String> entries = new ArrayList<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				entries.add(entry.getName());
+			}
+		}
+		// rendered here or reused from the same merchant's earlier run: published either
+		// way
+		long published = this.jdbc.queryForObject(
+				"SELECT count(*) FROM render_task WHERE run_id = ? AND state IN ('PUBLISHED', 'SKIPPED_CACHED')",
+				Long.class, this.run);
+		assertThat(entries).contains("manifest.csv");
+		assertThat(entries.stream().filter((name) -> name.endsWith(".png"))).hasSize((int) published);
+		assertThat(reviewer.file("/runs/987654321/download.zip", null).statusCode()).isEqualTo(404);
 	}
 
 	@Test
