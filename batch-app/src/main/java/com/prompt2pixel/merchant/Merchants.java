@@ -1,6 +1,7 @@
 package com.prompt2pixel.merchant;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,6 +55,16 @@ public class Merchants {
 			.stream()
 			.findFirst()
 			.orElse("en");
+	}
+
+	/**
+	 * The merchant's plan, {@code free} or {@code paid}; empty for an unknown merchant.
+	 */
+	public Optional<String> plan(String merchantId) {
+		return this.jdbc.queryForList("SELECT plan FROM merchant WHERE id = ?", String.class, merchantId)
+			.stream()
+			.map((plan) -> plan.toLowerCase(Locale.ROOT))
+			.findFirst();
 	}
 
 	/**

@@ -91,7 +91,11 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 			Map.entry("POST /review/approve-shown", Access.REVIEWER), Map.entry("GET /settings/access", Access.ADMIN),
 			Map.entry("POST /settings/api-keys", Access.ADMIN),
 			Map.entry("POST /settings/api-keys/{id}/revoke", Access.ADMIN),
-			Map.entry("POST /settings/staff", Access.ADMIN), Map.entry("GET /runs/{id}/download.zip", Access.STAFF));
+			Map.entry("POST /settings/staff", Access.ADMIN), Map.entry("GET /runs/{id}/download.zip", Access.STAFF),
+			Map.entry("GET /settings/merchants", Access.OPERATOR),
+			Map.entry("POST /settings/merchants/{merchant}/plan", Access.OPERATOR),
+			Map.entry("POST /settings/merchants/{merchant}/schedule", Access.OPERATOR),
+			Map.entry("POST /settings/merchants/{merchant}/schedule/remove", Access.OPERATOR));
 
 	/** Mappings that are not pages of the admin: the API, its documentation, errors. */
 	private static final List<String> NOT_PAGES = List.of("/api/", "/webhooks/", "/v3/api-docs", "/swagger-ui",
@@ -325,6 +329,28 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldSetAMerchantsPlanAndNightlyRunAsTheCliDoes() throws Exception {
+		StaffSession operator = StaffSession.signedIn(this.port, staff(StaffRole.OPERATOR), STAFF_PASSWORD);
+		operator.post("/settings/merchants/" + MERCHANT + "/plan", Map.of("plan", "paid"));
+		// as a browser follows each form's redirect
+		assertThat(operator.get("/settings/merchants?merchant=" + MERCHANT).body())
+			.contains("admin-pages&#39;s plan is paid.");
+		assertThat(this.jdbc.queryForObject("SELECT plan FROM merchant WHERE id = ?", String.class, MERCHANT))
+			.isEqualTo("PAID");
+		operator.post("/settings/merchants/" + MERCHANT + "/schedule",
+				Map.of("at", "25:99", "timeZone", "UTC", "pool", "default"));
+		assertThat(operator.get("/settings/merchants?merchant=" + MERCHANT).body())
+			.contains("&#39;25:99&#39; is not a time of day as HH:MM");
+		operator.post("/settings/merchants/" + MERCHANT + "/schedule",
+				Map.of("at", "02:30", "timeZone", "Europe/Berlin", "pool", "default"));
+		String page = operator.get("/settings/merchants?merchant=" + MERCHANT).body();
+		assertThat(page).contains("0 30 2 * * ?").contains("Europe/Berlin").contains("data-testid=\"next-fire\"");
+		operator.post("/settings/merchants/" + MERCHANT + "/schedule/remove", Map.of());
+		assertThat(operator.get("/settings/merchants?merchant=" + MERCHANT).body()).contains("No nightly run.");
+		assertThat(operator.get("/settings/merchants?merchant=nobody-such").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void shouldServeEachThumbnailOnceMadeWithItsEtag() throws Exception {
 		StaffSession reviewer = StaffSession.signedIn(this.port, staff(StaffRole.REVIEWER), STAFF_PASSWORD);
 		HttpResponse<byte[]> thumbnail = reviewer.file("/images/" + this.image + "/thumbnail", null);
@@ -388,6 +414,7 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 		return pattern.replace("/runs/{id}/{action:stop|resume|cancel}", "/runs/" + this.run + "/stop")
 			.replace("/review/{id}/{decision:approve|reject|regenerate}", "/review/" + this.image + "/approve")
 			.replace("/api-keys/{id}/revoke", "/api-keys/" + this.spareKey + "/revoke")
+			.replace("{merchant}", MERCHANT)
 			.replace("/generations/{id}", "/generations/" + this.generation)
 			.replace("/products/{id}", "/products/" + this.product)
 			.replace("/imports/{id}/errors.{format:csv|xlsx}", "/imports/" + this.catalogImport + "/errors.csv")
