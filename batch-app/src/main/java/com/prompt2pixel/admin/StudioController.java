@@ -1,5 +1,6 @@
 package com.prompt2pixel.admin;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -172,6 +175,40 @@ class StudioController {
 		redirect.addAttribute("set", form.set());
 		redirect.addAttribute("scene", form.scene());
 		redirect.addAttribute("q", form.q());
+		return "redirect:/studio";
+	}
+
+	/**
+	 * A photo dropped in the studio, with a title to match its scenes by: it becomes a
+	 * studio product of the merchant's, and every scene of the set its title matches is
+	 * rendered, as {@code POST /api/v1/generations} does with a photo.
+	 */
+	@PostMapping("/studio/photo-generations")
+	String generateFromPhoto(@RequestParam(defaultValue = "") String merchant,
+			@RequestParam(name = "photo", required = false) MultipartFile photo,
+			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "1") int variants,
+			RedirectAttributes redirect) throws IOException {
+		redirect.addAttribute("merchant", merchant);
+		String problem = null;
+		if (photo == null || photo.isEmpty()) {
+			problem = "choose or drop a photo of the product";
+		}
+		else if (title.isBlank()) {
+			problem = "give the product a title: its scenes are chosen by it";
+		}
+		else {
+			try {
+				long seed = SEEDS.nextLong(OnDemandRequest.SEEDS);
+				SubmittedRun generation = this.queue.submitGeneration(merchant, photo.getBytes(), title.strip(),
+						(key) -> new OnDemandRequest(merchant, key, null, null, null, null, variants, seed, null,
+								null));
+				return "redirect:/studio/generations/" + generation.id();
+			}
+			catch (InvalidRunRequestException ex) {
+				problem = ex.getMessage();
+			}
+		}
+		redirect.addFlashAttribute("photoProblem", problem);
 		return "redirect:/studio";
 	}
 

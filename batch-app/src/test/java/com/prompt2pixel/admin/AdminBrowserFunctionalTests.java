@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -132,6 +133,20 @@ class AdminBrowserFunctionalTests extends FunctionalTest {
 		new WebDriverWait(this.chrome, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
 			.until((driver) -> !driver.findElement(By.cssSelector(".state-completed strong")).getText().equals("0"));
 		Chromium.screenshot(this.chrome, "dashboard");
+
+		// down to a tablet: nothing wider than the window
+		this.chrome.manage().window().setSize(new Dimension(820, 1180));
+		try {
+			this.chrome.get(url("/runs/" + run));
+			assertThat((Boolean) this.chrome
+				.executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+				.as("no sideways scrolling on a tablet")
+				.isTrue();
+			Chromium.screenshot(this.chrome, "run-tablet");
+		}
+		finally {
+			this.chrome.manage().window().setSize(new Dimension(1280, 1000));
+		}
 	}
 
 	@Test
@@ -179,6 +194,18 @@ class AdminBrowserFunctionalTests extends FunctionalTest {
 		assertThat(this.jdbc.queryForObject("SELECT seed FROM render_task WHERE run_id = ?", Long.class, again))
 			.as("a new seed")
 			.isNotEqualTo(41L);
+
+		// a photo that is in no catalog, dropped with a title
+		this.chrome.get(url("/studio?merchant=" + this.merchant));
+		this.chrome.findElement(By.id("photo"))
+			.sendKeys(SampleCatalogs.SAMPLES.resolve("photos/teapot-04.png").toAbsolutePath().toString());
+		this.chrome.findElement(By.id("photo-title-field")).sendKeys("Cast Iron Teapot");
+		this.chrome.findElement(By.id("generate-photo")).click();
+		new WebDriverWait(this.chrome, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> "COMPLETED"
+				.equals(driver.findElement(By.cssSelector("[data-testid=generation-status]")).getText()));
+		assertThat(this.chrome.findElements(By.cssSelector("#images .gallery img"))).as("every scene of its set")
+			.hasSizeGreaterThanOrEqualTo(2);
 	}
 
 	@Test

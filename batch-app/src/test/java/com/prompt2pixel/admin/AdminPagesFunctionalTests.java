@@ -80,6 +80,7 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 			Map.entry("POST /runs/{id}/retry-failed", Access.OPERATOR), Map.entry("GET /settings", Access.OPERATOR),
 			Map.entry("POST /settings/windows", Access.OPERATOR), Map.entry("GET /studio", Access.OPERATOR),
 			Map.entry("POST /studio/generations", Access.OPERATOR),
+			Map.entry("POST /studio/photo-generations", Access.OPERATOR),
 			Map.entry("GET /studio/generations/{id}", Access.OPERATOR),
 			Map.entry("GET /live/generations/{id}", Access.OPERATOR), Map.entry("GET /catalogs", Access.OPERATOR),
 			Map.entry("POST /catalogs/imports", Access.OPERATOR),
