@@ -2,23 +2,18 @@ package com.prompt2pixel.admin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.prompt2pixel.ingest.CatalogImportService;
 import com.prompt2pixel.ingest.CatalogUploads;
+import com.prompt2pixel.ingest.ErrorReportFile;
 import com.prompt2pixel.ingest.ImportSummary;
 import com.prompt2pixel.ingest.InvalidImportRequestException;
 import com.prompt2pixel.ingest.UploadQuotaExceededException;
 import com.prompt2pixel.system.ServerPaths;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -127,19 +122,10 @@ class CatalogPagesController {
 	/** The import's error report, as CSV or Excel. */
 	@GetMapping("/catalogs/imports/{id}/errors.{format:csv|xlsx}")
 	ResponseEntity<Resource> errors(@PathVariable long id, @PathVariable String format) {
-		ImportSummary report = summary(id);
-		Path file = (report.errorReport() == null) ? null
-				: Path.of(report.errorReport()).resolveSibling("errors." + format);
-		if (file == null || !Files.isRegularFile(file)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "import " + id + " has no error report");
-		}
-		MediaType type = format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
-				: MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("import-" + id + "-errors." + format).build().toString())
-			.body(new FileSystemResource(file));
+		return ErrorReportFile.of(summary(id), format)
+			.orElseThrow(
+					() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "import " + id + " has no error report"))
+			.download();
 	}
 
 	private ImportSummary summary(long id) {

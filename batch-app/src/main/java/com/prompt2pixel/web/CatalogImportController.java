@@ -3,22 +3,19 @@ package com.prompt2pixel.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.prompt2pixel.ingest.CatalogImportService;
 import com.prompt2pixel.ingest.CatalogUploads;
+import com.prompt2pixel.ingest.ErrorReportFile;
 import com.prompt2pixel.ingest.ImportStatus;
 import com.prompt2pixel.ingest.ImportSummary;
 import com.prompt2pixel.security.Tenant;
 import com.prompt2pixel.system.ServerPaths;
 import com.prompt2pixel.system.Sha256;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -102,20 +99,10 @@ class CatalogImportController {
 		if (!format.equals("csv") && !format.equals("xlsx")) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "reports are errors.csv and errors.xlsx");
 		}
-		if (summary.errorReport() == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "import " + id + " has no error report");
-		}
-		Path report = Path.of(summary.errorReport()).resolveSibling("errors." + format);
-		if (!Files.isRegularFile(report)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "import " + id + " has no " + report.getFileName());
-		}
-		MediaType type = format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
-				: MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("import-" + id + "-errors." + format).build().toString())
-			.body(new FileSystemResource(report));
+		return ErrorReportFile.of(summary, format)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"import " + id + " has no error report as errors." + format))
+			.download();
 	}
 
 	/** The tenant's import: another merchant's is missing, just as one that is not. */
