@@ -39,8 +39,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <li>{@code /actuator/health/**}: anyone; the rest of the actuator {@code ADMIN}
  * only;</li>
  * <li>everything else (the web admin, the API's documentation): the login form with a
- * session and CSRF tokens; the API documentation is public; settings and every change to
- * a run are for operators and admins, the rest for any member of staff.</li>
+ * session and CSRF tokens; the API documentation is public; keys and accounts are for
+ * admins; the other settings, the studio, catalogs and every change to a run for
+ * operators and admins; the review page for reviewers and admins; the rest for any member
+ * of staff.</li>
  * </ul>
  * No cookie ever authenticates an API call, so the APIs need no CSRF tokens. Refusals are
  * problem details: 401 without valid credentials, 403 for a role that may not. Only where
@@ -120,11 +122,11 @@ class SecurityPolicy implements WebMvcConfigurer {
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/login",
 						"/error", "/admin.css", "/favicon.ico", "/webjars/**")
 				.permitAll()
-				// settings, the studio, and every change to runs are operators' and
-				// admins'
 				// who may call (keys, accounts) is admins' alone
 				.requestMatchers("/settings/access", "/settings/api-keys/**", "/settings/staff/**")
 				.hasRole(admin)
+				// the other settings, the studio, catalogs and every change to a run are
+				// operators' and admins'
 				.requestMatchers("/settings", "/settings/**", "/studio", "/studio/**", "/live/generations/**",
 						"/catalogs", "/catalogs/**", "/live/imports/**")
 				.hasAnyRole(admin, operator)
@@ -143,11 +145,6 @@ class SecurityPolicy implements WebMvcConfigurer {
 	}
 
 	/**
-	 * A partial update (htmx) of a page whose session expired is told to load the login
-	 * page as a whole (htmx follows {@code HX-Redirect}), rather than being given the
-	 * login form in place of the part; after signing in, the browser comes back.
-	 */
-	/**
 	 * After signing in, the browser goes back to the page it asked for: a whole page (one
 	 * that accepts HTML), not a part a page asked for (htmx, an event stream, an image,
 	 * the browser's own favicon).
@@ -161,6 +158,11 @@ class SecurityPolicy implements WebMvcConfigurer {
 		return cache;
 	}
 
+	/**
+	 * A partial update (htmx) of a page whose session expired is told to load the login
+	 * page as a whole (htmx follows {@code HX-Redirect}), rather than being given the
+	 * login form in place of the part; after signing in, the browser comes back.
+	 */
 	private static AuthenticationEntryPoint toLogin() {
 		AuthenticationEntryPoint form = new LoginUrlAuthenticationEntryPoint("/login");
 		return (request, response, exception) -> {
