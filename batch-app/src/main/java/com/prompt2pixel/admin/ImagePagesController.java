@@ -3,6 +3,7 @@ package com.prompt2pixel.admin;
 import java.util.concurrent.TimeUnit;
 
 import com.prompt2pixel.connectors.store.ImageStore;
+import com.prompt2pixel.system.ProductPhotos;
 import com.prompt2pixel.task.TaskImage;
 import com.prompt2pixel.task.TaskImages;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,9 +21,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * One image for staff: its page (the large view with its prompt, seed, backend and
- * checks), the PNG and its thumbnail. An image never changes once made, so both files are
- * served with its checksum as {@code ETag} and may be kept (privately: it is a
- * merchant's).
+ * checks), the PNG and its thumbnail; and a product's photo, small. An image never
+ * changes once made, so both files are served with its checksum as {@code ETag} and may
+ * be kept (privately: it is a merchant's).
  */
 @Controller
 class ImagePagesController {
@@ -37,7 +38,14 @@ class ImagePagesController {
 
 	private final JsonMapper json;
 
-	ImagePagesController(TaskImages images, ImageStore store, Thumbnails thumbnails, JsonMapper json) {
+	private final ProductSearch products;
+
+	private final ProductPhotos photos;
+
+	ImagePagesController(TaskImages images, ImageStore store, Thumbnails thumbnails, JsonMapper json,
+			ProductSearch products, ProductPhotos photos) {
+		this.products = products;
+		this.photos = photos;
 		this.images = images;
 		this.store = store;
 		this.thumbnails = thumbnails;
@@ -67,6 +75,22 @@ class ImagePagesController {
 		TaskImage image = image(id);
 		return cached("\"" + image.sha256() + "-" + Thumbnails.SIZE + "\"", ifNoneMatch, MediaType.IMAGE_JPEG,
 				() -> this.thumbnails.of(image));
+	}
+
+	/**
+	 * A product's photo, small, as the import checked and kept it: for every member of
+	 * staff (the review page shows it beside each held image, the studio and catalogs
+	 * beside each product).
+	 */
+	@GetMapping("/products/{id}/photo")
+	ResponseEntity<byte[]> photo(@PathVariable long id,
+			@RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+		ProductSearch.Product product = this.products.find(id)
+			.filter((found) -> found.photoSha256() != null)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no checked photo of product " + id));
+		return cached("\"" + product.photoSha256() + "-" + Thumbnails.SIZE + "\"", ifNoneMatch, MediaType.IMAGE_JPEG,
+				() -> this.thumbnails.of(product.photoSha256(),
+						() -> this.photos.stored(product.merchant(), product.photoSha256(), product.photoUrl())));
 	}
 
 	private static ResponseEntity<byte[]> cached(String etag, String ifNoneMatch, MediaType type,

@@ -20,6 +20,9 @@ class ProductSearch {
 	/** Products a search shows. */
 	static final int FOUND = 20;
 
+	/** A product as {@link #product} reads it; a condition follows. */
+	private static final String PRODUCT = "SELECT id, merchant_id, source_key, title, category, image_sha256, image_url FROM product ";
+
 	private final JdbcTemplate jdbc;
 
 	ProductSearch(JdbcTemplate jdbc) {
@@ -62,25 +65,18 @@ class ProductSearch {
 	/** The merchant's products whose title or key holds the text (all: an empty text). */
 	List<Product> search(String merchant, String text) {
 		String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		return this.jdbc.query("""
-				SELECT id, merchant_id, source_key, title, category, image_sha256, image_url FROM product
+		return this.jdbc.query(PRODUCT + """
 				WHERE merchant_id = ? AND removed_at IS NULL AND (title ILIKE ? OR source_key ILIKE ?)
 				ORDER BY title, source_key LIMIT ?""", ProductSearch::product, merchant, pattern, pattern, FOUND);
 	}
 
 	Optional<Product> find(long id) {
-		return this.jdbc.query(
-				"SELECT id, merchant_id, source_key, title, category, image_sha256, image_url FROM product WHERE id = ?",
-				ProductSearch::product, id)
-			.stream()
-			.findFirst();
+		return this.jdbc.query(PRODUCT + "WHERE id = ?", ProductSearch::product, id).stream().findFirst();
 	}
 
 	Optional<Product> find(String merchant, String key) {
 		return this.jdbc
-			.query("""
-					SELECT id, merchant_id, source_key, title, category, image_sha256, image_url FROM product
-					WHERE merchant_id = ? AND source_key = ? AND removed_at IS NULL""", ProductSearch::product,
+			.query(PRODUCT + "WHERE merchant_id = ? AND source_key = ? AND removed_at IS NULL", ProductSearch::product,
 					merchant, key)
 			.stream()
 			.findFirst();

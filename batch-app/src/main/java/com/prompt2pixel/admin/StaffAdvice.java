@@ -48,16 +48,15 @@ class StaffAdvice {
 	/**
 	 * The signed-in member of staff.
 	 *
-	 * @param operates may start, stop and change runs (operators and admins)
-	 * @param configures may change settings (operators and admins; keys and accounts stay
-	 * with admins)
+	 * @param operates may start, stop and change runs, and change settings (operators and
+	 * admins; keys and accounts stay with admins)
 	 * @param reviews may decide on held images (reviewers and admins)
 	 */
-	record Staff(String name, Set<String> roles, boolean operates, boolean configures, boolean reviews) {
+	record Staff(String name, Set<String> roles, boolean operates, boolean reviews) {
 
 		static Staff of(Authentication authentication) {
 			if (authentication == null || !authentication.isAuthenticated()) {
-				return new Staff(null, Set.of(), false, false, false);
+				return new Staff(null, Set.of(), false, false);
 			}
 			Set<String> roles = authentication.getAuthorities()
 				.stream()
@@ -67,7 +66,7 @@ class StaffAdvice {
 				.collect(Collectors.toSet());
 			boolean operates = roles.contains(StaffRole.ADMIN.name()) || roles.contains(StaffRole.OPERATOR.name());
 			boolean reviews = roles.contains(StaffRole.ADMIN.name()) || roles.contains(StaffRole.REVIEWER.name());
-			return new Staff(authentication.getName(), roles, operates, operates, reviews);
+			return new Staff(authentication.getName(), roles, operates, reviews);
 		}
 
 	}

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.prompt2pixel.expand.OnDemandPlanner;
 import com.prompt2pixel.expand.OnDemandPlanner.ScenePrompt;
@@ -16,19 +15,15 @@ import com.prompt2pixel.queue.RunQueue;
 import com.prompt2pixel.queue.SubmittedRun;
 import com.prompt2pixel.run.InvalidRunRequestException;
 import com.prompt2pixel.run.OnDemandRequest;
-import com.prompt2pixel.system.ProductPhotos;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
@@ -58,10 +53,6 @@ class StudioController {
 
 	private final Generations generations;
 
-	private final ProductPhotos photos;
-
-	private final Thumbnails thumbnails;
-
 	private final LiveUpdates live;
 
 	private final Fragments fragments;
@@ -69,16 +60,13 @@ class StudioController {
 	private final AdminProperties properties;
 
 	StudioController(ProductSearch products, OnDemandPlanner planner, MerchantTemplates templates, RunQueue queue,
-			Generations generations, ProductPhotos photos, Thumbnails thumbnails, LiveUpdates live, Fragments fragments,
-			AdminProperties properties) {
+			Generations generations, LiveUpdates live, Fragments fragments, AdminProperties properties) {
 		this.properties = properties;
 		this.products = products;
 		this.planner = planner;
 		this.templates = templates;
 		this.queue = queue;
 		this.generations = generations;
-		this.photos = photos;
-		this.thumbnails = thumbnails;
 		this.live = live;
 		this.fragments = fragments;
 	}
@@ -227,26 +215,6 @@ class StudioController {
 		return this.live.subscribe("images",
 				() -> this.fragments.render("admin/generation", "images", Map.of("generation", generation(id))),
 				this.properties.progressInterval());
-	}
-
-	/**
-	 * A product's photo, small, as the import checked and kept it: for every member of
-	 * staff (the review page shows it beside each held image).
-	 */
-	@GetMapping("/products/{id}/photo")
-	ResponseEntity<byte[]> photo(@PathVariable long id,
-			@RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
-		ProductSearch.Product product = this.products.find(id)
-			.filter((found) -> found.photoSha256() != null)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no checked photo of product " + id));
-		String etag = "\"" + product.photoSha256() + "-" + Thumbnails.SIZE + "\"";
-		CacheControl keep = CacheControl.maxAge(365, TimeUnit.DAYS).cachePrivate().immutable();
-		if (etag.equals(ifNoneMatch)) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(keep).build();
-		}
-		byte[] small = this.thumbnails.of(product.photoSha256(),
-				() -> this.photos.stored(product.merchant(), product.photoSha256(), product.photoUrl()));
-		return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).eTag(etag).cacheControl(keep).body(small);
 	}
 
 	private Generation generation(long id) {
