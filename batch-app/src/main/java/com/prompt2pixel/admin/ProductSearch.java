@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.prompt2pixel.system.LikePattern;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -64,7 +66,7 @@ class ProductSearch {
 
 	/** The merchant's products whose title or key holds the text (all: an empty text). */
 	List<Product> search(String merchant, String text) {
-		String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		String pattern = LikePattern.containing(text);
 		return this.jdbc.query(PRODUCT + """
 				WHERE merchant_id = ? AND removed_at IS NULL AND (title ILIKE ? OR source_key ILIKE ?)
 				ORDER BY title, source_key LIMIT ?""", ProductSearch::product, merchant, pattern, pattern, FOUND);

@@ -105,13 +105,17 @@ class RunPagesController {
 	@GetMapping("/runs")
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String merchant,
 			@RequestParam(required = false) String pool, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		Map<String, String> errors = new LinkedHashMap<>();
+		if (q != null && q.strip().length() > 200) {
+			errors.put("q", "search for at most 200 characters");
+		}
 		RunSummaries.RunSearch search = new RunSummaries.RunSearch(blankToNull(merchant), status(status, errors),
-				blankToNull(pool), day(from, "from", errors), day(to, "to", errors));
+				blankToNull(pool), day(from, "from", errors), day(to, "to", errors), blankToNull(q));
 		model.addAttribute("filterErrors", errors);
 		model.addAttribute("filter", Map.of("status", orEmpty(status), "merchant", orEmpty(merchant), "pool",
-				orEmpty(pool), "from", orEmpty(from), "to", orEmpty(to)));
+				orEmpty(pool), "from", orEmpty(from), "to", orEmpty(to), "q", orEmpty(q)));
 		int current = Math.max(0, page);
 		List<RunListing> runs = errors.isEmpty()
 				? this.summaries.search(search, RUNS_PER_PAGE + 1, (long) current * RUNS_PER_PAGE) : List.of();
@@ -174,12 +178,14 @@ class RunPagesController {
 		return "redirect:/runs#start";
 	}
 
-	/** Stops, resumes or cancels each chosen run; each one that may not says why. */
+	/**
+	 * Stops, resumes, cancels or raises each chosen run; each one that may not says why.
+	 */
 	@PostMapping("/runs/bulk")
 	String bulk(@RequestParam(name = "run", required = false) List<Long> runs,
 			@RequestParam(defaultValue = "") String action, RedirectAttributes redirect) {
-		if (runs == null || runs.isEmpty() || !List.of("stop", "resume", "cancel").contains(action)) {
-			redirect.addFlashAttribute("problem", "Choose the runs, then stop, resume or cancel.");
+		if (runs == null || runs.isEmpty() || !List.of("stop", "resume", "cancel", "raise").contains(action)) {
+			redirect.addFlashAttribute("problem", "Choose the runs, then stop, resume, cancel or raise.");
 			return "redirect:/runs";
 		}
 		LongConsumer control = control(action);
@@ -259,7 +265,7 @@ class RunPagesController {
 				() -> this.fragments.render("admin/run", "progress", Map.of("progress", progress(id))));
 	}
 
-	@PostMapping("/runs/{id}/{action:stop|resume|cancel}")
+	@PostMapping("/runs/{id}/{action:stop|resume|cancel|raise}")
 	String control(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
 		progress(id);
 		try {
@@ -296,8 +302,9 @@ class RunPagesController {
 			case "stop" -> this.controls::stop;
 			case "resume" -> this.controls::resume;
 			case "cancel" -> this.controls::cancel;
+			case "raise" -> this.controls::raise;
 			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"action must be stop, resume or cancel, was '" + action + "'");
+					"action must be stop, resume, cancel or raise, was '" + action + "'");
 		};
 	}
 
@@ -305,6 +312,7 @@ class RunPagesController {
 		return switch (action) {
 			case "stop" -> "Stopping";
 			case "resume" -> "Resumed";
+			case "raise" -> "Raised";
 			default -> "Cancelling";
 		};
 	}

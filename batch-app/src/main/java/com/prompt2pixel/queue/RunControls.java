@@ -13,11 +13,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Stop, resume and cancel of a submitted run, wherever it is: waiting (it changes at
- * once), or executing on any node (it is asked to stop at its next chunk boundary through
- * the job repository, which every node reads). Each decides under a lock on the run's
- * row, so a dispatcher claiming the run meanwhile either sees the hold or is seen by it;
- * one claimed just before the hold stops as its job starts.
+ * Stop, resume, cancel and raise of a submitted run, wherever it is: waiting (it changes
+ * at once), or executing on any node (it is asked to stop at its next chunk boundary
+ * through the job repository, which every node reads). Each decides under a lock on the
+ * run's row, so a dispatcher claiming the run meanwhile either sees the hold or is seen
+ * by it; one claimed just before the hold stops as its job starts.
  */
 @Service
 public class RunControls {
@@ -95,6 +95,29 @@ public class RunControls {
 			default -> throw new RunStateException(
 					"run " + runId + " is " + run.status() + "; a completed or cancelled run cannot be cancelled");
 		}
+	}
+
+	/**
+	 * Moves a waiting run to the front of its lane, ahead of paid plans and older runs:
+	 * it starts as soon as its lane has room (a batch run still inside its pool's
+	 * window).
+	 * @throws RunStateException when it is not waiting to start, or is held
+	 */
+	@Transactional
+	public void raise(long runId) {
+		HeldStatus run = lock(runId);
+		refuseWhenCancelling(runId, run);
+		boolean waiting = switch (run.status()) {
+			case QUEUED, WAITING_WINDOW, STOPPED -> run.hold() == null;
+			default -> false;
+		};
+		if (!waiting) {
+			throw new RunStateException("run " + runId + " is " + run.status()
+					+ ((run.hold() == Hold.STOP) ? " and held (resume it first)" : "")
+					+ "; only a run waiting to start can be raised");
+		}
+		this.repository.raise(runId);
+		nudgeAfterCommit();
 	}
 
 	private HeldStatus lock(long runId) {

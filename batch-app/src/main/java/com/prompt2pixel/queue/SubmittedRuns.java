@@ -30,15 +30,19 @@ class SubmittedRuns {
 
 	/**
 	 * Runs that may start, in the order they should: on-demand before batch; within a
-	 * lane, paid plans before free ones, except that a run queued for longer than
-	 * {@code aging} counts as paid (so no free run starves); then the longest queued.
+	 * lane, runs staff raised first (the latest raised first); then paid plans before
+	 * free ones, except that a run queued for longer than {@code aging} counts as paid
+	 * (so no free run starves); then the longest queued.
 	 */
 	List<SubmittedRun> waiting(Instant now, Duration aging) {
-		return this.jdbc.query("SELECT " + COLUMNS + """
-				 FROM generation_run r JOIN merchant m ON m.id = r.merchant_id
-				WHERE r.submitted AND r.status IN ('QUEUED', 'WAITING_WINDOW', 'STOPPED') AND r.hold IS NULL
-				ORDER BY r.priority = 'ON_DEMAND' DESC, (m.plan = 'PAID' OR r.queued_at <= ?) DESC, r.queued_at, r.id
-				""", SubmittedRuns::map, timestamp(now.minus(aging)));
+		return this.jdbc.query(
+				"SELECT " + COLUMNS
+						+ """
+								 FROM generation_run r JOIN merchant m ON m.id = r.merchant_id
+								WHERE r.submitted AND r.status IN ('QUEUED', 'WAITING_WINDOW', 'STOPPED') AND r.hold IS NULL
+								ORDER BY r.priority = 'ON_DEMAND' DESC, r.raised_at DESC NULLS LAST, (m.plan = 'PAID' OR r.queued_at <= ?) DESC, r.queued_at, r.id
+								""",
+				SubmittedRuns::map, timestamp(now.minus(aging)));
 	}
 
 	List<SubmittedRun> runningBatch() {

@@ -264,6 +264,11 @@ public class RunRepository {
 				WHERE id = ?""", hold.name(), id);
 	}
 
+	/** Moves the run to the front of its lane's queue (see {@code SubmittedRuns}). */
+	public void raise(long id) {
+		this.jdbc.update("UPDATE generation_run SET raised_at = clock_timestamp() WHERE id = ?", id);
+	}
+
 	/**
 	 * Lets the dispatchers take the run again: a stopped one as it is, a failed one
 	 * queued to be restarted from where it failed.

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.prompt2pixel.billing.BillingProperties;
+import com.prompt2pixel.system.LikePattern;
 import com.prompt2pixel.task.TaskState;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,22 +71,31 @@ public class RunSummaries {
 	 * @param status only runs in this status; null: all
 	 */
 	public List<RunListing> list(String merchantId, String status, int limit, long offset) {
-		return search(new RunSearch(merchantId, status, null, null, null), limit, offset);
+		return search(new RunSearch(merchantId, status, null, null, null, null), limit, offset);
 	}
 
 	/**
 	 * Runs of every merchant, as staff look for them, newest first, a page at a time.
 	 */
 	public List<RunListing> search(RunSearch search, int limit, long offset) {
+		String text = (search.text() == null || search.text().isBlank()) ? null : search.text().strip();
+		String pattern = (text == null) ? null : LikePattern.containing(text);
+		String id = (text != null && text.matches("#?\\d{1,18}")) ? text.replace("#", "") : null;
 		return this.jdbc.query("""
-				SELECT id, merchant_id, status, kind, priority, pool, created_at, finished_at FROM generation_run
+				SELECT id, merchant_id, status, kind, priority, pool, created_at, finished_at FROM generation_run r
 				WHERE (CAST(? AS text) IS NULL OR merchant_id = ?) AND (CAST(? AS text) IS NULL OR status = ?)
 				  AND (CAST(? AS text) IS NULL OR pool = ?)
 				  AND (CAST(? AS date) IS NULL OR created_at >= CAST(? AS date))
 				  AND (CAST(? AS date) IS NULL OR created_at < CAST(? AS date) + 1)
+				  AND (CAST(? AS text) IS NULL OR id = CAST(? AS bigint) OR merchant_id ILIKE ? OR catalog_file ILIKE ?
+				       OR template_set ILIKE ? OR failure ILIKE ?
+				       -- a product the run rendered, by title or key
+				       OR EXISTS (SELECT 1 FROM render_task t JOIN product p ON p.id = t.product_id
+				                  WHERE t.run_id = r.id AND (p.title ILIKE ? OR p.source_key ILIKE ?)))
 				ORDER BY id DESC LIMIT ? OFFSET ?""", RunSummaries::listing, search.merchant(), search.merchant(),
 				search.status(), search.status(), search.pool(), search.pool(), search.from(), search.from(),
-				search.to(), search.to(), limit, offset);
+				search.to(), search.to(), pattern, id, pattern, pattern, pattern, pattern, pattern, pattern, limit,
+				offset);
 	}
 
 	/**
@@ -93,8 +103,10 @@ public class RunSummaries {
 	 *
 	 * @param from created on or after this day (UTC)
 	 * @param to created on or before this day (UTC)
+	 * @param text the run's id ({@code 12} or {@code #12}), or text in its merchant,
+	 * catalog file, template set, failure, or a rendered product's title or key
 	 */
-	public record RunSearch(String merchant, String status, String pool, LocalDate from, LocalDate to) {
+	public record RunSearch(String merchant, String status, String pool, LocalDate from, LocalDate to, String text) {
 	}
 
 	private static RunListing listing(ResultSet rs, int row) throws SQLException {

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +25,18 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import com.prompt2pixel.queue.RunControls;
 import com.prompt2pixel.queue.RunQueue;
 import com.prompt2pixel.run.CatalogRuns;
 import com.prompt2pixel.run.OnDemandRequest;
+import com.prompt2pixel.run.RunPriority;
 import com.prompt2pixel.run.RunRequest;
 import com.prompt2pixel.security.ApiKeys;
 import com.prompt2pixel.security.StaffRole;
 import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.SampleCatalogs;
 import com.prompt2pixel.support.StaffSession;
+import com.prompt2pixel.window.GpuPool;
 import com.prompt2pixel.window.GpuPools;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +81,7 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 			Map.entry("GET /live/runs/{id}", Access.STAFF), Map.entry("GET /images/{id}", Access.STAFF),
 			Map.entry("GET /images/{id}/file", Access.STAFF), Map.entry("GET /images/{id}/thumbnail", Access.STAFF),
 			Map.entry("POST /runs", Access.OPERATOR), Map.entry("POST /runs/bulk", Access.OPERATOR),
-			Map.entry("POST /runs/{id}/{action:stop|resume|cancel}", Access.OPERATOR),
+			Map.entry("POST /runs/{id}/{action:stop|resume|cancel|raise}", Access.OPERATOR),
 			Map.entry("POST /runs/{id}/retry-failed", Access.OPERATOR), Map.entry("GET /settings", Access.OPERATOR),
 			Map.entry("POST /settings/windows", Access.OPERATOR), Map.entry("GET /studio", Access.OPERATOR),
 			Map.entry("POST /studio/generations", Access.OPERATOR),
@@ -118,6 +123,9 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 
 	@Autowired
 	ApiKeys keys;
+
+	@Autowired
+	RunControls controls;
 
 	@Autowired
 	LiveUpdates live;
@@ -271,6 +279,42 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldFindRunsByTheirIdProductCatalogOrFailureAndRaiseAWaitingOne() throws Exception {
+		StaffSession operator = StaffSession.signedIn(this.port, staff(StaffRole.OPERATOR), STAFF_PASSWORD);
+		assertThat(runIds(operator.get("/runs?q=terracotta").body())).contains(this.run);
+		assertThat(runIds(operator.get("/runs?q=no-such-mug&merchant=" + MERCHANT).body())).isEmpty();
+		assertThat(runIds(operator.get("/runs?q=%23" + this.run).body())).containsExactly(this.run);
+		assertThat(runIds(operator.get("/runs?q=ADMIN-MUG&merchant=" + MERCHANT).body())).contains(this.run);
+		// a wildcard is text: nothing is called 100%
+		assertThat(runIds(operator.get("/runs?q=100%25").body())).isEmpty();
+		assertThat(operator.get("/runs?q=" + "x".repeat(201)).body()).contains("search for at most 200 characters");
+
+		// a window that opens in two hours: the run waits for it
+		LocalTime opens = LocalTime.now(ZoneOffset.UTC).plusHours(2).withSecond(0).withNano(0);
+		this.pools.save(GpuPool.of("admin-raise", "UTC", List.of(opens + "-" + opens.plusHours(1))));
+		long waiting = this.queue.submitImport(MERCHANT, this.catalogImport, null, 1, RunPriority.BATCH, "admin-raise")
+			.id();
+		operator.post("/runs/" + waiting + "/raise", Map.of());
+		assertThat(operator.get("/runs/" + waiting).body()).contains("Raised run " + waiting + ".");
+		assertThat(this.jdbc.queryForObject("SELECT raised_at IS NOT NULL FROM generation_run WHERE id = ?",
+				Boolean.class, waiting))
+			.isTrue();
+		operator.post("/runs/bulk", Map.of("run", String.valueOf(this.run), "action", "raise"));
+		assertThat(operator.get("/runs").body()).contains("Raised 0 of 1 runs.")
+			.contains("run " + this.run + " was not submitted to the queue");
+		this.controls.cancel(waiting);
+	}
+
+	/** The ids of the runs a runs page lists. */
+	private static List<Long> runIds(String page) {
+		return Pattern.compile("id=\"choose-(\\d+)\"")
+			.matcher(page)
+			.results()
+			.map((match) -> Long.parseLong(match.group(1)))
+			.toList();
+	}
+
+	@Test
 	void shouldDownloadARunAsAZipWithItsManifest() throws Exception {
 		StaffSession reviewer = StaffSession.signedIn(this.port, staff(StaffRole.REVIEWER), STAFF_PASSWORD);
 		HttpResponse<byte[]> zip = reviewer.file("/runs/" + this.run + "/download.zip", null);
@@ -412,7 +456,7 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 	}
 
 	private String concrete(String pattern) {
-		return pattern.replace("/runs/{id}/{action:stop|resume|cancel}", "/runs/" + this.run + "/stop")
+		return pattern.replace("/runs/{id}/{action:stop|resume|cancel|raise}", "/runs/" + this.run + "/stop")
 			.replace("/review/{id}/{decision:approve|reject|regenerate}", "/review/" + this.image + "/approve")
 			.replace("/api-keys/{id}/revoke", "/api-keys/" + this.spareKey + "/revoke")
 			.replace("{merchant}", MERCHANT)

@@ -3,17 +3,20 @@ package com.prompt2pixel.queue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.prompt2pixel.generate.GpuLanes;
 import com.prompt2pixel.merchant.Merchants;
 import com.prompt2pixel.run.CatalogRuns;
 import com.prompt2pixel.run.RunPriority;
 import com.prompt2pixel.run.RunRequest;
+import com.prompt2pixel.run.RunStateException;
 import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.MutableClock;
 import com.prompt2pixel.support.MutableClockConfiguration;
 import com.prompt2pixel.support.SampleCatalogs;
 import com.prompt2pixel.window.GpuPool;
+import com.prompt2pixel.window.GpuPools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +26,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -56,6 +60,12 @@ class PriorityLaneFunctionalTests extends FunctionalTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	RunControls controls;
+
+	@Autowired
+	GpuPools pools;
 
 	@TempDir
 	Path folder;
@@ -118,6 +128,47 @@ class PriorityLaneFunctionalTests extends FunctionalTest {
 		assertThat(this.submitted.waiting(Instant.parse("2026-11-25T10:20:00Z"), Duration.ofMinutes(30)))
 			.map(SubmittedRun::id)
 			.containsExactly(caller.id(), paid.id(), aged.id(), young.id());
+	}
+
+	@Test
+	void shouldTakeARaisedRunFirstInItsLaneAndRefuseToRaiseOneNotWaiting() {
+		for (String merchant : new String[] { "raise-old", "raise-paid", "raise-young" }) {
+			this.merchants.ensure(merchant);
+		}
+		this.merchants.setPlan("raise-paid", "paid");
+		// a window closed at noon: the batch runs wait, and no dispatch starts them
+		this.pools.save(GpuPool.of("raise-night", "UTC", List.of("00:00-06:00")));
+		SubmittedRun old = submitAt("2026-11-25T11:00:00Z", "raise-old", RunPriority.BATCH, "raise-night");
+		SubmittedRun paid = submitAt("2026-11-25T11:01:00Z", "raise-paid", RunPriority.BATCH, "raise-night");
+		SubmittedRun young = submitAt("2026-11-25T11:02:00Z", "raise-young", RunPriority.BATCH, "raise-night");
+		Instant now = Instant.parse("2026-11-25T11:05:00Z");
+		assertThat(this.submitted.waiting(now, Duration.ofHours(2))).map(SubmittedRun::id)
+			.containsExactly(paid.id(), old.id(), young.id());
+
+		this.controls.raise(young.id());
+		assertThat(this.submitted.waiting(now, Duration.ofHours(2))).map(SubmittedRun::id)
+			.containsExactly(young.id(), paid.id(), old.id());
+		// the latest raised goes first
+		this.controls.raise(old.id());
+		assertThat(this.submitted.waiting(now, Duration.ofHours(2))).map(SubmittedRun::id)
+			.containsExactly(old.id(), young.id(), paid.id());
+		// raised, it still waits for its window
+		assertThat(progress(old).status()).isEqualTo("WAITING_WINDOW");
+
+		this.controls.stop(paid.id());
+		assertThatExceptionOfType(RunStateException.class).isThrownBy(() -> this.controls.raise(paid.id()))
+			.withMessage("run " + paid.id() + " is STOPPED and held (resume it first); "
+					+ "only a run waiting to start can be raised");
+		this.controls.cancel(young.id());
+		assertThatExceptionOfType(RunStateException.class).isThrownBy(() -> this.controls.raise(young.id()))
+			.withMessage("run " + young.id() + " is CANCELLED; only a run waiting to start can be raised");
+	}
+
+	private SubmittedRun submitAt(String instant, String merchant, RunPriority priority, String pool) {
+		this.clock.set(Instant.parse(instant));
+		return this.queue
+			.submit(new RunRequest(merchant, SampleCatalogs.firstProducts(this.folder.resolve(merchant), 1), null, 1,
+					this.folder.resolve(merchant + "-out")), priority, pool);
 	}
 
 	private SubmittedRun submitAt(String instant, String merchant, RunPriority priority) {
