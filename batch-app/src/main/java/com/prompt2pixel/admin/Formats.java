@@ -24,6 +24,11 @@ final class Formats {
 		return (instant == null) ? "–" : TIME.format(instant);
 	}
 
+	/** A time as the API's JSON writes it (ISO-8601), as {@link #time(Instant)} does. */
+	public String time(String iso) {
+		return (iso == null) ? "–" : time(Instant.parse(iso));
+	}
+
 	/**
 	 * How long from {@code from} to {@code to}, as "1 h 05 min", "4 min 10 s" or "12 s".
 	 */

@@ -39,8 +39,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <li>{@code /actuator/health/**}: anyone; the rest of the actuator {@code ADMIN}
  * only;</li>
  * <li>everything else (the web admin, the API's documentation): the login form with a
- * session and CSRF tokens; the API documentation is public; keys and accounts are for
- * admins; the other settings, the studio, catalogs and every change to a run for
+ * session and CSRF tokens; the API documentation is public; keys, accounts and webhooks
+ * are for admins; the other settings, the studio, catalogs and every change to a run for
  * operators and admins; the review page for reviewers and admins; the rest for any member
  * of staff.</li>
  * </ul>
@@ -122,8 +122,10 @@ class SecurityPolicy implements WebMvcConfigurer {
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/login",
 						"/error", "/admin.css", "/favicon.ico", "/webjars/**")
 				.permitAll()
-				// who may call (keys, accounts) is admins' alone
-				.requestMatchers("/settings/access", "/settings/api-keys/**", "/settings/staff/**")
+				// who may call (keys, accounts) and merchants' webhooks, whose signing
+				// secrets are credentials too, are admins' alone
+				.requestMatchers("/settings/access", "/settings/api-keys/**", "/settings/staff/**",
+						"/settings/webhooks", "/settings/webhooks/**")
 				.hasRole(admin)
 				// the other settings, the studio, catalogs and every change to a run are
 				// operators' and admins'

@@ -28,8 +28,7 @@ import org.springframework.stereotype.Repository;
 public class WebhookEndpoints {
 
 	/**
-	 * The events there are; {@code generation.completed} and {@code image.needs_review}
-	 * are not built yet.
+	 * The events there are, each sent where it happens (runs, generations, moderation).
 	 */
 	public static final List<String> EVENTS = List.of(WebhookOutbox.RUN_COMPLETED, WebhookOutbox.RUN_FAILED,
 			WebhookOutbox.GENERATION_COMPLETED, WebhookOutbox.GENERATION_FAILED, WebhookOutbox.IMAGE_NEEDS_REVIEW);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -19,6 +20,7 @@ import com.prompt2pixel.security.StaffRole;
 import com.prompt2pixel.support.Chromium;
 import com.prompt2pixel.support.FunctionalTest;
 import com.prompt2pixel.support.SampleCatalogs;
+import com.prompt2pixel.webhook.WebhookOutbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,6 +73,12 @@ class AdminBrowserFunctionalTests extends FunctionalTest {
 
 	@Autowired
 	CatalogRuns runs;
+
+	@Autowired
+	WebhookOutbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@TempDir
 	Path folder;
@@ -329,6 +338,35 @@ class AdminBrowserFunctionalTests extends FunctionalTest {
 		this.chrome.get(url("/settings"));
 		assertThat(this.chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
 		Chromium.screenshot(this.chrome, "reviewer-settings");
+	}
+
+	@Test
+	void shouldRegisterAWebhookAndReadItsDeliveryLog() {
+		signIn(staff(StaffRole.ADMIN));
+		this.chrome.get(url("/settings"));
+		this.chrome.findElement(By.linkText("Merchants' webhooks and their deliveries")).click();
+		new Select(waitFor(By.id("merchant"))).selectByValue(this.merchant);
+		this.chrome.findElement(By.xpath("//button[text()='Show its webhooks']")).click();
+		waitFor(By.id("url")).sendKeys("http://localhost:9/browser-hooks");
+		this.chrome.findElement(By.cssSelector("input[name=event][value='run.completed']")).click();
+		this.chrome.findElement(By.id("register-webhook")).click();
+		waitForNotice("Webhook");
+		assertThat(this.chrome.findElement(By.cssSelector("[data-testid=new-secret]")).getText()).startsWith("whsec_");
+		Chromium.screenshot(this.chrome, "webhooks");
+
+		// an event for the endpoint; nothing listens there, so the attempt fails, logged
+		this.transactions.executeWithoutResult(
+				(status) -> this.outbox.record(this.merchant, WebhookOutbox.RUN_COMPLETED, () -> Map.of("run", 0)));
+		this.chrome.findElement(By.linkText("Deliveries")).click();
+		new WebDriverWait(this.chrome, Duration.ofSeconds(30)).until((driver) -> {
+			driver.navigate().refresh();
+			return !driver.findElements(By.cssSelector("ol.attempts li")).isEmpty();
+		});
+		assertThat(this.chrome.findElement(By.cssSelector("table.deliveries")).getText()).contains("run.completed")
+			.contains("could not be reached");
+		Chromium.screenshot(this.chrome, "webhook-deliveries");
+		this.chrome.findElement(By.xpath("//button[text()='Replay']")).click();
+		waitForNotice("Delivery");
 	}
 
 	private void signIn(String email) {

@@ -38,6 +38,9 @@ import com.prompt2pixel.support.SampleCatalogs;
 import com.prompt2pixel.support.StaffSession;
 import com.prompt2pixel.window.GpuPool;
 import com.prompt2pixel.window.GpuPools;
+import com.prompt2pixel.webhook.WebhookEndpoint;
+import com.prompt2pixel.webhook.WebhookEndpoints;
+import com.prompt2pixel.webhook.WebhookOutbox;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,7 +101,12 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 			Map.entry("POST /review/approve-shown", Access.REVIEWER), Map.entry("GET /settings/access", Access.ADMIN),
 			Map.entry("POST /settings/api-keys", Access.ADMIN),
 			Map.entry("POST /settings/api-keys/{id}/revoke", Access.ADMIN),
-			Map.entry("POST /settings/staff", Access.ADMIN), Map.entry("GET /runs/{id}/download.zip", Access.STAFF),
+			Map.entry("POST /settings/staff", Access.ADMIN), Map.entry("GET /settings/webhooks", Access.ADMIN),
+			Map.entry("POST /settings/webhooks", Access.ADMIN),
+			Map.entry("POST /settings/webhooks/{id}/remove", Access.ADMIN),
+			Map.entry("GET /settings/webhooks/{id}", Access.ADMIN),
+			Map.entry("POST /settings/webhooks/{id}/deliveries/{delivery}/replay", Access.ADMIN),
+			Map.entry("GET /runs/{id}/download.zip", Access.STAFF),
 			Map.entry("GET /settings/merchants", Access.OPERATOR),
 			Map.entry("POST /settings/merchants/{merchant}/plan", Access.OPERATOR),
 			Map.entry("POST /settings/merchants/{merchant}/schedule", Access.OPERATOR),
@@ -128,6 +137,15 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 	RunControls controls;
 
 	@Autowired
+	WebhookEndpoints webhooks;
+
+	@Autowired
+	WebhookOutbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
 	LiveUpdates live;
 
 	@Autowired
@@ -147,6 +165,13 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 
 	/** A key of the merchant's, to be revoked. */
 	private long spareKey;
+
+	/** A webhook of the merchant's with one delivery, and one to be removed. */
+	private long webhook;
+
+	private long delivery;
+
+	private long spareWebhook;
 
 	/** The run's import, whose report has its warnings. */
 	private long catalogImport;
@@ -169,6 +194,21 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 		this.generation = this.queue
 			.submitGeneration(new OnDemandRequest(MERCHANT, key, null, null, null, null, 1, 7, null, null))
 			.id();
+		// the endpoints of earlier tests go, so their retries do not crowd this test's
+		// delivery out of the dispatcher's leases; nothing listens at the new ones: each
+		// attempt is refused, and logged
+		this.webhooks.list(MERCHANT).forEach((endpoint) -> this.webhooks.remove(endpoint.id()));
+		this.webhook = this.webhooks.register(MERCHANT, "http://localhost:9/admin-hooks", List.of("run.completed"))
+			.endpoint()
+			.id();
+		this.spareWebhook = this.webhooks.register(MERCHANT, "http://localhost:9/spare", List.of("run.failed"))
+			.endpoint()
+			.id();
+		String event = this.transactions.execute(
+				(status) -> this.outbox.record(MERCHANT, WebhookOutbox.RUN_COMPLETED, () -> Map.of("run", this.run)));
+		this.delivery = this.jdbc.queryForObject(
+				"SELECT id FROM webhook_delivery WHERE event_id = ? AND endpoint_id = ?", Long.class, event,
+				this.webhook);
 	}
 
 	@Test
@@ -312,6 +352,50 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 			.results()
 			.map((match) -> Long.parseLong(match.group(1)))
 			.toList();
+	}
+
+	@Test
+	void shouldRegisterAWebhookShowingItsSecretOnceAndShowItsDeliveriesWithEachAttempt() throws Exception {
+		StaffSession admin = StaffSession.signedIn(this.port, staff(StaffRole.ADMIN), STAFF_PASSWORD);
+		admin.post("/settings/webhooks",
+				Map.of("merchant", MERCHANT, "url", "http://10.0.0.7/hooks", "event", "run.completed"));
+		assertThat(admin.get("/settings/webhooks?merchant=" + MERCHANT).body())
+			.contains("is on a host that is unknown, local or private")
+			.as("the form keeps what was typed")
+			.contains("value=\"http://10.0.0.7/hooks\"");
+		admin.post("/settings/webhooks",
+				Map.of("merchant", MERCHANT, "url", "http://localhost:9/x", "event", "run.paid"));
+		assertThat(admin.get("/settings/webhooks?merchant=" + MERCHANT).body())
+			.contains("event &#39;run.paid&#39; is not one of");
+
+		admin.post("/settings/webhooks",
+				Map.of("merchant", MERCHANT, "url", "http://localhost:9/new-hooks", "event", "run.failed"));
+		String made = admin.get("/settings/webhooks?merchant=" + MERCHANT).body();
+		Matcher secret = Pattern.compile("data-testid=\"new-secret\">(whsec_[A-Za-z0-9_-]+)<").matcher(made);
+		assertThat(secret.find()).as("the secret is shown").isTrue();
+		assertThat(made).contains("http://localhost:9/new-hooks");
+		assertThat(admin.get("/settings/webhooks?merchant=" + MERCHANT).body()).as("and never again")
+			.doesNotContain(secret.group(1));
+		assertThat(this.webhooks.list(MERCHANT)).extracting(WebhookEndpoint::url)
+			.contains("http://localhost:9/new-hooks");
+
+		// the dispatcher tries the fixture's delivery: nothing listens, so the attempt
+		// is logged with its error
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.queryForObject("SELECT count(*) FROM webhook_attempt WHERE delivery_id = ?",
+					Long.class, this.delivery) > 0);
+		String log = admin.get("/settings/webhooks/" + this.webhook).body();
+		assertThat(log).contains("run.completed").contains("no answer").contains("Replay delivery " + this.delivery);
+		admin.post("/settings/webhooks/" + this.webhook + "/deliveries/" + this.delivery + "/replay", Map.of());
+		assertThat(admin.get("/settings/webhooks/" + this.webhook).body())
+			.contains("Delivery " + this.delivery + " is sent again, as the same event.");
+		assertThat(admin
+			.post("/settings/webhooks/" + this.spareWebhook + "/deliveries/" + this.delivery + "/replay", Map.of())
+			.statusCode()).as("a delivery of another endpoint").isEqualTo(404);
+
+		admin.post("/settings/webhooks/" + this.webhook + "/remove", Map.of());
+		assertThat(this.webhooks.find(this.webhook)).isEmpty();
+		assertThat(admin.get("/settings/webhooks/" + this.webhook).statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -459,6 +543,10 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 		return pattern.replace("/runs/{id}/{action:stop|resume|cancel|raise}", "/runs/" + this.run + "/stop")
 			.replace("/review/{id}/{decision:approve|reject|regenerate}", "/review/" + this.image + "/approve")
 			.replace("/api-keys/{id}/revoke", "/api-keys/" + this.spareKey + "/revoke")
+			.replace("/webhooks/{id}/remove", "/webhooks/" + this.spareWebhook + "/remove")
+			.replace("/webhooks/{id}/deliveries/{delivery}",
+					"/webhooks/" + this.webhook + "/deliveries/" + this.delivery)
+			.replace("/webhooks/{id}", "/webhooks/" + this.webhook)
 			.replace("{merchant}", MERCHANT)
 			.replace("/generations/{id}", "/generations/" + this.generation)
 			.replace("/products/{id}", "/products/" + this.product)
