@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 import com.prompt2pixel.ingest.CatalogImportService;
 import com.prompt2pixel.ingest.ImportRequest;
@@ -68,9 +70,10 @@ class ImportCommand implements Callable<Integer> {
 			System.err.println("error: " + ex.getMessage());
 			return Cli.BAD_INPUT;
 		}
-		return OneShot.run(new String[0],
-				(context) -> output(context.getBean(CatalogImportService.class).start(request)),
-				OneShot.failedSummary("import", "message"));
+		return OneShot.run(TerminalProgress.withQuieterLogs(), (context) -> {
+			CatalogImportService imports = context.getBean(CatalogImportService.class);
+			return output(following(imports, (recorded) -> imports.start(request, recorded)));
+		}, OneShot.failedSummary("import", "message"));
 	}
 
 	private Integer shopify() {
@@ -83,9 +86,22 @@ class ImportCommand implements Callable<Integer> {
 			System.err.println("error: --mapping and --sheet are for catalog files, not --shopify");
 			return Cli.BAD_INPUT;
 		}
-		return OneShot.run(new String[0],
-				(context) -> output(context.getBean(CatalogImportService.class).startShopify(this.merchant, mode)),
-				OneShot.failedSummary("import", "message"));
+		return OneShot.run(TerminalProgress.withQuieterLogs(), (context) -> {
+			CatalogImportService imports = context.getBean(CatalogImportService.class);
+			return output(following(imports, (recorded) -> imports.startShopify(this.merchant, mode, recorded)));
+		}, OneShot.failedSummary("import", "message"));
+	}
+
+	/**
+	 * The import, followed by a progress bar of the rows read while stderr is a terminal.
+	 */
+	private static ImportSummary following(CatalogImportService imports, Function<LongConsumer, ImportSummary> start) {
+		return TerminalProgress.follow("import", (id) -> imports.summary(id)
+			// a file's rows are counted as they are read: the total is known at the end
+			.map((summary) -> new TerminalProgress.Reading(summary.rows(),
+					"COMPLETED".equals(summary.status()) ? summary.rows() : -1,
+					summary.status().toLowerCase(Locale.ROOT)))
+			.orElse(null), start);
 	}
 
 	/** The summary as JSON; on failure also a line on stderr saying how to resume. */

@@ -22,7 +22,10 @@ class ResumeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return RunReporter.report(this.generator, (runs) -> runs.resume(this.run));
+		return RunReporter.report(this.generator, (runs, recorded) -> {
+			recorded.accept(this.run);
+			return runs.resume(this.run);
+		});
 	}
 
 }

@@ -46,7 +46,7 @@ class RunCommand implements Callable<Integer> {
 			System.err.println("error: " + ex.getMessage());
 			return Cli.BAD_INPUT;
 		}
-		return RunReporter.report(this.generator, (runs) -> runs.start(request));
+		return RunReporter.report(this.generator, (runs, recorded) -> runs.start(request, recorded));
 	}
 
 }

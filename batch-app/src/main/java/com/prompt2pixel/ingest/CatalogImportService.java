@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import com.prompt2pixel.system.EmbeddedDatabase;
 
@@ -48,8 +49,18 @@ public class CatalogImportService {
 	 * (nothing is written)
 	 */
 	public ImportSummary start(ImportRequest request) {
+		return start(request, (id) -> {
+		});
+	}
+
+	/**
+	 * The same, telling {@code onRecorded} the import's id once it is recorded, before it
+	 * runs (the CLI's progress bar follows the import by it).
+	 */
+	public ImportSummary start(ImportRequest request, LongConsumer onRecorded) {
 		request.check();
 		long id = this.imports.create(request, null);
+		onRecorded.accept(id);
 		return execute(id);
 	}
 
@@ -60,8 +71,16 @@ public class CatalogImportService {
 	 * its token is missing (nothing is written)
 	 */
 	public ImportSummary startShopify(String merchantId, String read) {
+		return startShopify(merchantId, read, (id) -> {
+		});
+	}
+
+	/** The same, telling {@code onRecorded} the import's id before it runs. */
+	public ImportSummary startShopify(String merchantId, String read, LongConsumer onRecorded) {
 		this.shopify.shop(merchantId);
-		return execute(this.imports.createShopify(merchantId, read));
+		long id = this.imports.createShopify(merchantId, read);
+		onRecorded.accept(id);
+		return execute(id);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package com.prompt2pixel.run;
 
+import java.util.function.LongConsumer;
+
 import com.prompt2pixel.ingest.CatalogImportJob;
 import com.prompt2pixel.merchant.MerchantTemplates;
 import com.prompt2pixel.task.CatalogImageJob;
@@ -82,7 +84,18 @@ public class CatalogRuns {
 	 * written)
 	 */
 	public RunSummary start(RunRequest request) {
-		return execute(record(request).id());
+		return start(request, (runId) -> {
+		});
+	}
+
+	/**
+	 * The same, telling {@code onRecorded} the run's id once it is recorded, before it
+	 * executes (the CLI's progress bar follows the run by it).
+	 */
+	public RunSummary start(RunRequest request, LongConsumer onRecorded) {
+		long runId = record(request).id();
+		onRecorded.accept(runId);
+		return execute(runId);
 	}
 
 	/**

@@ -56,6 +56,9 @@ class CliIT {
 		Result first = run("run", "--catalog", SampleCatalogs.SAMPLES.resolve("catalog.csv").toString());
 
 		assertThat(first.exitCode()).as(first.stderr()).isZero();
+		assertThat(first.stderr()).as("no progress bar on a stderr that is not a terminal")
+			.doesNotContain("\r")
+			.contains("Step: [");
 		JsonNode summary = first.summary();
 		assertThat(summary.get("run").asLong()).isEqualTo(1);
 		assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
@@ -70,11 +73,18 @@ class CliIT {
 		assertThat(summary.get("out").asString()).isEqualTo(out.toString());
 		Manifest.of(out).assertEveryImageListedOnceWithItsChecksum(80);
 
-		// three products fewer: within what an import may mark removed without asking
+		// three products fewer: within what an import may mark removed without asking;
+		// run from a terminal, with the summary into a file
 		Path smaller = SampleCatalogs.firstProducts(this.workdir.resolve("smaller"), 17);
-		Result second = run("run", "--catalog", smaller.toString(), "--out", "second");
+		Result second = new Jar(this.workdir).runInTerminal("run", "--catalog", smaller.toString(), "--out", "second");
 
 		assertThat(second.exitCode()).as(second.stderr()).isZero();
+		assertThat(second.stderr()).as("the terminal shows the run's progress bar, redrawn in place")
+			.contains("run 2")
+			.contains("68/68")
+			.contains("\r")
+			.as("instead of the progress logs")
+			.doesNotContain("Step: [");
 		assertThat(second.summary().get("run").asLong()).as("the database kept the first run").isEqualTo(2);
 		assertThat(second.summary().get("cached").asInt()).as("the first run's images are reused").isEqualTo(68);
 		assertThat(second.summary().get("invoice_total").asString()).isEqualTo("0.00");

@@ -1,5 +1,6 @@
 package com.prompt2pixel.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +49,36 @@ final class Jar {
 		}
 		return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
 				Files.readString(stderr, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Runs a command as from a terminal, to its end within 5 minutes: its stderr is a
+	 * pseudo-terminal that {@code script} makes, its stdout a file, as in
+	 * {@code prompt2pixel run … > summary.json}. The result's stderr is what the terminal
+	 * showed.
+	 */
+	Result runInTerminal(String... args) throws IOException, InterruptedException {
+		Path stdout = Files.createTempFile("cli", ".out");
+		Path screen = Files.createTempFile("cli", ".screen");
+		String line = command(args).stream().map(Jar::quoted).collect(Collectors.joining(" ")) + " > "
+				+ quoted(stdout.toString());
+		Process process = new ProcessBuilder("script", "--quiet", "--return", "--command", line, "/dev/null")
+			.directory(this.workdir.toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+			.redirectOutput(screen.toFile())
+			.redirectErrorStream(true)
+			.start();
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new AssertionError("prompt2pixel did not finish within 5 minutes");
+		}
+		return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+				Files.readString(screen, StandardCharsets.UTF_8));
+	}
+
+	/** The argument as a POSIX shell reads it back. */
+	private static String quoted(String argument) {
+		return "'" + argument.replace("'", "'\\''") + "'";
 	}
 
 	/** Starts a command with its stdout and stderr in the log. */
