@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import com.prompt2pixel.models.checks.CutoutCheck;
+import com.prompt2pixel.models.checks.NearDuplicateCheck;
 import com.prompt2pixel.models.checks.ProductFidelityCheck;
 import com.prompt2pixel.models.checks.QualityCheck;
 import com.prompt2pixel.models.checks.SafetyCheck;
@@ -44,7 +45,7 @@ class ReviewPagesController {
 	 * merchant's report.
 	 */
 	static final List<String> REASONS = List.of(ProductFidelityCheck.FLAG, CutoutCheck.FLAG, QualityCheck.FLAG,
-			SafetyCheck.FLAG, "REVIEW_ALL", "SAMPLED", "REPORTED");
+			NearDuplicateCheck.FLAG, SafetyCheck.FLAG, "REVIEW_ALL", "SAMPLED", "REPORTED");
 
 	private final ReviewQueue queue;
 

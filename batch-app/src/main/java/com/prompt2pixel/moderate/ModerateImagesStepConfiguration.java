@@ -69,7 +69,7 @@ class ModerateImagesStepConfiguration {
 	ModerationProcessor moderationProcessor(@Value(CatalogImageJob.RUN_ID_PARAMETER) Long runId, ImageStore store,
 			ModerationProperties properties, JdbcTemplate jdbc, ProductPhotos photos, ProductMatte productMatte,
 			SafetyCheck safetyCheck, JsonMapper json, RunRepository runs, ReviewPolicies policies) {
-		return new ModerationProcessor(store, jdbc, photos, productMatte, properties, safetyCheck, json,
+		return new ModerationProcessor(runId, store, jdbc, photos, productMatte, properties, safetyCheck, json,
 				policies.of(runs.get(runId).merchantId()));
 	}
 

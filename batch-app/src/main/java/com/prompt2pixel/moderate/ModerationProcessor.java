@@ -14,11 +14,14 @@ import com.prompt2pixel.models.Png;
 import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.models.checks.CheckResult;
 import com.prompt2pixel.models.checks.CutoutCheck;
+import com.prompt2pixel.models.checks.ImageFingerprint;
+import com.prompt2pixel.models.checks.NearDuplicateCheck;
 import com.prompt2pixel.models.checks.ProductFidelityCheck;
 import com.prompt2pixel.models.checks.QualityCheck;
 import com.prompt2pixel.models.checks.SafetyCheck;
 import com.prompt2pixel.system.ProductPhotos;
 import com.prompt2pixel.task.RenderTask;
+import com.prompt2pixel.task.TaskStateUpdates.Fingerprint;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -27,9 +30,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Runs the automatic checks on a task's stored image: near-uniform, an earlier task of
  * the same run with byte-identical output, and the checks of {@code models/checks} (the
- * product against its photo, the cut-out, sharpness and exposure), each with its score
- * kept for the reviewer, and the safety check when a classifier is configured (without
- * one it is recorded as not run, never as passed).
+ * product against its photo, the cut-out, sharpness and exposure, near copies within the
+ * run and of the merchant's published images), each with its score kept for the reviewer,
+ * and the safety check when a classifier is configured (without one it is recorded as not
+ * run, never as passed).
  */
 class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict> {
 
@@ -59,6 +63,8 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 	/** The run's merchant's, read once for the step. */
 	private final ReviewPolicy policy;
 
+	private final NearCopies nearCopies;
+
 	private final Map<String, Reference> references = new LinkedHashMap<>(CACHED_PRODUCTS, 0.75f, true) {
 
 		@Override
@@ -68,7 +74,7 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 
 	};
 
-	ModerationProcessor(ImageStore store, JdbcTemplate jdbc, ProductPhotos photos, ProductMatte matte,
+	ModerationProcessor(long runId, ImageStore store, JdbcTemplate jdbc, ProductPhotos photos, ProductMatte matte,
 			ModerationProperties properties, SafetyCheck safety, JsonMapper json, ReviewPolicy policy) {
 		this.safety = safety;
 		this.policy = policy;
@@ -85,6 +91,8 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 		this.cutout = new CutoutCheck(cutout.minConfidence(), cutout.minShare(), cutout.maxShare(),
 				cutout.maxHaloShare());
 		this.quality = new QualityCheck(properties.quality().minSharpness(), properties.quality().maxClippedShare());
+		this.nearCopies = new NearCopies(jdbc, new NearDuplicateCheck(properties.nearDuplicate().maxHashDistance(),
+				properties.nearDuplicate().maxColourDistance()), runId);
 	}
 
 	@Override
@@ -98,13 +106,20 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 		catch (IllegalArgumentException ex) {
 			problems.add("unreadable image: " + ex.getMessage());
 		}
+		ImageFingerprint fingerprint = null;
 		if (image != null) {
 			problems.addAll(this.inspector.inspect(image).problems());
-			results.addAll(productChecks(task, image));
+			Placed placed = placed(task);
+			results.addAll(productChecks(placed, image));
 			results.add(this.safety.check(image));
+			fingerprint = ImageFingerprint.of(image);
+			results.add(this.nearCopies.check(new NearCopies.Fingerprinted(task.id(), task.productId(),
+					task.templateId(), placed.generative(), fingerprint), placed.merchant()));
 		}
 		else {
 			results.add(CheckResult.notRun(SafetyCheck.NAME, SafetyCheck.FLAG, "the image could not be read"));
+			results.add(CheckResult.notRun(NearDuplicateCheck.NAME, NearDuplicateCheck.FLAG,
+					"the image could not be read"));
 		}
 		Long original = this.jdbc.queryForObject(
 				"SELECT min(id) FROM render_task WHERE run_id = ? AND image_sha256 = ? AND id < ?", Long.class,
@@ -113,7 +128,9 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 			problems.add("exact duplicate of task " + original);
 		}
 		for (CheckResult result : results) {
-			if (result.tripped()) {
+			// a byte copy is held as one; that it is also a near copy would say it again
+			boolean repeats = original != null && result.check().equals(NearDuplicateCheck.NAME);
+			if (result.tripped() && !repeats) {
 				result.problems().forEach((problem) -> problems.add(result.flag() + ": " + problem));
 			}
 		}
@@ -123,17 +140,22 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 				problems.add(held);
 			}
 		}
-		return new ModerationVerdict(task.id(), List.copyOf(problems), scores(results));
+		return new ModerationVerdict(task.id(), List.copyOf(problems), scores(results),
+				(fingerprint == null) ? null : new Fingerprint(fingerprint.hash(), fingerprint.colours()));
+	}
+
+	private Placed placed(RenderTask task) {
+		return this.jdbc.queryForObject("""
+				SELECT t.mask_key, t.matte_confidence, t.merchant_id, p.image_sha256, p.image_url,
+				       coalesce(t.generative, false)
+				FROM render_task t LEFT JOIN product p ON p.id = t.product_id WHERE t.id = ?""",
+				(rs, row) -> new Placed(rs.getString(1), rs.getObject(2, Double.class), rs.getString(3),
+						rs.getString(4), rs.getString(5), rs.getBoolean(6)),
+				task.id());
 	}
 
 	/** The checks that read the product: its mask, its photo, the matte's confidence. */
-	private List<CheckResult> productChecks(RenderTask task, BufferedImage image) {
-		Placed placed = this.jdbc.queryForObject("""
-				SELECT t.mask_key, t.matte_confidence, t.merchant_id, p.image_sha256, p.image_url
-				FROM render_task t LEFT JOIN product p ON p.id = t.product_id WHERE t.id = ?""",
-				(rs, row) -> new Placed(rs.getString(1), rs.getObject(2, Double.class), rs.getString(3),
-						rs.getString(4), rs.getString(5)),
-				task.id());
+	private List<CheckResult> productChecks(Placed placed, BufferedImage image) {
 		byte[] mask = (placed.maskKey() == null) ? null : mask(placed.maskKey(), image);
 		List<CheckResult> results = new ArrayList<>();
 		if (mask == null) {
@@ -208,8 +230,8 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 		return this.json.writeValueAsString(checks);
 	}
 
-	private record Placed(String maskKey, Double matteConfidence, String merchant, String photoSha256,
-			String photoUrl) {
+	private record Placed(String maskKey, Double matteConfidence, String merchant, String photoSha256, String photoUrl,
+			boolean generative) {
 	}
 
 	private record Reference(BufferedImage photo, Matte matte) {

@@ -17,7 +17,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("p2p.moderate")
 record ModerationProperties(@DefaultValue("4.0") double minLuminanceStdDev, @DefaultValue Fidelity fidelity,
-		@DefaultValue Cutout cutout, @DefaultValue Quality quality, @DefaultValue Safety safety) {
+		@DefaultValue Cutout cutout, @DefaultValue Quality quality, @DefaultValue Safety safety,
+		@DefaultValue NearDuplicate nearDuplicate) {
+
+	/**
+	 * @param maxHashDistance the most perceptual-hash bits (of 64) two near copies differ
+	 * by; up to 3, every published near copy is found through the hash's index
+	 * @param maxColourDistance the largest difference of one grid cell's mean colour
+	 * (0-255) two near copies have
+	 */
+	record NearDuplicate(@DefaultValue("3") int maxHashDistance, @DefaultValue("24") int maxColourDistance) {
+	}
 
 	/**
 	 * @param minCoverage the least agreement (IoU) of the product's shape with the

@@ -35,10 +35,11 @@ class ModerationWriter implements ItemWriter<ModerationVerdict> {
 	public void write(Chunk<? extends ModerationVerdict> chunk) {
 		for (ModerationVerdict verdict : chunk) {
 			if (verdict.approved()) {
-				this.updates.approved(verdict.taskId(), verdict.checks());
+				this.updates.approved(verdict.taskId(), verdict.checks(), verdict.fingerprint());
 			}
 			else {
-				this.updates.heldForReview(verdict.taskId(), String.join("; ", verdict.problems()), verdict.checks());
+				this.updates.heldForReview(verdict.taskId(), String.join("; ", verdict.problems()), verdict.checks(),
+						verdict.fingerprint());
 				TaskImage image = this.images.find(verdict.taskId()).orElseThrow();
 				this.outbox.record(image.merchant(), WebhookOutbox.IMAGE_NEEDS_REVIEW,
 						() -> needsReview(image, verdict.problems()));

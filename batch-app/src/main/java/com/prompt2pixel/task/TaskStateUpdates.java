@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskStateUpdates {
 
+	/** What moderation records beside the new state. */
+	private static final String CHECKED = "checks = CAST(? AS jsonb), image_phash = ?, image_colours = ?";
+
 	private final JdbcTemplate jdbc;
 
 	TaskStateUpdates(JdbcTemplate jdbc) {
@@ -39,16 +42,36 @@ public class TaskStateUpdates {
 	 * GENERATED to APPROVED, with the automatic checks' findings (a held image is
 	 * approved by a reviewer's {@link #decided}).
 	 * @param checks every check's score and problems as JSON
+	 * @param fingerprint the image's fingerprint, or null for an image that could not be
+	 * read
 	 */
-	public boolean approved(long taskId, String checks) {
-		return moveFrom(taskId, EnumSet.of(TaskState.GENERATED), TaskState.APPROVED, null, "checks = CAST(? AS jsonb)",
-				checks);
+	public boolean approved(long taskId, String checks, Fingerprint fingerprint) {
+		return moveFrom(taskId, EnumSet.of(TaskState.GENERATED), TaskState.APPROVED, null, CHECKED, checks,
+				hash(fingerprint), colours(fingerprint));
 	}
 
 	/** GENERATED to NEEDS_REVIEW: held for a person, for the reasons given. */
-	public boolean heldForReview(long taskId, String reasons, String checks) {
-		return moveFrom(taskId, EnumSet.of(TaskState.GENERATED), TaskState.NEEDS_REVIEW, reasons,
-				"checks = CAST(? AS jsonb)", checks);
+	public boolean heldForReview(long taskId, String reasons, String checks, Fingerprint fingerprint) {
+		return moveFrom(taskId, EnumSet.of(TaskState.GENERATED), TaskState.NEEDS_REVIEW, reasons, CHECKED, checks,
+				hash(fingerprint), colours(fingerprint));
+	}
+
+	/**
+	 * What an image looks like, as moderation compares images for near copies
+	 * ({@code render_task.image_phash} and {@code image_colours}).
+	 *
+	 * @param hash the 64-bit perceptual hash
+	 * @param colours the mean colours of its grid
+	 */
+	public record Fingerprint(long hash, byte[] colours) {
+	}
+
+	private static Long hash(Fingerprint fingerprint) {
+		return (fingerprint == null) ? null : fingerprint.hash();
+	}
+
+	private static byte[] colours(Fingerprint fingerprint) {
+		return (fingerprint == null) ? null : fingerprint.colours();
 	}
 
 	/**

@@ -43,7 +43,7 @@ class ModerateImagesStepConfigurationTest {
 	private static ModerationProperties properties(Path modelDir) {
 		return new ModerationProperties(4, new ModerationProperties.Fidelity(0.9, 0.08, 16),
 				new ModerationProperties.Cutout(0.2, 0.005, 0.85, 0.3), new ModerationProperties.Quality(8, 0.3),
-				new ModerationProperties.Safety(modelDir, "cpu", 0.5));
+				new ModerationProperties.Safety(modelDir, "cpu", 0.5), new ModerationProperties.NearDuplicate(3, 24));
 	}
 
 	private static BufferedImage red() {

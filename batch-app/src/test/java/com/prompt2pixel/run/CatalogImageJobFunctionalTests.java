@@ -224,6 +224,39 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldHoldNearCopiesOfTheRunsImagesAndOfTheMerchantsPublishedOnes() {
+		RunSummary first = this.runs.start(new RunRequest("near-copies",
+				SampleCatalogs.firstProducts(this.folder.resolve("two"), 2), null, 2, this.folder.resolve("first")));
+		assertThat(first.published()).as("the compositor's variants are alike by design: none is held").isEqualTo(16);
+		assertThat(first.checks().get("near_duplicate")).containsEntry("passed", 16L);
+		long original = this.jdbc.queryForObject(
+				"SELECT min(id) FROM render_task WHERE run_id = ? AND state = 'PUBLISHED'", Long.class, first.run());
+		this.generator.noisyCopiesOf(Png.decode(this.store
+			.get(this.jdbc.queryForObject("SELECT image_key FROM render_task WHERE id = ?", String.class, original))));
+
+		// a third product, each of its images a copy of the first product's, noise apart
+		RunSummary second = this.runs.start(new RunRequest("near-copies",
+				SampleCatalogs.firstProducts(this.folder.resolve("three"), 3), null, 2, this.folder.resolve("second")));
+
+		List<Map<String, Object>> rendered = this.jdbc.queryForList("""
+				SELECT state, state_reason FROM render_task WHERE run_id = ? AND state <> 'SKIPPED_CACHED'
+				ORDER BY id""", second.run());
+		assertThat(rendered).hasSize(8).allSatisfy((task) -> assertThat(task.get("state")).isEqualTo("NEEDS_REVIEW"));
+		assertThat((String) rendered.get(0).get("state_reason"))
+			.as("the first is a near copy of the published image, the next ones of it too")
+			.startsWith("NEAR_DUPLICATE: a near copy of published task " + original + " of run " + first.run() + " (")
+			.doesNotContain("exact duplicate");
+		assertThat(rendered.subList(1, 8)).allSatisfy(
+				(task) -> assertThat((String) task.get("state_reason")).startsWith("NEAR_DUPLICATE: a near copy of "));
+		assertThat(second.checks().get("near_duplicate")).containsEntry("tripped", 8L);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM render_task WHERE run_id = ? AND image_phash IS NOT NULL AND image_colours IS NOT NULL",
+				Long.class, second.run()))
+			.as("every moderated image keeps its fingerprint")
+			.isEqualTo(8);
+	}
+
+	@Test
 	void shouldHoldNearBlankImagesForReviewWithTheReason() {
 		Path catalog = SampleCatalogs.firstProducts(this.folder, 2);
 		this.generator.blankForPromptsContaining("dining table");

@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,9 +18,9 @@ import com.prompt2pixel.models.RgbImage;
 
 /**
  * The compositor, with faults and degenerate outputs that a test can switch on: fail on
- * the k-th image, return one identical image for every request, or a blank image for
- * prompts containing a word; or hold every call after the n-th image until released.
- * Counts every image it rendered.
+ * the k-th image, return one identical image for every request (or noisy copies of one
+ * image), or a blank image for prompts containing a word; or hold every call after the
+ * n-th image until released. Counts every image it rendered.
  */
 public class ScriptedGenerator implements ImageGenerator {
 
@@ -30,6 +31,9 @@ public class ScriptedGenerator implements ImageGenerator {
 	private volatile int failOnImage;
 
 	private volatile boolean sameImageForAll;
+
+	/** Each image a copy of this one with a little noise of its own; null: none. */
+	private volatile BufferedImage copiesOf;
 
 	private volatile String blankFor;
 
@@ -50,6 +54,7 @@ public class ScriptedGenerator implements ImageGenerator {
 		this.rendered.set(0);
 		this.failOnImage = 0;
 		this.sameImageForAll = false;
+		this.copiesOf = null;
 		this.blankFor = null;
 		this.refuseFor = null;
 		this.holdAfter = 0;
@@ -92,6 +97,13 @@ public class ScriptedGenerator implements ImageGenerator {
 
 	public void sameImageForAll() {
 		this.sameImageForAll = true;
+	}
+
+	/**
+	 * Every image a copy of the given one, each with noise of its own: no byte copies.
+	 */
+	public void noisyCopiesOf(BufferedImage image) {
+		this.copiesOf = image;
 	}
 
 	public void blankForPromptsContaining(String word) {
@@ -173,6 +185,10 @@ public class ScriptedGenerator implements ImageGenerator {
 		if (this.sameImageForAll) {
 			return image(sameImage());
 		}
+		BufferedImage original = this.copiesOf;
+		if (original != null) {
+			return image(RgbImage.of(noisyCopy(original, this.rendered.get())));
+		}
 		return this.compositor.generate(List.of(request)).get(0);
 	}
 
@@ -185,6 +201,23 @@ public class ScriptedGenerator implements ImageGenerator {
 		g.fillOval(16, 16, 32, 32);
 		g.dispose();
 		return RgbImage.of(image);
+	}
+
+	private static BufferedImage noisyCopy(BufferedImage original, long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
+		BufferedImage copy = new BufferedImage(original.getWidth(), original.getHeight(), BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < copy.getHeight(); y++) {
+			for (int x = 0; x < copy.getWidth(); x++) {
+				int rgb = original.getRGB(x, y);
+				int noisy = 0;
+				for (int shift = 16; shift >= 0; shift -= 8) {
+					int value = ((rgb >> shift) & 0xFF) + random.nextInt(-6, 7);
+					noisy |= Math.max(0, Math.min(255, value)) << shift;
+				}
+				copy.setRGB(x, y, noisy);
+			}
+		}
+		return copy;
 	}
 
 	private static BufferedImage flatGrey(int width, int height) {

@@ -11,21 +11,26 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.prompt2pixel.models.checks.CheckResult;
+import com.prompt2pixel.models.checks.ImageFingerprint;
+import com.prompt2pixel.models.checks.NearDuplicateCheck.Compared;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The automatic checks on a labelled set the test draws from the sample catalog: good
  * composites (every sample product in three looks), and the same products cut in half
- * (the old keyer's white-on-white failure), stretched, recoloured, blurred and with a
- * halo. Prints each check's recall on its own defect and its precision, and what the
- * three checks cost together on a 1024² image. Not run by the build
- * ({@code -Dgroups=benchmark -Dtest=ImageChecksBenchmark}).
+ * (the old keyer's white-on-white failure), stretched, recoloured, blurred, with a halo,
+ * and copied with a little noise (a near copy of a good one). Prints each check's recall
+ * on its own defect and its precision, and what the four checks cost together on a 1024²
+ * image. Not run by the build ({@code -Dgroups=benchmark -Dtest=ImageChecksBenchmark}).
  */
 @Tag("benchmark")
 class ImageChecksBenchmark {
 
 	private final ProductMatte keyer = ProductMatte.named("keyer", null);
+
+	/** The good images' fingerprints, which every image is compared with. */
+	private final List<Compared> good = new ArrayList<>();
 
 	/**
 	 * One image of the set: what it is, and which check should trip on it (null: none).
@@ -55,12 +60,25 @@ class ImageChecksBenchmark {
 					set.add(new Item("recoloured", "fidelity", recoloured(good), decoded, reference));
 					set.add(new Item("blurred", "quality", blurred(good), decoded, reference));
 					set.add(new Item("halo", "cutout", haloed(good), decoded, reference));
+					set.add(new Item("near copy", "near_duplicate",
+							new ImageChecksTest.Labelled(NearDuplicateCheckTest.noisy(good.image(), 8, set.size()),
+									good.mask(), good.confidence()),
+							decoded, reference));
 				}
 			}
 		}
-		System.out.println("| defect | images | fidelity tripped | cutout tripped | quality tripped |");
-		System.out.println("| --- | --- | --- | --- | --- |");
-		String[] checks = { "fidelity", "cutout", "quality" };
+		// each image is compared for near copies with the good ones (itself left out)
+		this.good.clear();
+		for (Item item : set) {
+			if (item.check() == null) {
+				this.good.add(new Compared(item.defect() + " " + this.good.size(),
+						ImageFingerprint.of(item.image().image())));
+			}
+		}
+		System.out
+			.println("| defect | images | fidelity tripped | cutout tripped | quality tripped | near copy tripped |");
+		System.out.println("| --- | --- | --- | --- | --- | --- |");
+		String[] checks = { "fidelity", "cutout", "quality", "near_duplicate" };
 		List<String> defects = set.stream().map(Item::defect).distinct().toList();
 		long[][] byDefect = new long[defects.size()][checks.length + 1];
 		List<boolean[]> verdicts = new ArrayList<>();
@@ -76,8 +94,8 @@ class ImageChecksBenchmark {
 			verdicts.add(trips);
 		}
 		for (int d = 0; d < defects.size(); d++) {
-			System.out.printf("| %s | %d | %d | %d | %d |%n", defects.get(d), byDefect[d][3], byDefect[d][0],
-					byDefect[d][1], byDefect[d][2]);
+			System.out.printf("| %s | %d | %d | %d | %d | %d |%n", defects.get(d), byDefect[d][4], byDefect[d][0],
+					byDefect[d][1], byDefect[d][2], byDefect[d][3]);
 		}
 		System.out.println();
 		System.out.println("| check | recall on its defects | precision | false alarms on good images |");
@@ -109,9 +127,12 @@ class ImageChecksBenchmark {
 
 	private List<CheckResult> checks(Item item) {
 		ImageChecksTest.Labelled image = item.image();
+		ImageFingerprint fingerprint = ImageFingerprint.of(image.image());
+		List<Compared> others = this.good.stream().filter((other) -> !other.fingerprint().equals(fingerprint)).toList();
 		return List.of(ImageChecksTest.FIDELITY.check(image.image(), image.mask(), item.photo(), item.reference()),
 				ImageChecksTest.CUTOUT.check(image.image(), image.mask(), image.confidence()),
-				ImageChecksTest.QUALITY.check(image.image(), image.mask()));
+				ImageChecksTest.QUALITY.check(image.image(), image.mask()),
+				NearDuplicateCheckTest.CHECK.check(fingerprint, others));
 	}
 
 	private void cost() throws IOException {
@@ -125,18 +146,27 @@ class ImageChecksBenchmark {
 			mask[i] = (byte) Math.round(255 * scene.productAlpha()[i]);
 		}
 		Item item = new Item("good", null, new ImageChecksTest.Labelled(scene.scene(), mask, 1.0), decoded, reference);
-		for (int i = 0; i < 30; i++) {
+		for (int i = 0; i < 60; i++) {
 			checks(item);
 		}
-		double[] millis = new double[15];
+		double[] millis = new double[31];
 		for (int i = 0; i < millis.length; i++) {
 			long start = System.nanoTime();
 			checks(item);
 			millis[i] = (System.nanoTime() - start) / 1e6;
 		}
 		Arrays.sort(millis);
-		System.out.printf("%nthe three checks together on a 1024x1024 image, median of 15 after 30 warm-ups: %.1f ms%n",
-				millis[7]);
+		double[] fingerprints = new double[31];
+		for (int i = 0; i < fingerprints.length; i++) {
+			long start = System.nanoTime();
+			ImageFingerprint.of(scene.scene());
+			fingerprints[i] = (System.nanoTime() - start) / 1e6;
+		}
+		Arrays.sort(fingerprints);
+		System.out.printf(
+				"%nthe four checks together on a 1024x1024 image (the near-copy check against the %d good "
+						+ "images), median of 31 after 60 warm-ups: %.1f ms (the fingerprint alone: %.1f ms)%n",
+				this.good.size(), millis[15], fingerprints[15]);
 		try (TorchImageClassifier classifier = TorchImageClassifier.load(TorchImageClassifierTest.TINY, "cpu")) {
 			for (int i = 0; i < 30; i++) {
 				classifier.unsafe(scene.scene());
@@ -148,7 +178,7 @@ class ImageChecksBenchmark {
 			}
 			Arrays.sort(millis);
 			System.out.printf("the safety classifier (the tiny 64x64 test model, on the CPU) on a 1024x1024 image, "
-					+ "median of 15 after 30 warm-ups: %.1f ms%n", millis[7]);
+					+ "median of 31 after 30 warm-ups: %.1f ms%n", millis[15]);
 		}
 	}
 
