@@ -1,7 +1,9 @@
 package com.prompt2pixel.moderate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.prompt2pixel.models.checks.CheckResult;
 import com.prompt2pixel.models.checks.ImageFingerprint;
@@ -34,8 +36,8 @@ class NearCopies {
 
 	private final long runId;
 
-	/** The run's images already fingerprinted; null until first needed. */
-	private List<Fingerprinted> run;
+	/** The run's images already fingerprinted, by task; null until first needed. */
+	private Map<Long, Fingerprinted> run;
 
 	NearCopies(JdbcTemplate jdbc, NearDuplicateCheck check, long runId) {
 		this.jdbc = jdbc;
@@ -60,24 +62,44 @@ class NearCopies {
 	 */
 	CheckResult check(Fingerprinted image, String merchant) {
 		if (this.run == null) {
-			this.run = new ArrayList<>(
-					this.jdbc.query("""
-							SELECT id, product_id, template_id, coalesce(generative, false), image_phash, image_colours
-							FROM render_task WHERE run_id = ? AND image_phash IS NOT NULL ORDER BY id""",
-							(rs, row) -> new Fingerprinted(rs.getLong(1), rs.getLong(2), rs.getString(3),
-									rs.getBoolean(4), new ImageFingerprint(rs.getLong(5), rs.getBytes(6))),
-							this.runId));
+			this.run = new LinkedHashMap<>();
+			this.jdbc.query("""
+					SELECT id, product_id, template_id, coalesce(generative, false), image_phash, image_colours
+					FROM render_task WHERE run_id = ? AND image_phash IS NOT NULL ORDER BY id""", (rs) -> {
+				Fingerprinted earlier = new Fingerprinted(rs.getLong(1), rs.getLong(2), rs.getString(3),
+						rs.getBoolean(4), new ImageFingerprint(rs.getLong(5), rs.getBytes(6)));
+				this.run.put(earlier.task(), earlier);
+			}, this.runId);
 		}
+		// only the run's images within the threshold, and the closest (for the score),
+		// are
+		// handed to the check: a run of 100,000 images makes 5 billion comparisons
 		List<Compared> others = new ArrayList<>();
-		for (Fingerprinted earlier : this.run) {
-			if (earlier.task() != image.task() && !earlier.variantsByDesign(image)) {
-				others.add(new Compared("task " + earlier.task() + " of this run", earlier.fingerprint()));
+		Fingerprinted closest = null;
+		int closestDistance = Integer.MAX_VALUE;
+		for (Fingerprinted earlier : this.run.values()) {
+			if (earlier.task() == image.task() || earlier.variantsByDesign(image)) {
+				continue;
+			}
+			int distance = image.fingerprint().hashDistance(earlier.fingerprint());
+			if (distance <= this.check.maxHashDistance()) {
+				others.add(compared(earlier));
+			}
+			else if (distance < closestDistance) {
+				closest = earlier;
+				closestDistance = distance;
 			}
 		}
+		if (closest != null) {
+			others.add(compared(closest));
+		}
 		others.addAll(published(image, merchant));
-		this.run.removeIf((earlier) -> earlier.task() == image.task());
-		this.run.add(image);
+		this.run.put(image.task(), image);
 		return this.check.check(image.fingerprint(), others);
+	}
+
+	private static Compared compared(Fingerprinted earlier) {
+		return new Compared("task " + earlier.task() + " of this run", earlier.fingerprint());
 	}
 
 	/** The merchant's published images of other runs that may be near copies. */
