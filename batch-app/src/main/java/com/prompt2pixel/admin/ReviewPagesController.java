@@ -12,10 +12,14 @@ import com.prompt2pixel.models.checks.NearDuplicateCheck;
 import com.prompt2pixel.models.checks.ProductFidelityCheck;
 import com.prompt2pixel.models.checks.QualityCheck;
 import com.prompt2pixel.models.checks.SafetyCheck;
+import com.prompt2pixel.moderate.ImageReports;
 import com.prompt2pixel.moderate.ReviewConflictException;
 import com.prompt2pixel.moderate.ReviewDecisions;
 import com.prompt2pixel.moderate.ReviewQueue;
+import com.prompt2pixel.task.TaskImage;
+import com.prompt2pixel.task.TaskImages;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -53,10 +58,17 @@ class ReviewPagesController {
 
 	private final ProductSearch products;
 
-	ReviewPagesController(ReviewQueue queue, ReviewDecisions decisions, ProductSearch products) {
+	private final TaskImages images;
+
+	private final ImageReports reports;
+
+	ReviewPagesController(ReviewQueue queue, ReviewDecisions decisions, ProductSearch products, TaskImages images,
+			ImageReports reports) {
 		this.queue = queue;
 		this.decisions = decisions;
 		this.products = products;
+		this.images = images;
+		this.reports = reports;
 	}
 
 	@GetMapping("/review")
@@ -134,6 +146,38 @@ class ReviewPagesController {
 			redirect.addFlashAttribute("problem", "Nothing was approved: " + ex.getMessage());
 		}
 		return "redirect:/review";
+	}
+
+	/**
+	 * A merchant's report made by a reviewer for them (a shopper wrote to the merchant,
+	 * say): as {@code POST /api/v1/images/{id}/report}, the image is taken down from
+	 * every destination it reached, goes back to review and its charge is credited, once;
+	 * its reason says who reported it.
+	 */
+	@PostMapping("/review/images/{id}/report")
+	String report(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Principal reviewer,
+			RedirectAttributes redirect) {
+		TaskImage image = this.images.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no image with id " + id));
+		try {
+			if (reason.isBlank()) {
+				// the report's own check would not see it once it says who reported
+				throw new IllegalArgumentException("a report needs a reason");
+			}
+			ImageReports.Report report = this.reports.report(id, image.merchant(),
+					reason.strip() + " (reported for the merchant by " + by(reviewer) + ")");
+			redirect.addFlashAttribute("notice",
+					report.tookDown()
+							? "Reported: taken down (" + report.removed() + " files or objects removed), back in review"
+									+ ((report.credited() != null) ? ", " + report.credited().toPlainString()
+											+ " credited to " + image.merchant() : "")
+									+ "."
+							: "Reported again: it was down already, so nothing more was done.");
+		}
+		catch (IllegalArgumentException | ReviewConflictException | NoSuchElementException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/images/" + id;
 	}
 
 	/** Each held image's product, for its photo beside it. */

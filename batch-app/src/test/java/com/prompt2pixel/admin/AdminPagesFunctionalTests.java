@@ -98,8 +98,9 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 			Map.entry("GET /live/imports/{id}", Access.OPERATOR), Map.entry("GET /products/{id}/photo", Access.STAFF),
 			Map.entry("GET /review", Access.REVIEWER),
 			Map.entry("POST /review/{id}/{decision:approve|reject|regenerate}", Access.REVIEWER),
-			Map.entry("POST /review/approve-shown", Access.REVIEWER), Map.entry("GET /settings/access", Access.ADMIN),
-			Map.entry("POST /settings/api-keys", Access.ADMIN),
+			Map.entry("POST /review/approve-shown", Access.REVIEWER),
+			Map.entry("POST /review/images/{id}/report", Access.REVIEWER),
+			Map.entry("GET /settings/access", Access.ADMIN), Map.entry("POST /settings/api-keys", Access.ADMIN),
 			Map.entry("POST /settings/api-keys/{id}/revoke", Access.ADMIN),
 			Map.entry("POST /settings/staff", Access.ADMIN), Map.entry("GET /settings/webhooks", Access.ADMIN),
 			Map.entry("POST /settings/webhooks", Access.ADMIN),
@@ -396,6 +397,39 @@ class AdminPagesFunctionalTests extends FunctionalTest {
 		admin.post("/settings/webhooks/" + this.webhook + "/remove", Map.of());
 		assertThat(this.webhooks.find(this.webhook)).isEmpty();
 		assertThat(admin.get("/settings/webhooks/" + this.webhook).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldLetAReviewerReportAnImageForTheMerchantTakingItDownAndCreditingItOnce() throws Exception {
+		Path catalog = SampleCatalogs.write(this.folder.resolve("report"), "sku;title;price;image",
+				List.of("REPORT-MUG;Reported Mug;12,50;photos/mug-clay-01.png"));
+		long run = this.runs.start(new RunRequest("admin-report", catalog, null, 1, this.folder.resolve("report-out")))
+			.run();
+		long image = this.jdbc.queryForObject(
+				"SELECT min(id) FROM render_task WHERE run_id = ? AND state = 'PUBLISHED'", Long.class, run);
+		String email = staff(StaffRole.REVIEWER);
+		StaffSession reviewer = StaffSession.signedIn(this.port, email, STAFF_PASSWORD);
+		assertThat(reviewer.get("/images/" + image).body()).contains("Report and take down");
+
+		reviewer.post("/review/images/" + image + "/report", Map.of("reason", " "));
+		assertThat(reviewer.get("/images/" + image).body()).contains("a report needs a reason");
+		reviewer.post("/review/images/" + image + "/report", Map.of("reason", "the handle is missing"));
+		String page = reviewer.get("/images/" + image).body();
+		assertThat(page)
+			.containsPattern("Reported: taken down \\(\\d+ files or objects removed\\), back in review, "
+					+ "0.04 credited to admin-report.")
+			.as("no report button on an image in review")
+			.doesNotContain("Report and take down");
+		assertThat(this.jdbc.queryForObject("SELECT state_reason FROM render_task WHERE id = ?", String.class, image))
+			.isEqualTo("REPORTED: the handle is missing (reported for the merchant by staff:" + email + ")");
+		reviewer.post("/review/images/" + image + "/report", Map.of("reason", "again"));
+		assertThat(reviewer.get("/images/" + image).body())
+			.contains("Reported again: it was down already, so nothing more was done.");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM usage_event WHERE task_id = ? AND quantity < 0",
+				Long.class, image))
+			.as("credited once")
+			.isOne();
+		assertThat(reviewer.post("/review/images/987654321/report", Map.of("reason", "x")).statusCode()).isEqualTo(404);
 	}
 
 	@Test
