@@ -10,6 +10,7 @@ import com.prompt2pixel.connectors.images.ProductImageException;
 import com.prompt2pixel.connectors.store.ImageStore;
 import com.prompt2pixel.models.ImageInspector;
 import com.prompt2pixel.models.Matte;
+import com.prompt2pixel.models.Pixels;
 import com.prompt2pixel.models.Png;
 import com.prompt2pixel.models.ProductMatte;
 import com.prompt2pixel.models.checks.CheckResult;
@@ -101,7 +102,8 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 		List<CheckResult> results = new ArrayList<>();
 		BufferedImage image = null;
 		try {
-			image = Png.decode(this.store.get(task.imageKey()));
+			// once into integers: each of the checks below reads every pixel
+			image = Pixels.intRgb(Png.decode(this.store.get(task.imageKey())));
 		}
 		catch (IllegalArgumentException ex) {
 			problems.add("unreadable image: " + ex.getMessage());
@@ -204,6 +206,16 @@ class ModerationProcessor implements ItemProcessor<RenderTask, ModerationVerdict
 		byte[] values = new byte[width * height];
 		if (mask.getType() == BufferedImage.TYPE_BYTE_GRAY) {
 			mask.getRaster().getDataElements(0, 0, width, height, values);
+			return values;
+		}
+		if (mask.getColorModel().getComponentSize(0) == 8) {
+			// the masks are stored as grey in 8-bit RGB (and may be in grey): the first
+			// band's samples, not getRGB's colour model pixel by pixel (a third of
+			// moderation's time on a 1,040-image run)
+			int[] samples = mask.getRaster().getSamples(0, 0, width, height, 0, (int[]) null);
+			for (int i = 0; i < samples.length; i++) {
+				values[i] = (byte) samples[i];
+			}
 			return values;
 		}
 		int[] rgb = mask.getRGB(0, 0, width, height, null, 0, width);

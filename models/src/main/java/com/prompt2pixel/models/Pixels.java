@@ -1,5 +1,6 @@
 package com.prompt2pixel.models;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
@@ -30,6 +31,25 @@ public final class Pixels {
 			return argb;
 		}
 		return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+	}
+
+	/**
+	 * The image itself when its pixels are ARGB or RGB integers, otherwise a copy that
+	 * is: for an image that several readers go through (moderation's checks), which each
+	 * then read it the fast way. A decoded PNG is 3- or 4-byte BGR, which {@code getRGB}
+	 * converts pixel by pixel through its colour model.
+	 */
+	public static BufferedImage intRgb(BufferedImage image) {
+		int type = image.getType();
+		if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB) {
+			return image;
+		}
+		BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(),
+				image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = copy.createGraphics();
+		g.drawImage(image, 0, 0, null);
+		g.dispose();
+		return copy;
 	}
 
 }
