@@ -287,6 +287,16 @@ class AdminBrowserFunctionalTests extends FunctionalTest {
 		assertThat(this.jdbc.queryForObject("SELECT decided_by FROM review_decision WHERE task_id = ? LIMIT 1",
 				String.class, held.get(1)))
 			.startsWith("staff:reviewer-");
+
+		// the approved image is published: reported for the merchant, it is taken down
+		this.chrome.get(url("/images/" + held.get(0)));
+		waitFor(By.id("report-reason")).sendKeys("the glaze is the wrong colour");
+		this.chrome.findElement(By.id("report")).click();
+		waitForNotice("Reported: taken down");
+		assertThat(this.chrome.findElements(By.id("report"))).as("no report form on an image in review").isEmpty();
+		Chromium.screenshot(this.chrome, "image-reported");
+		assertThat(this.jdbc.queryForObject("SELECT state FROM render_task WHERE id = ?", String.class, held.get(0)))
+			.isEqualTo("NEEDS_REVIEW");
 	}
 
 	private void awaitState(long task, String state) {
