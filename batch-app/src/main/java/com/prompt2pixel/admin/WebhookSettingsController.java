@@ -109,11 +109,9 @@ class WebhookSettingsController {
 	@PostMapping("/settings/webhooks/{id}/deliveries/{delivery}/replay")
 	String replay(@PathVariable long id, @PathVariable long delivery, RedirectAttributes redirect) {
 		endpoint(id);
-		Long sentTo = this.deliveries.endpointOf(delivery);
-		if (sentTo == null || sentTo != id) {
+		if (!this.deliveries.replay(id, delivery)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + delivery + " of webhook " + id);
 		}
-		this.deliveries.replay(delivery);
 		redirect.addFlashAttribute("notice", "Delivery " + delivery + " is sent again, as the same event.");
 		return "redirect:/settings/webhooks/" + id;
 	}

@@ -129,8 +129,25 @@ final class TerminalProgress implements AutoCloseable {
 		return stderrTerminalWidth() != null;
 	}
 
-	/** The width of stderr's terminal; null when stderr is not a terminal. */
+	/**
+	 * The width of stderr's terminal; null when stderr is not a terminal. Asked once a
+	 * process (it starts a shell command): the logs and the bar both need it.
+	 */
 	private static Integer stderrTerminalWidth() {
+		return StderrTerminal.WIDTH;
+	}
+
+	/** Stderr's terminal width, asked when first needed. */
+	private static final class StderrTerminal {
+
+		static final Integer WIDTH = ask();
+
+		private StderrTerminal() {
+		}
+
+	}
+
+	private static Integer ask() {
 		try {
 			TerminalProvider exec = TerminalProvider.load("exec");
 			if (!exec.isSystemStream(SystemStream.Error)) {

@@ -91,11 +91,9 @@ class WebhookController {
 	@PostMapping("/{id}/deliveries/{delivery}/replay")
 	ResponseEntity<Map<String, Object>> replay(Tenant tenant, @PathVariable long id, @PathVariable long delivery) {
 		owned(tenant, id);
-		Long endpoint = this.deliveries.endpointOf(delivery);
-		if (endpoint == null || endpoint != id) {
+		if (!this.deliveries.replay(id, delivery)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery with id " + delivery);
 		}
-		this.deliveries.replay(delivery);
 		return ResponseEntity.accepted().body(Map.of("delivery", delivery, "status", "QUEUED"));
 	}
 

@@ -65,19 +65,14 @@ public class WebhookDeliveries {
 		return deliveries;
 	}
 
-	/** The endpoint a delivery went to; null when there is no such delivery. */
-	public Long endpointOf(long deliveryId) {
-		return this.jdbc.queryForList("SELECT endpoint_id FROM webhook_delivery WHERE id = ?", Long.class, deliveryId)
-			.stream()
-			.findFirst()
-			.orElse(null);
-	}
-
-	/** Makes the delivery due now, as the same event. */
-	public void replay(long deliveryId) {
-		this.jdbc.update("""
+	/**
+	 * Makes the endpoint's delivery due now, as the same event.
+	 * @return false when the endpoint has no such delivery (nothing changes)
+	 */
+	public boolean replay(long endpointId, long deliveryId) {
+		return this.jdbc.update("""
 				UPDATE webhook_delivery SET delivered_at = NULL, gave_up_at = NULL, next_attempt_at = now()
-				WHERE id = ?""", deliveryId);
+				WHERE id = ? AND endpoint_id = ?""", deliveryId, endpointId) == 1;
 	}
 
 	private static String instant(Timestamp timestamp) {
