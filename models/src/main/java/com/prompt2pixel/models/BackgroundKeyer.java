@@ -413,19 +413,36 @@ final class BackgroundKeyer {
 			long coloured = 0;
 			long rest = 0;
 			long contested = 0;
+			// which pixels have an undecided one beside them: the seeds' first test, a
+			// flag instead of four neighbours read for every pixel of the photo
+			boolean[] nearUndecided = new boolean[this.n];
 			// what is left is product unless it could be a shadow, which the fronts
 			// decide
-			for (int i = 0; i < this.n; i++) {
-				if (this.label[i] == 0) {
+			for (int y = 0, i = 0; y < this.height; y++) {
+				for (int x = 0; x < this.width; x++, i++) {
+					if (this.label[i] != 0) {
+						continue;
+					}
 					rest++;
 					if (this.hued[i]) {
 						coloured++;
 					}
-					if (this.shadowLike[i]) {
-						contested++;
-					}
-					else {
+					if (!this.shadowLike[i]) {
 						this.label[i] = PRODUCT;
+						continue;
+					}
+					contested++;
+					if (x > 0) {
+						nearUndecided[i - 1] = true;
+					}
+					if (x < this.width - 1) {
+						nearUndecided[i + 1] = true;
+					}
+					if (y > 0) {
+						nearUndecided[i - this.width] = true;
+					}
+					if (y < this.height - 1) {
+						nearUndecided[i + this.width] = true;
 					}
 				}
 			}
@@ -437,11 +454,13 @@ final class BackgroundKeyer {
 			boolean colouredProduct = coloured * 2 >= rest;
 			BucketQueue front = new BucketQueue(this.n);
 			// only pixels beside an undecided one seed a front: the inside of the product
-			// and of the backdrop, most of the photo, could claim nothing
+			// and of the backdrop, most of the photo, could claim nothing. Seeding
+			// decides
+			// pixels as it goes, so the flag is checked against the labels of now.
 			for (int y = 0, i = 0; y < this.height; y++) {
 				for (int x = 0; x < this.width; x++, i++) {
 					byte label = this.label[i];
-					if (label == 0 || !besideUndecided(i, x)) {
+					if (!nearUndecided[i] || label == 0 || !besideUndecided(i, x)) {
 						continue;
 					}
 					if (label == PRODUCT) {
@@ -454,6 +473,8 @@ final class BackgroundKeyer {
 			}
 			// a pixel belongs to the first front that reaches it over the cheapest step
 			boolean[] expanded = new boolean[this.n];
+			this.cheapest = new short[this.n];
+			Arrays.fill(this.cheapest, (short) BUCKETS);
 			while (!front.isEmpty()) {
 				int entry = front.poll();
 				int i = entry >>> 2;
@@ -528,6 +549,9 @@ final class BackgroundKeyer {
 			}
 		}
 
+		/** The cheapest cost each pixel is queued at in the watershed's front. */
+		private short[] cheapest;
+
 		/** Reused by {@link #neighbours}: a cut runs on one thread. */
 		private final int[] around = new int[4];
 
@@ -559,7 +583,15 @@ final class BackgroundKeyer {
 			float da = this.a[to] - this.a[from];
 			float db = this.b[to] - this.b[from];
 			double step = Math.sqrt(dl * dl + da * da + db * db);
-			front.add(to, owner, (int) Math.min(BUCKETS - 1, step * BUCKETS_PER_DE));
+			int cost = (int) Math.min(BUCKETS - 1, step * BUCKETS_PER_DE);
+			// a pixel goes to the first entry polled for it, which is its cheapest one
+			// queued so far (the earliest among equals): an entry no cheaper than one
+			// already queued could never be that one, so it is not queued. Same cut, a
+			// third fewer entries (most pixels are reached from two or three sides).
+			if (cost < this.cheapest[to]) {
+				this.cheapest[to] = (short) cost;
+				front.add(to, owner, cost);
+			}
 		}
 
 		/**
@@ -601,7 +633,7 @@ final class BackgroundKeyer {
 			for (int y = 0; y < this.height; y++) {
 				for (int x = 0; x < this.width; x++) {
 					int i = y * this.width + x;
-					if (this.label[i] != PRODUCT) {
+					if (this.label[i] != PRODUCT || !besideBackdrop(i, x)) {
 						continue;
 					}
 					for (int[] step : STEPS) {
@@ -623,6 +655,16 @@ final class BackgroundKeyer {
 			for (int m = 0; m < moved; m++) {
 				this.label[this.queue[m]] = BACKDROP;
 			}
+		}
+
+		/**
+		 * Whether a pixel (column x) has backdrop beside it: the quick test that spares
+		 * the product's inside, most of it, the rim's work.
+		 */
+		private boolean besideBackdrop(int i, int x) {
+			return (x > 0 && this.label[i - 1] == BACKDROP) || (x < this.width - 1 && this.label[i + 1] == BACKDROP)
+					|| (i >= this.width && this.label[i - this.width] == BACKDROP)
+					|| (i + this.width < this.n && this.label[i + this.width] == BACKDROP);
 		}
 
 		/** ΔE between the photo's own pixel i and a colour {@code [L, a, b]}. */
@@ -703,6 +745,11 @@ final class BackgroundKeyer {
 					continue;
 				}
 				int x = column(i);
+				if (!besideBackdrop(i, x)) {
+					// inside the product: opaque
+					alpha[i] = (byte) 255;
+					continue;
+				}
 				int[] around = neighbours(i, x);
 				boolean rim = false;
 				float inner = this.distance[i];

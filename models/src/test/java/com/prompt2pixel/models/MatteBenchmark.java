@@ -58,14 +58,14 @@ class MatteBenchmark {
 		System.out.println();
 		List<Case> large = MatteTestSet.cases(1024);
 		System.out.printf(
-				"keyer, 1024x1024, median of 15 after 30 warm-ups: %.1f ms (plain red mug), %.1f ms (white mug on white)%n",
+				"keyer, 1024x1024, median of 51 after 150 warm-ups: %.1f ms (plain red mug), %.1f ms (white mug on white)%n",
 				millis(keyer, find(large, "red mug on white")), millis(keyer, find(large, "white mug on white")));
 		try (ProductMatte model = ProductMatte.named("model", SegmentationMatteTest.TINY)) {
 			System.out
-				.printf("model (the tiny 128² test model, on the CPU), 1024x1024, median of 15 after 30 warm-ups: "
+				.printf("model (the tiny 128² test model, on the CPU), 1024x1024, median of 51 after 150 warm-ups: "
 						+ "%.1f ms%n", millis(model, find(large, "red mug on white")));
 		}
-		System.out.printf("alpha, 1024x1024, median of 15 after 30 warm-ups: %.1f ms%n",
+		System.out.printf("alpha, 1024x1024, median of 51 after 150 warm-ups: %.1f ms%n",
 				millis(alpha, find(large, "red mug, transparent")));
 	}
 
@@ -100,10 +100,10 @@ class MatteBenchmark {
 	private static double millis(ProductMatte matte, BufferedImage photo) {
 		// a batch worker keys photo after photo: the steady state, once the JIT has
 		// compiled
-		for (int i = 0; i < 30; i++) {
+		for (int i = 0; i < 150; i++) {
 			matte.matte(photo);
 		}
-		double[] times = new double[15];
+		double[] times = new double[51];
 		for (int i = 0; i < times.length; i++) {
 			long start = System.nanoTime();
 			matte.matte(photo);
