@@ -586,8 +586,9 @@ final class BackgroundKeyer {
 			int cost = (int) Math.min(BUCKETS - 1, step * BUCKETS_PER_DE);
 			// a pixel goes to the first entry polled for it, which is its cheapest one
 			// queued so far (the earliest among equals): an entry no cheaper than one
-			// already queued could never be that one, so it is not queued. Same cut, a
-			// third fewer entries (most pixels are reached from two or three sides).
+			// already queued could never be that one, so it is not queued: the same cut,
+			// with about one entry a contested pixel (the white mug: 170,000 for
+			// 165,000).
 			if (cost < this.cheapest[to]) {
 				this.cheapest[to] = (short) cost;
 				front.add(to, owner, cost);
