@@ -12,7 +12,7 @@ class CatalogFileOptions {
 
 	@Option(names = "--mapping", paramLabel = "FILE",
 			description = "column mapping, one 'field = Column name' a line, for headers the built-in names miss "
-					+ "(fields: key, title, description, image, category, product_type, tags, vendor, price)")
+					+ "(fields: key, title, description, image, category, product_type, tags, vendor, price, dimensions)")
 	Path mapping;
 
 	@Option(names = "--sheet", paramLabel = "NAME",

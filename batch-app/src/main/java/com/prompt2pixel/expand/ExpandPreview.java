@@ -96,7 +96,7 @@ public class ExpandPreview {
 					ProductFacts facts = new ProductFacts(product.sourceKey(), product.title(), product.description(),
 							product.category(), product.productType(), product.vendor(), product.tags());
 					batch.add(new ProductPlan(product.sourceKey(),
-							planner.plan(0, facts, Sha256.hex(this.images.load(photo)))));
+							planner.plan(0, facts, Sha256.hex(this.images.load(photo)), product.sizeCm())));
 					counts.products++;
 				}
 				catch (ProductImageException ex) {

@@ -134,7 +134,7 @@ class ExpandPromptsStepConfiguration {
 		return new JdbcPagingItemReaderBuilder<ExpandableProduct>().name("importedProductReader")
 			.dataSource(dataSource)
 			.selectClause(
-					"SELECT id, source_key, title, description, category, product_type, vendor, tags, image_sha256")
+					"SELECT id, source_key, title, description, category, product_type, vendor, tags, image_sha256, size_cm")
 			.fromClause("FROM product")
 			.whereClause(
 					"WHERE last_import_id = :importId AND id BETWEEN :minId AND :maxId AND image_sha256 IS NOT NULL")
@@ -145,7 +145,7 @@ class ExpandPromptsStepConfiguration {
 					new ProductFacts(rs.getString("source_key"), rs.getString("title"), rs.getString("description"),
 							rs.getString("category"), rs.getString("product_type"), rs.getString("vendor"),
 							List.of((String[]) rs.getArray("tags").getArray())),
-					rs.getString("image_sha256")))
+					rs.getString("image_sha256"), (Double) rs.getObject("size_cm")))
 			.build();
 	}
 

@@ -113,8 +113,8 @@ public class OnDemandPlanner {
 						rs.getObject("width", Integer.class), rs.getObject("height", Integer.class)),
 				runId);
 		ExpandableProduct product = product(Objects.requireNonNull(request).merchantId(), request.productKey());
-		return drafts(request,
-				new ExpandableProduct(product.id(), product.facts(), this.photoChecks.check(product.id())));
+		return drafts(request, new ExpandableProduct(product.id(), product.facts(),
+				this.photoChecks.check(product.id()), product.sizeCm()));
 	}
 
 	private List<TaskDraft> drafts(OnDemandRequest request, ExpandableProduct product) {
@@ -139,7 +139,8 @@ public class OnDemandPlanner {
 					+ String.join(", ", tasks.stream().map((task) -> task.template().id()).distinct().toList()));
 		}
 		return chosen.stream()
-			.map((task) -> planner.draft(product.id(), customised(task, request), product.imageSha256()))
+			.map((task) -> planner.draft(product.id(), customised(task, request), product.imageSha256(),
+					product.sizeCm()))
 			.toList();
 	}
 
@@ -167,13 +168,13 @@ public class OnDemandPlanner {
 
 	private ExpandableProduct product(String merchantId, String key) {
 		List<ExpandableProduct> found = this.jdbc.query("""
-				SELECT id, source_key, title, description, category, product_type, vendor, tags, image_sha256
+				SELECT id, source_key, title, description, category, product_type, vendor, tags, image_sha256, size_cm
 				FROM product WHERE merchant_id = ? AND source_key = ? AND removed_at IS NULL""",
 				(rs, row) -> new ExpandableProduct(rs.getLong("id"),
 						new ProductFacts(rs.getString("source_key"), rs.getString("title"), rs.getString("description"),
 								rs.getString("category"), rs.getString("product_type"), rs.getString("vendor"),
 								List.of((String[]) rs.getArray("tags").getArray())),
-						rs.getString("image_sha256")),
+						rs.getString("image_sha256"), (Double) rs.getObject("size_cm")),
 				merchantId, key);
 		if (found.isEmpty()) {
 			throw new InvalidRunRequestException("no product with key '" + key + "' in the merchant's catalog");

@@ -17,7 +17,7 @@ class TaskDraftProcessor implements ItemProcessor<ExpandableProduct, List<TaskDr
 
 	@Override
 	public List<TaskDraft> process(ExpandableProduct product) {
-		return this.planner.plan(product.id(), product.facts(), product.imageSha256());
+		return this.planner.plan(product.id(), product.facts(), product.imageSha256(), product.sizeCm());
 	}
 
 }

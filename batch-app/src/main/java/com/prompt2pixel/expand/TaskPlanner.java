@@ -39,10 +39,10 @@ final class TaskPlanner {
 		this.generator = generator;
 	}
 
-	List<TaskDraft> plan(long productId, ProductFacts product, String imageSha256) {
+	List<TaskDraft> plan(long productId, ProductFacts product, String imageSha256, Double sizeCm) {
 		return this.expander.expand(this.merchantId, product, this.variants)
 			.stream()
-			.map((task) -> draft(productId, task, imageSha256))
+			.map((task) -> draft(productId, task, imageSha256, sizeCm))
 			.toList();
 	}
 
@@ -52,9 +52,9 @@ final class TaskPlanner {
 	}
 
 	/** One task drafted: its cache key and whether the prompt policy blocks it. */
-	TaskDraft draft(long productId, ExpandedTask task, String imageSha256) {
+	TaskDraft draft(long productId, ExpandedTask task, String imageSha256, Double sizeCm) {
 		String photo = (imageSha256 != null) ? imageSha256 : "";
-		return new TaskDraft(productId, task, cacheKey(task, photo), this.policy.violation(task.prompt()));
+		return new TaskDraft(productId, task, cacheKey(task, photo, sizeCm), this.policy.violation(task.prompt()));
 	}
 
 	/**
@@ -62,9 +62,9 @@ final class TaskPlanner {
 	 * the product is cut out when that is not the default ({@code auto}, left out so that
 	 * keys made before the matte was a setting still match).
 	 */
-	private String cacheKey(ExpandedTask task, String photo) {
+	private String cacheKey(ExpandedTask task, String photo, Double sizeCm) {
 		ImageGenerator renderer = this.generator.forModel(task.template().params().model());
-		return CacheKeys.of(renderer.backend(), keyedModel(renderer, this.matte), task, photo);
+		return CacheKeys.of(renderer.backend(), keyedModel(renderer, this.matte), task, photo, sizeCm);
 	}
 
 	/** The renderer's model, and the matte unless it is the default. */

@@ -74,7 +74,9 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 			return GenerationInput.unusable(task, ex.getMessage());
 		}
 		RenderParams params = this.params.readValue(task.params());
-		SceneStyle style = style(params, product.words(), product.title(), task.prompt());
+		SceneStyle style = style(params, product.words(), product.title(), task.prompt()).withSize(
+				(product.sizeCm() != null) ? product.sizeCm() : 0,
+				(params.scaleSizeCm() != null) ? params.scaleSizeCm() : 0);
 		ImageRequest request = new ImageRequest(task.prompt(), task.negativePrompt(), task.seed(), params.width(),
 				params.height(), product.photo(), style, new Sampling(params.steps(), params.guidance(),
 						params.scheduler(), params.model(), params.img2imgStrength()),
@@ -100,18 +102,20 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 		if (cached != null) {
 			return cached;
 		}
-		String[] checked = this.jdbc.queryForObject("""
-				SELECT image_sha256, image_url, concat_ws(' ', title, product_type, category), title FROM product
-				WHERE id = ?""",
-				(rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) },
-				productId);
-		if (checked[0] == null) {
+		ProductRow row = this.jdbc.queryForObject("""
+				SELECT image_sha256, image_url, concat_ws(' ', title, product_type, category), title, size_cm
+				FROM product WHERE id = ?""", (rs, n) -> new ProductRow(rs.getString(1), rs.getString(2),
+				rs.getString(3), rs.getString(4), (Double) rs.getObject(5)), productId);
+		if (row.imageSha256() == null) {
 			throw new ProductImageException("the product's photo was not checked at import");
 		}
-		Product product = new Product(this.photos.stored(this.merchantId, checked[0], checked[1]), checked[2],
-				checked[3]);
+		Product product = new Product(this.photos.stored(this.merchantId, row.imageSha256(), row.imageUrl()),
+				row.words(), row.title(), row.sizeCm());
 		this.recent.put(productId, product);
 		return product;
+	}
+
+	private record ProductRow(String imageSha256, String imageUrl, String words, String title, Double sizeCm) {
 	}
 
 	/**
@@ -120,8 +124,9 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 	 * @param photo the checked photo's bytes
 	 * @param words its title, type and category, which say where it belongs in a scene
 	 * @param title its title
+	 * @param sizeCm its size as its catalog states it, or null
 	 */
-	private record Product(byte[] photo, String words, String title) {
+	private record Product(byte[] photo, String words, String title, Double sizeCm) {
 	}
 
 }

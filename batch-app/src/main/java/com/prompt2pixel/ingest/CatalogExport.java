@@ -1,5 +1,6 @@
 package com.prompt2pixel.ingest;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class CatalogExport {
 
 	static final List<String> HEADER = List.of("source_key", "title", "description", "vendor", "product_type",
-			"category", "tags", "options", "variant_count", "price", "image_urls", "content_hash");
+			"category", "tags", "options", "variant_count", "price", "dimensions", "image_urls", "content_hash");
 
 	private final JdbcTemplate jdbc;
 
@@ -41,13 +42,14 @@ public class CatalogExport {
 		try (TableFile table = TableFile.create(out, HEADER)) {
 			this.jdbc.query("""
 					SELECT source_key, title, description, vendor, product_type, category, tags, options, variant_count,
-					       price, image_urls, content_hash
+					       price, size_cm, image_urls, content_hash
 					FROM product WHERE merchant_id = ? AND removed_at IS NULL AND NOT studio
 					ORDER BY source_row NULLS LAST, id""", (rs) -> {
 				table.add(Arrays.asList(rs.getString("source_key"), rs.getString("title"), rs.getString("description"),
 						rs.getString("vendor"), rs.getString("product_type"), rs.getString("category"),
 						String.join(", ", (String[]) rs.getArray("tags").getArray()), rs.getString("options"),
 						rs.getInt("variant_count"), rs.getBigDecimal("price"),
+						dimensions((Double) rs.getObject("size_cm")),
 						String.join(" ", (String[]) rs.getArray("image_urls").getArray()),
 						rs.getString("content_hash")));
 				count[0]++;
@@ -55,6 +57,13 @@ public class CatalogExport {
 			table.commit();
 		}
 		return count[0];
+	}
+
+	/**
+	 * The stated size in the form a catalog's dimensions column takes ({@code 24 cm}).
+	 */
+	private static String dimensions(Double sizeCm) {
+		return (sizeCm == null) ? null : BigDecimal.valueOf(sizeCm).stripTrailingZeros().toPlainString() + " cm";
 	}
 
 }

@@ -88,7 +88,7 @@ class CatalogMerge implements Tasklet {
 	/** Products that took variations' images, whose hash is taken again. */
 	private static final String FOLDED = """
 			SELECT p.row_number, p.title, p.description, p.vendor, p.product_type, p.category, p.tags, p.options,
-			       p.image_urls
+			       p.image_urls, p.size_cm
 			FROM catalog_import_row p
 			WHERE p.import_id = ? AND p.parent_key IS NULL
 			  AND EXISTS (SELECT 1 FROM catalog_import_row v WHERE v.import_id = p.import_id
@@ -105,9 +105,9 @@ class CatalogMerge implements Tasklet {
 	private static final String INSERT = """
 			INSERT INTO product (merchant_id, source_key, title, description, category, product_type, tags, vendor,
 			                     image_url, image_urls, options, variant_count, price, content_hash, source_row,
-			                     last_import_id, external_id)
+			                     last_import_id, external_id, size_cm)
 			SELECT ?, source_key, title, description, category, product_type, tags, vendor, image_urls[1], image_urls,
-			       options, variant_count, price, content_hash, row_number, import_id, alt_key
+			       options, variant_count, price, content_hash, row_number, import_id, alt_key, size_cm
 			FROM catalog_import_row
 			WHERE parent_key IS NULL AND %s""".formatted(GOOD);
 
@@ -121,7 +121,7 @@ class CatalogMerge implements Tasklet {
 			SET title = excluded.title, description = excluded.description, category = excluded.category,
 			    product_type = excluded.product_type, tags = excluded.tags, vendor = excluded.vendor,
 			    image_url = excluded.image_url, image_urls = excluded.image_urls, options = excluded.options,
-			    variant_count = excluded.variant_count, price = excluded.price,
+			    variant_count = excluded.variant_count, price = excluded.price, size_cm = excluded.size_cm,
 			    image_sha256 = CASE WHEN product.image_url = excluded.image_url THEN product.image_sha256 END,
 			    content_hash = excluded.content_hash, source_row = excluded.source_row,
 			    last_import_id = excluded.last_import_id, removed_at = NULL, external_id = excluded.external_id,
@@ -212,13 +212,12 @@ class CatalogMerge implements Tasklet {
 	private void rehashFolded(long id) {
 		List<Object[]> hashes = new ArrayList<>();
 		this.jdbc.query(FOLDED, (rs) -> {
-			hashes
-				.add(new Object[] {
-						ContentHash.of(rs.getString("title"), rs.getString("description"), rs.getString("vendor"),
-								rs.getString("product_type"), rs.getString("category"),
-								List.of((String[]) rs.getArray("tags").getArray()), rs.getString("options"),
-								List.of((String[]) rs.getArray("image_urls").getArray())),
-						id, rs.getLong("row_number") });
+			hashes.add(new Object[] {
+					ContentHash.of(rs.getString("title"), rs.getString("description"), rs.getString("vendor"),
+							rs.getString("product_type"), rs.getString("category"),
+							List.of((String[]) rs.getArray("tags").getArray()), rs.getString("options"),
+							List.of((String[]) rs.getArray("image_urls").getArray()), (Double) rs.getObject("size_cm")),
+					id, rs.getLong("row_number") });
 		}, id);
 		this.jdbc.batchUpdate("UPDATE catalog_import_row SET content_hash = ? WHERE import_id = ? AND row_number = ?",
 				hashes);

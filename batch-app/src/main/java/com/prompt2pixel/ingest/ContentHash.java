@@ -7,10 +7,10 @@ import com.prompt2pixel.templates.Sha256;
 
 /**
  * The hash over everything about a product that changes its imagery: title, description,
- * vendor, type, category, tags, options and primary image. A new hash on the next import
- * means "changed"; scenes are then rendered again. The one definition: computed while
- * staging, and again by the merge for the few products whose primary image only their
- * WooCommerce variations give.
+ * vendor, type, category, tags, options, primary image and stated size. A new hash on the
+ * next import means "changed"; scenes are then rendered again. The one definition:
+ * computed while staging, and again by the merge for the few products whose primary image
+ * only their WooCommerce variations give.
  */
 final class ContentHash {
 
@@ -18,7 +18,7 @@ final class ContentHash {
 	}
 
 	static String of(String title, String description, String vendor, String productType, String category,
-			List<String> tags, String options, List<String> imageUrls) {
+			List<String> tags, String options, List<String> imageUrls, Double sizeCm) {
 		StringBuilder content = new StringBuilder(256).append(title)
 			.append('\u001f')
 			.append(description)
@@ -34,6 +34,11 @@ final class ContentHash {
 			.append(options);
 		if (!imageUrls.isEmpty()) {
 			content.append('\u001f').append(imageUrls.get(0));
+		}
+		if (sizeCm != null) {
+			// only when stated, so that products imported before sizes were read keep
+			// their hash and are not rendered again for nothing
+			content.append('\u001f').append("size=").append(sizeCm);
 		}
 		return Sha256.hex(content.toString().getBytes(StandardCharsets.UTF_8));
 	}

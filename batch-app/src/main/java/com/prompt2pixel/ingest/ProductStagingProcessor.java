@@ -66,9 +66,10 @@ class ProductStagingProcessor implements ItemProcessor<List<StagedEntry>, List<S
 		CatalogProduct absolute = new CatalogProduct(product.row(), product.sourceKey(), product.altKey(),
 				product.parentKey(), product.title(), product.description(), product.vendor(), product.productType(),
 				product.category(), product.tags(), product.options(), product.variantCount(), product.price(),
-				List.copyOf(resolved));
+				List.copyOf(resolved), product.sizeCm());
 		String hash = ContentHash.of(absolute.title(), absolute.description(), absolute.vendor(),
-				absolute.productType(), absolute.category(), absolute.tags(), absolute.options(), absolute.imageUrls());
+				absolute.productType(), absolute.category(), absolute.tags(), absolute.options(), absolute.imageUrls(),
+				absolute.sizeCm());
 		return new StagedEntry(new CatalogEntry(absolute, null), staged.rows(), hash);
 	}
 

@@ -21,7 +21,7 @@ class StagingWriter implements ItemWriter<List<StagedEntry>> {
 	private static final String COPY_ROWS = """
 			COPY catalog_import_row (import_id, row_number, source_key, alt_key, parent_key, title, description, vendor,
 			                         product_type, category, tags, options, variant_count, price, image_urls,
-			                         content_hash)
+			                         content_hash, size_cm)
 			FROM STDIN""";
 
 	private static final String COPY_ERRORS = """
@@ -68,6 +68,7 @@ class StagingWriter implements ItemWriter<List<StagedEntry>> {
 					.value(product.price())
 					.array(product.imageUrls())
 					.value(staged.contentHash())
+					.value(product.sizeCm())
 					.endRow();
 			}
 			else {

@@ -35,7 +35,7 @@ class GenerationInputProcessorTest {
 	@Test
 	void shouldComposeATaskWrittenBeforeSurfacesAndViewsAsBefore() {
 		RenderParams old = new RenderParams(512, 512, 20, 7, "euler", "default", 0.6,
-				List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5, null, null, null);
+				List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5, null, null, null, null);
 
 		SceneStyle style = style(old, "a walnut board on an oak table");
 		assertThat(style.view()).isEqualTo(SceneStyle.View.FRONT);
@@ -46,7 +46,7 @@ class GenerationInputProcessorTest {
 	@Test
 	void shouldLetATemplatesHintsWin() {
 		RenderParams hinted = new RenderParams(512, 512, 20, 7, "euler", "default", 0.6,
-				List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5, "wall", "concrete", "front");
+				List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5, "wall", "concrete", "front", null);
 
 		SceneStyle style = style(hinted, "a board on an oak table");
 		assertThat(style.surface()).isEqualTo(Surface.CONCRETE);

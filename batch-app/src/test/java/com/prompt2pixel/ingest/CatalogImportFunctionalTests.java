@@ -123,7 +123,7 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 						rs.getString(5), rs.getString(6), rs.getString(7) });
 		assertThat(folded[0]).as("the folded product hashed by the one definition")
 			.isEqualTo(ContentHash.of(folded[1], folded[2], folded[3], folded[4], folded[5], List.of(), folded[6],
-					List.of("https://shop.example/jumper.jpg")));
+					List.of("https://shop.example/jumper.jpg"), null));
 		assertThat(Files.readAllLines(Path.of(summary.errorReport()))).containsExactly("row,column,problem",
 				"16,parent,\"is 'id:98', which is no product in this file\"");
 		assertThat(Path.of(summary.errorReport()).resolveSibling("errors.xlsx")).isRegularFile();
@@ -353,8 +353,10 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 
 	@Test
 	void shouldExportTheCatalogAsUnderstoodWithFormulasNeutralised() throws IOException {
-		this.imports.start(request("exporter", write("e.csv", "sku,title,tags,image",
-				"M-1,=cmd|' /C calc'!A0,\"gift, mug\",https://x.example/m.jpg", "M-2,Plate,,https://x.example/p.jpg")));
+		this.imports.start(request("exporter",
+				write("e.csv", "sku,title,tags,image,dimensions",
+						"M-1,=cmd|' /C calc'!A0,\"gift, mug\",https://x.example/m.jpg,9 x 12 cm",
+						"M-2,Plate,,https://x.example/p.jpg,")));
 		Path csv = this.folder.resolve("export.csv");
 		Path xlsx = this.folder.resolve("export.xlsx");
 
@@ -363,7 +365,18 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 
 		List<String> lines = Files.readAllLines(csv);
 		assertThat(lines.get(0)).isEqualTo(String.join(",", CatalogExport.HEADER));
-		assertThat(lines.get(1)).startsWith("M-1,'=cmd|' /C calc'!A0,,,,,\"gift, mug\",,1,,https://x.example/m.jpg,");
+		assertThat(lines.get(1))
+			.startsWith("M-1,'=cmd|' /C calc'!A0,,,,,\"gift, mug\",,1,,12 cm,https://x.example/m.jpg,");
+		assertThat(lines.get(2)).startsWith("M-2,Plate,,,,,,,1,,,https://x.example/p.jpg,");
+		ImportSummary resized = this.imports.start(request("exporter",
+				write("e2.csv", "sku,title,tags,image,dimensions",
+						"M-1,=cmd|' /C calc'!A0,\"gift, mug\",https://x.example/m.jpg,H 14 cm",
+						"M-2,Plate,,https://x.example/p.jpg,")));
+		assertThat(resized.changed()).as("a new size is a change: its scenes are drawn again").isEqualTo(1);
+		assertThat(resized.unchanged()).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT size_cm FROM product WHERE merchant_id = 'exporter' AND source_key = 'M-1'", Double.class))
+			.isEqualTo(14.0);
 		try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
 			assertThat(workbook.getSheetAt(0).getRow(1).getCell(1).getStringCellValue())
 				.isEqualTo("'=cmd|' /C calc'!A0");
@@ -375,15 +388,18 @@ class CatalogImportFunctionalTests extends FunctionalTest {
 	@Test
 	void shouldHashContentOverWhatChangesAProductsImagery() {
 		String hash = ContentHash.of("Mug ☕", "Holds 350 ml", "Acme", "", "Kitchen", List.of("gift", "mug"),
-				"Color: Red", List.of("https://x.example/m.jpg", "https://x.example/back.jpg"));
+				"Color: Red", List.of("https://x.example/m.jpg", "https://x.example/back.jpg"), null);
 
 		assertThat(hash).matches("[0-9a-f]{64}")
 			.isEqualTo(ContentHash.of("Mug ☕", "Holds 350 ml", "Acme", "", "Kitchen", List.of("gift", "mug"),
-					"Color: Red", List.of("https://x.example/m.jpg")))
+					"Color: Red", List.of("https://x.example/m.jpg"), null))
 			.as("only the primary image counts")
 			.isNotEqualTo(ContentHash.of("Mug ☕", "Holds 350 ml", "Acme", "", "Kitchen", List.of("gift", "mug"),
-					"Color: Blue", List.of("https://x.example/m.jpg")));
-		assertThat(ContentHash.of("Mug", "", "", "", "", List.of(), "", List.of())).matches("[0-9a-f]{64}");
+					"Color: Blue", List.of("https://x.example/m.jpg"), null))
+			.as("a stated size draws the product to scale")
+			.isNotEqualTo(ContentHash.of("Mug ☕", "Holds 350 ml", "Acme", "", "Kitchen", List.of("gift", "mug"),
+					"Color: Red", List.of("https://x.example/m.jpg"), 12.0));
+		assertThat(ContentHash.of("Mug", "", "", "", "", List.of(), "", List.of(), null)).matches("[0-9a-f]{64}");
 	}
 
 	private static ImportRequest request(String merchant, Path file) {

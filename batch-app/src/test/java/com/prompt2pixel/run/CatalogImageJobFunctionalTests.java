@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CatalogImageJobFunctionalTests extends FunctionalTest {
@@ -132,6 +133,48 @@ class CatalogImageJobFunctionalTests extends FunctionalTest {
 			.doesNotContainNull();
 		assertThat(again.checks()).as("its reused images carry their checks into its counts")
 			.containsEntry("fidelity", Map.of("passed", (long) SCENES, "tripped", 0L, "not_run", 0L));
+	}
+
+	@Test
+	void shouldDrawEachProductToTheSizeItsCatalogStatesAndDrawItAgainWhenTheSizeChanges() {
+		String header = "sku,title,category,image,dimensions";
+		Path catalog = SampleCatalogs.write(this.folder, header,
+				List.of("MUG-BIG,Stoneware Mug,Kitchen,photos/mug-clay-01.png,H 40 cm",
+						"MUG-SMALL,Stoneware Mug,Kitchen,photos/mug-clay-01.png,\"8 x 10 cm\""));
+
+		RunSummary first = this.runs.start(new RunRequest("sized", catalog, null, 1, this.folder.resolve("a")));
+
+		assertThat(first.status()).isEqualTo("COMPLETED");
+		double big = maskHeight(first.run(), "MUG-BIG");
+		double small = maskHeight(first.run(), "MUG-SMALL");
+		assertThat(small / big).as("10 cm against 40 cm, the same photo and scene: a quarter, drawn at the least share")
+			.isCloseTo(0.3, within(0.03));
+		SampleCatalogs.write(this.folder, header,
+				List.of("MUG-BIG,Stoneware Mug,Kitchen,photos/mug-clay-01.png,H 40 cm",
+						"MUG-SMALL,Stoneware Mug,Kitchen,photos/mug-clay-01.png,H 20 cm"));
+		RunSummary resized = this.runs.start(new RunRequest("sized", catalog, null, 1, this.folder.resolve("b")));
+		assertThat(resized.cached()).as("only the resized product's scenes are drawn again").isEqualTo(SCENES);
+		assertThat(maskHeight(resized.run(), "MUG-SMALL") / big).isCloseTo(0.5, within(0.03));
+	}
+
+	/** The height of the product's box in its first scene's mask, in pixels. */
+	private double maskHeight(long run, String sku) {
+		String maskKey = this.jdbc.queryForObject("""
+				SELECT t.mask_key FROM render_task t JOIN product p ON p.id = t.product_id
+				WHERE t.run_id = ? AND p.source_key = ? ORDER BY t.id LIMIT 1""", String.class, run, sku);
+		BufferedImage mask = Png.decode(this.store.get(maskKey));
+		int top = -1;
+		int bottom = -1;
+		for (int y = 0; y < mask.getHeight(); y++) {
+			for (int x = 0; x < mask.getWidth(); x++) {
+				if ((mask.getRGB(x, y) & 0xFF) >= 128) {
+					top = (top < 0) ? y : top;
+					bottom = y;
+					break;
+				}
+			}
+		}
+		return bottom - top + 1;
 	}
 
 	@Test

@@ -11,7 +11,32 @@ import java.util.regex.Pattern;
  */
 public enum Placement {
 
-	TABLETOP, FLOOR, WALL, HANGING;
+	/** A vase, a lamp, a kettle: 40 cm. */
+	TABLETOP(40),
+
+	/** A floor lamp, a plant, a chair: 150 cm. */
+	FLOOR(150),
+
+	/** A mirror, a frame, a clock: 80 cm. */
+	WALL(80),
+
+	/** A pendant with its shade: 60 cm. */
+	HANGING(60);
+
+	private final double typicalCm;
+
+	Placement(double typicalCm) {
+		this.typicalCm = typicalCm;
+	}
+
+	/**
+	 * The size of a large product of this kind, in centimetres: a template's product
+	 * scale is what a product this size takes of the frame
+	 * ({@link SceneStyle#productShare}).
+	 */
+	public double typicalCm() {
+		return this.typicalCm;
+	}
 
 	/**
 	 * Words that put a product on the wall, hanging, or on the floor; the rest stand on a

@@ -188,7 +188,7 @@ public final class SceneComposer {
 			SplittableRandom random) {
 		Placement placement = style.placement();
 		boolean onWall = placement == Placement.WALL || placement == Placement.HANGING;
-		double maxSide = style.productScale() * Math.min(width, height) * (onWall ? 0.8 : 1);
+		double maxSide = style.productShare() * Math.min(width, height) * (onWall ? 0.8 : 1);
 		double scale = Math.min(maxSide / product.getWidth(), maxSide / product.getHeight());
 		if (onWall) {
 			// whole on the wall, clear of the floor
@@ -215,7 +215,7 @@ public final class SceneComposer {
 	 */
 	private static AffineTransform placeFlat(BufferedImage product, int width, int height, SceneStyle style,
 			SplittableRandom random) {
-		double maxSide = style.productScale() * Math.min(width, height);
+		double maxSide = style.productShare() * Math.min(width, height);
 		double scale = Math.min(maxSide / product.getWidth(), maxSide / product.getHeight());
 		double drawnWidth = product.getWidth() * scale;
 		double drawnHeight = product.getHeight() * scale;

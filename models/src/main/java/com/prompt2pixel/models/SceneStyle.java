@@ -14,9 +14,53 @@ import java.util.Locale;
  * @param placement where the product goes in a front view
  * @param surface what the product stands or lies on
  * @param view how the camera sees the scene
+ * @param sizeCm the product's largest dimension as its catalog states it, in centimetres,
+ * or 0 when it states none
+ * @param scaleSizeCm the size drawn at {@code productScale}, in centimetres; 0 for the
+ * placement's typical size ({@link Placement#typicalCm})
  */
 public record SceneStyle(Color wallTop, Color wallBottom, Color floor, double productScale, Placement placement,
-		Surface surface, View view) {
+		Surface surface, View view, double sizeCm, double scaleSizeCm) {
+
+	/**
+	 * A product far smaller than its placement's typical one is still drawn at this share
+	 * of the template's scale: an earring to scale on a table would be a speck.
+	 */
+	static final double LEAST_SHARE = 0.3;
+
+	public SceneStyle {
+		if (!(sizeCm >= 0) || Double.isInfinite(sizeCm)) {
+			throw new IllegalArgumentException("a product's size must be 0 (unknown) or more, was " + sizeCm);
+		}
+		if (!(scaleSizeCm >= 0) || Double.isInfinite(scaleSizeCm)) {
+			throw new IllegalArgumentException("a scale's size must be 0 (typical) or more, was " + scaleSizeCm);
+		}
+	}
+
+	/**
+	 * This style for a product of a stated size (0: none stated), measured against the
+	 * size drawn at the template's scale (0: the placement's typical size).
+	 */
+	public SceneStyle withSize(double productSizeCm, double productScaleSizeCm) {
+		return new SceneStyle(this.wallTop, this.wallBottom, this.floor, this.productScale, this.placement,
+				this.surface, this.view, productSizeCm, productScaleSizeCm);
+	}
+
+	/**
+	 * The share of the image's shorter side the product's longest side takes. The
+	 * template's {@link #productScale} is what a product of {@link #scaleSizeCm} takes
+	 * (by default its placement's typical size, {@link Placement#typicalCm}), and the
+	 * most any takes; a smaller one, whose catalog states its size, is drawn smaller in
+	 * proportion, so a catalog's espresso cup and teapot look their sizes side by side.
+	 */
+	public double productShare() {
+		if (this.sizeCm <= 0) {
+			return this.productScale;
+		}
+		double reference = (this.scaleSizeCm > 0) ? this.scaleSizeCm : this.placement.typicalCm();
+		double proportion = this.sizeCm / reference;
+		return this.productScale * Math.max(LEAST_SHARE, Math.min(1, proportion));
+	}
 
 	/**
 	 * How the camera sees the scene: from the front (a wall, a floor receding to the
@@ -68,7 +112,7 @@ public record SceneStyle(Color wallTop, Color wallBottom, Color floor, double pr
 			throw new IllegalArgumentException("a palette needs three colours, got " + palette);
 		}
 		return new SceneStyle(Color.decode(palette.get(0)), Color.decode(palette.get(1)), Color.decode(palette.get(2)),
-				productScale, placement, surface, view);
+				productScale, placement, surface, view, 0, 0);
 	}
 
 }

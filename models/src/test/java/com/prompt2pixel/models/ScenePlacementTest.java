@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The sample catalog's products placed where they belong: the pendant hangs from a cord
@@ -69,6 +71,43 @@ class ScenePlacementTest {
 				}
 			}
 		}
+	}
+
+	@Test
+	void shouldDrawAProductToTheScaleItsCatalogStates() throws IOException {
+		byte[] mug = Files.readAllBytes(SAMPLES.resolve("photos/mug-clay-01.png"));
+		double unstated = drawnHeight(mug, Placement.TABLETOP, 0);
+		double large = drawnHeight(mug, Placement.TABLETOP, 40);
+		double half = drawnHeight(mug, Placement.TABLETOP, 20);
+		double tiny = drawnHeight(mug, Placement.TABLETOP, 2);
+
+		assertThat(large).as("a product of its placement's typical size takes the template's scale")
+			.isCloseTo(unstated, within(1.0));
+		assertThat(drawnHeight(mug, Placement.TABLETOP, 120)).as("and no product more")
+			.isCloseTo(unstated, within(1.0));
+		assertThat(half / large).as("half the size, half as tall").isCloseTo(0.5, within(0.02));
+		assertThat(tiny / large).as("the smallest still visible").isCloseTo(SceneStyle.LEAST_SHARE, within(0.02));
+		byte[] frame = Files.readAllBytes(SAMPLES.resolve("photos/frame-17.png"));
+		assertThat(drawnHeight(frame, Placement.WALL, 30) / drawnHeight(frame, Placement.WALL, 60))
+			.as("on the wall as well")
+			.isCloseTo(0.5, within(0.02));
+		assertThat(new SceneStyle(LIVING.wallTop(), LIVING.wallBottom(), LIVING.floor(), 0.5, Placement.FLOOR,
+				Surface.PLAIN, SceneStyle.View.TOP_DOWN, 75, 0)
+			.productShare()).as("a flat lay too, by its placement's typical size").isCloseTo(0.25, within(1e-9));
+		assertThat(LIVING.withSize(2, 4).productShare()).as("a ring against the jewellery templates' 4 cm")
+			.isCloseTo(0.5 * LIVING.productScale(), within(1e-9));
+		assertThatIllegalArgumentException().isThrownBy(() -> LIVING.withSize(-1, 0))
+			.withMessage("a product's size must be 0 (unknown) or more, was -1.0");
+	}
+
+	/** The height of the product's box in a 512² scene, in pixels. */
+	private static double drawnHeight(byte[] photo, Placement placement, double sizeCm) {
+		SceneComposer.Composition scene = SceneComposer.compose(new ImageRequest("a product", "", 7, 512, 512, photo,
+				SceneStyle.of(List.of("#efe9df", "#ddd3c4", "#a78b6d"), LIVING.productScale(), placement)
+					.withSize(sizeCm, 0),
+				Sampling.DEFAULT));
+		int[] box = box(scene.productAlpha(), 512);
+		return box[3] - box[1] + 1;
 	}
 
 	@Test

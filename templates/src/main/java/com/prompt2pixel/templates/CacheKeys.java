@@ -17,8 +17,11 @@ public final class CacheKeys {
 	 * @param model the model it would use
 	 * @param task the expanded task (prompt, negative prompt, seed, parameters, hints)
 	 * @param productImageSha256 hex SHA-256 of the product photo
+	 * @param productSizeCm the product's stated size, which scales it in the scene, or
+	 * null when its catalog states none
 	 */
-	public static String of(String backend, String model, ExpandedTask task, String productImageSha256) {
+	public static String of(String backend, String model, ExpandedTask task, String productImageSha256,
+			Double productSizeCm) {
 		GenerationParams params = task.template().params();
 		CompositionHints hints = task.template().hints();
 		StringBuilder parts = new StringBuilder(512);
@@ -35,6 +38,14 @@ public final class CacheKeys {
 		}
 		if (!hints.surface().equals("auto")) {
 			parts.append("surface=").append(hints.surface()).append('\0');
+		}
+		if (productSizeCm != null) {
+			// only when stated, as the placement: keys made before sizes still match
+			parts.append("size=").append(productSizeCm).append('\0');
+			if (hints.scaleSizeCm() != null) {
+				// what the size is measured against; nothing without a size
+				parts.append("scale-size=").append(hints.scaleSizeCm()).append('\0');
+			}
 		}
 		if (task.template().topDown()) {
 			// a flat lay's scene is seen from above since issue 19; its earlier renders

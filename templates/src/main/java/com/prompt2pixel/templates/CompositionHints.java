@@ -13,8 +13,12 @@ import java.util.List;
  * @param surface what the product stands or lies on: {@code auto} (what the scene's
  * prompt names, a plain backdrop when it names none), {@code plain}, {@code wood},
  * {@code stone}, {@code linen}, {@code concrete} or {@code paper}
+ * @param scaleSizeCm for products whose catalog states a size: the size (cm) drawn at
+ * {@code productScale}, smaller ones smaller in proportion ({@code scale_size_cm}; 4 for
+ * rings and earrings); null for the placement's typical size (a tabletop product 40 cm)
  */
-public record CompositionHints(List<String> palette, double productScale, String placement, String surface) {
+public record CompositionHints(List<String> palette, double productScale, String placement, String surface,
+		Double scaleSizeCm) {
 
 	/** The placements a template may name. */
 	public static final List<String> PLACEMENTS = List.of("auto", "tabletop", "floor", "wall", "hanging");

@@ -138,7 +138,7 @@ public final class TemplateSets {
 	private static CompositionHints hints(YamlNode node) {
 		Optional<YamlNode> composition = node.child("composition");
 		if (composition.isEmpty()) {
-			return new CompositionHints(DEFAULT_PALETTE, 0.6, "auto", "auto");
+			return new CompositionHints(DEFAULT_PALETTE, 0.6, "auto", "auto", null);
 		}
 		YamlNode hints = composition.get();
 		List<String> palette = hints.child("palette").isPresent() ? hints.strings("palette") : DEFAULT_PALETTE;
@@ -155,7 +155,10 @@ public final class TemplateSets {
 		if (!CompositionHints.SURFACES.contains(surface)) {
 			throw hints.error("'surface' must be one of " + CompositionHints.SURFACES + ", was '" + surface + "'");
 		}
-		return new CompositionHints(palette, hints.decimal("product_scale", 0.1, 1.0, 0.6), placement, surface);
+		Double scaleSizeCm = hints.child("scale_size_cm").isPresent() ? hints.decimal("scale_size_cm", 0.5, 1000, null)
+				: null;
+		return new CompositionHints(palette, hints.decimal("product_scale", 0.1, 1.0, 0.6), placement, surface,
+				scaleSizeCm);
 	}
 
 	private static void validateByRendering(CompiledTemplateSet set) {

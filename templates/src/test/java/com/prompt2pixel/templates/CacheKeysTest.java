@@ -17,14 +17,14 @@ class CacheKeysTest {
 
 	@Test
 	void shouldBeStableForTheSameInputs() {
-		assertThat(CacheKeys.of("compositor", "m1", this.task, "abc"))
-			.isEqualTo(CacheKeys.of("compositor", "m1", this.task, "abc"))
+		assertThat(CacheKeys.of("compositor", "m1", this.task, "abc", null))
+			.isEqualTo(CacheKeys.of("compositor", "m1", this.task, "abc", null))
 			.hasSize(64);
 	}
 
 	@Test
 	void shouldChangeWithBackendModelPhotoPromptAndSeed() {
-		String key = CacheKeys.of("compositor", "m1", this.task, "abc");
+		String key = CacheKeys.of("compositor", "m1", this.task, "abc", null);
 		ExpandedTask otherPrompt = new ExpandedTask(this.task.set(), this.task.template(), this.task.matchedRule(), 1,
 				this.task.variation(), this.task.seed(), this.task.prompt() + "!", this.task.negativePrompt(),
 				this.task.alt());
@@ -34,31 +34,36 @@ class CacheKeysTest {
 		ExpandedTask otherAlt = new ExpandedTask(this.task.set(), this.task.template(), this.task.matchedRule(), 1,
 				this.task.variation(), this.task.seed(), this.task.prompt(), this.task.negativePrompt(), "another alt");
 
-		assertThat(CacheKeys.of("djl", "m1", this.task, "abc")).isNotEqualTo(key);
-		assertThat(CacheKeys.of("compositor", "m2", this.task, "abc")).isNotEqualTo(key);
-		assertThat(CacheKeys.of("compositor", "m1", this.task, "abd")).isNotEqualTo(key);
-		assertThat(CacheKeys.of("compositor", "m1", otherPrompt, "abc")).isNotEqualTo(key);
-		assertThat(CacheKeys.of("compositor", "m1", otherSeed, "abc")).isNotEqualTo(key);
-		assertThat(CacheKeys.of("compositor", "m1", otherAlt, "abc")).as("alt text does not change the pixels")
+		assertThat(CacheKeys.of("djl", "m1", this.task, "abc", null)).isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m2", this.task, "abc", null)).isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", this.task, "abd", null)).isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", otherPrompt, "abc", null)).isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", otherSeed, "abc", null)).isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", otherAlt, "abc", null)).as("alt text does not change the pixels")
 			.isEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", this.task, "abc", 12.0)).as("a stated size scales the product")
+			.isNotEqualTo(key)
+			.isNotEqualTo(CacheKeys.of("compositor", "m1", this.task, "abc", 14.0));
 	}
 
 	@Test
 	void shouldChangeWithANamedSurfaceAndAFlatLaysView() {
-		String key = CacheKeys.of("compositor", "m1", this.task, "abc");
+		String key = CacheKeys.of("compositor", "m1", this.task, "abc", null);
 		SceneTemplate template = this.task.template();
 		assertThat(template.kind()).isEqualTo("packshot");
 		CompositionHints hints = template.hints();
-		CompositionHints wood = new CompositionHints(hints.palette(), hints.productScale(), hints.placement(), "wood");
+		CompositionHints wood = new CompositionHints(hints.palette(), hints.productScale(), hints.placement(), "wood",
+				null);
 
-		assertThat(CacheKeys.of("compositor", "m1", with(template, template.kind(), hints), "abc"))
+		assertThat(CacheKeys.of("compositor", "m1", with(template, template.kind(), hints), "abc", null))
 			.as("the same template, rebuilt")
 			.isEqualTo(key);
-		assertThat(CacheKeys.of("compositor", "m1", with(template, template.kind(), wood), "abc")).isNotEqualTo(key);
-		assertThat(CacheKeys.of("compositor", "m1", with(template, "flat-lay", hints), "abc"))
+		assertThat(CacheKeys.of("compositor", "m1", with(template, template.kind(), wood), "abc", null))
+			.isNotEqualTo(key);
+		assertThat(CacheKeys.of("compositor", "m1", with(template, "flat-lay", hints), "abc", null))
 			.as("a flat lay is seen from above")
 			.isNotEqualTo(key);
-		assertThat(CacheKeys.of("compositor", "m1", with(template, "lifestyle", hints), "abc"))
+		assertThat(CacheKeys.of("compositor", "m1", with(template, "lifestyle", hints), "abc", null))
 			.as("another front view's kind alone changes no pixel")
 			.isEqualTo(key);
 	}

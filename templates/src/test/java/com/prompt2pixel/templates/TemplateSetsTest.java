@@ -67,6 +67,22 @@ class TemplateSetsTest {
 	}
 
 	@Test
+	void shouldReadTheSizeDrawnAtTheProductScaleAndRefuseOneOutOfRange() {
+		assertThat(TemplateSets.parse("test", "test.yaml", VALID).set().scenes().get(0).hints().scaleSizeCm())
+			.as("none set: the placement's typical size")
+			.isNull();
+		String rings = VALID.replace("product_scale: 0.5", "product_scale: 0.5\n      scale_size_cm: 4");
+		assertThat(TemplateSets.parse("test", "test.yaml", rings).set().scenes().get(0).hints().scaleSizeCm())
+			.isEqualTo(4.0);
+		assertThat(TemplateLibrary.fromClasspath().load("jewelry").set().scenes())
+			.allSatisfy((scene) -> assertThat(scene.hints().scaleSizeCm()).isEqualTo(4.0));
+
+		String none = VALID.replace("product_scale: 0.5", "product_scale: 0.5\n      scale_size_cm: 0");
+		assertThatThrownBy(() -> TemplateSets.parse("test", "test.yaml", none)).isInstanceOf(TemplateException.class)
+			.hasMessageContaining("'scale_size_cm' must be a number from 0.5 to 1000, was 0");
+	}
+
+	@Test
 	void shouldNameFileLineAndTemplateForAnUnknownField() {
 		String yaml = VALID.replace("by {{ vendor }}", "by {{ brand }}");
 

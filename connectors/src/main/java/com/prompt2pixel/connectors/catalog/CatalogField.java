@@ -28,7 +28,14 @@ enum CatalogField {
 
 	VENDOR(false, "vendor", "brand", "manufacturer", "marke", "hersteller"),
 
-	PRICE(false, "price", "variantprice", "regularprice", "preis", "prix");
+	PRICE(false, "price", "variantprice", "regularprice", "preis", "prix"),
+
+	/**
+	 * The product's size with its unit, as {@code 30 x 20 x 12 cm} or {@code H 25 cm}
+	 * ({@link Sizes}). Not a bare {@code size} column: apparel catalogs write S, M and L
+	 * there.
+	 */
+	DIMENSIONS(false, "dimensions", "productdimensions", "productsize", "measurements", "abmessungen", "masse", "maße");
 
 	private final boolean required;
 

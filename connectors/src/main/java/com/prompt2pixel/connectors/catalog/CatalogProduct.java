@@ -24,10 +24,13 @@ import java.util.List;
  * @param price the lowest variant price, or null when none is given
  * @param imageUrls image references as written (URLs or paths relative to the file),
  * primary first
+ * @param sizeCm the product's largest stated dimension in centimetres (a dimensions
+ * column, or WooCommerce's length, width and height), or null when the catalog states
+ * none: scenes draw the product to scale from it
  */
 public record CatalogProduct(long row, String sourceKey, String altKey, String parentKey, String title,
 		String description, String vendor, String productType, String category, List<String> tags, String options,
-		int variantCount, BigDecimal price, List<String> imageUrls) {
+		int variantCount, BigDecimal price, List<String> imageUrls, Double sizeCm) {
 
 	public boolean isVariation() {
 		return this.parentKey != null;

@@ -81,10 +81,13 @@ final class GenericLayout implements CatalogLayout {
 		String image = cell(line, CatalogField.IMAGE);
 		BigDecimal price = Prices.inCell(lines, line, this.columns.getOrDefault(CatalogField.PRICE, -1),
 				this.decimalComma);
+		Double sizeCm = Sizes.inCell(lines, line, this.columns.getOrDefault(CatalogField.DIMENSIONS, -1),
+				this.decimalComma);
 		return new CatalogProduct(line.number(), key, null, null, title,
 				HtmlText.toPlain(cell(line, CatalogField.DESCRIPTION)), cell(line, CatalogField.VENDOR),
 				cell(line, CatalogField.PRODUCT_TYPE), cell(line, CatalogField.CATEGORY),
-				Lists.split(cell(line, CatalogField.TAGS)), "", 1, price, image.isEmpty() ? List.of() : List.of(image));
+				Lists.split(cell(line, CatalogField.TAGS)), "", 1, price, image.isEmpty() ? List.of() : List.of(image),
+				sizeCm);
 	}
 
 	private String required(Lines lines, Line line, CatalogField field) {

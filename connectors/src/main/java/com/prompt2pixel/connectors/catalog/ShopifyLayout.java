@@ -174,7 +174,7 @@ final class ShopifyLayout implements CatalogLayout {
 		return new CatalogProduct(first.number(), key, null, null, productTitle,
 				HtmlText.toPlain(first.cell(this.body)), first.cell(this.vendor), first.cell(this.type),
 				first.cell(this.category), Lists.split(first.cell(this.tags)), options(first, optionValues),
-				Math.max(variants, 1), lowest, List.copyOf(images));
+				Math.max(variants, 1), lowest, List.copyOf(images), null);
 	}
 
 	/** A row is a variant when it states one; image-only rows do not. */

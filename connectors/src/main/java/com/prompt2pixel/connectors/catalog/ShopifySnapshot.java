@@ -236,7 +236,7 @@ final class ShopifySnapshot implements CatalogSource {
 		return new CatalogProduct(line, handle, node.path("id").asString(), null, title,
 				HtmlText.toPlain(text(node, "descriptionHtml")), text(node, "vendor"), text(node, "productType"),
 				node.path("category").path("fullName").asString("").strip(), tags, options(node),
-				Math.max(1, node.path("variantsCount").path("count").asInt(1)), lowest, images);
+				Math.max(1, node.path("variantsCount").path("count").asInt(1)), lowest, images, null);
 	}
 
 	/**

@@ -44,6 +44,11 @@ final class WooCommerceLayout implements CatalogLayout {
 
 	private final List<int[]> attributes = new ArrayList<>();
 
+	/**
+	 * The length, width and height columns found, each with the unit its header names.
+	 */
+	private final List<Dimension> dimensions = new ArrayList<>();
+
 	private final boolean decimalComma;
 
 	private WooCommerceLayout(Header header, boolean decimalComma) {
@@ -66,7 +71,44 @@ final class WooCommerceLayout implements CatalogLayout {
 				this.attributes.add(new int[] { attributeName, attributeValues });
 			}
 		}
+		for (String dimension : DIMENSIONS) {
+			for (String unit : UNITS) {
+				int column = header.find(dimension + unit);
+				if (column >= 0) {
+					this.dimensions.add(new Dimension(column, unit));
+				}
+			}
+		}
 		this.decimalComma = decimalComma;
+	}
+
+	/**
+	 * WooCommerce's export writes {@code Length (cm)}, {@code Width (cm)} and
+	 * {@code Height (cm)}, in the store's unit.
+	 */
+	private static final List<String> DIMENSIONS = List.of("length", "width", "height");
+
+	private static final List<String> UNITS = List.of("mm", "cm", "m", "in", "yd");
+
+	private record Dimension(int column, String unit) {
+	}
+
+	/**
+	 * The largest of the row's length, width and height, in centimetres; null if none.
+	 */
+	private Double sizeCm(Lines lines, Line line) {
+		Double largest = null;
+		for (Dimension dimension : this.dimensions) {
+			Double cm = Sizes.inCell(lines, line, dimension.column(), dimension.unit(), this.decimalComma);
+			if (cm != null && cm > 0 && (largest == null || cm > largest)) {
+				if (cm > Sizes.MOST_CM) {
+					throw new InvalidCatalogRowException(line.number(), lines.column(dimension.column()),
+							"'" + line.cell(dimension.column()) + "' is no product's size");
+				}
+				largest = cm;
+			}
+		}
+		return largest;
 	}
 
 	@Override
@@ -107,7 +149,7 @@ final class WooCommerceLayout implements CatalogLayout {
 						"is empty for a variation");
 			}
 			return new CatalogProduct(line.number(), key, altKey, parentKey, line.cell(this.name), "", "", "", "",
-					List.of(), options(line), 1, regularPrice, imageUrls);
+					List.of(), options(line), 1, regularPrice, imageUrls, null);
 		}
 		String title = line.cell(this.name);
 		if (title.isEmpty()) {
@@ -119,7 +161,7 @@ final class WooCommerceLayout implements CatalogLayout {
 		String category = categoryPaths.isEmpty() ? "" : categoryPaths.get(0).replace('\u0000', ',');
 		return new CatalogProduct(line.number(), key, altKey, null, title, HtmlText.toPlain(text),
 				line.cell(this.brands), "", category, Lists.split(line.cell(this.tags)), options(line), 1, regularPrice,
-				imageUrls);
+				imageUrls, sizeCm(lines, line));
 	}
 
 	/** {@code Color: Blue, Red; Size: M} from the Attribute N name / value(s) columns. */

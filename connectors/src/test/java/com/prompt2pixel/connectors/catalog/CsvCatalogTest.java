@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CsvCatalogTest {
@@ -31,9 +32,25 @@ class CsvCatalogTest {
 		assertThat(Catalogs.products(file)).containsExactly(
 				new CatalogProduct(2, "MUG-1", null, null, "Stoneware Mug", "Holds 350 ml, it’s dishwasher safe",
 						"Acme", "Mug", "Home > Kitchen", List.of("gift", "ceramic"), "", 1, new BigDecimal("1234.50"),
-						List.of("photos/mug.png")),
+						List.of("photos/mug.png"), null),
 				new CatalogProduct(4, "VASE-2", null, null, "Vase, \"tall\"", "Two lines", "", "", "", List.of(), "", 1,
-						null, List.of("https://cdn.example/vase.png")));
+						null, List.of("https://cdn.example/vase.png"), null));
+	}
+
+	@Test
+	void shouldReadAProductsSizeFromItsDimensionsColumnAndRefuseOneWithoutAUnit() throws IOException {
+		Path file = write("sku,title,image,Dimensions\n" + "MUG-1,Mug,mug.png,\"9 x 12 cm\"\n"
+				+ "LAMP-1,Floor lamp,lamp.png,H 1.6 m\n" + "FRAME-1,Frame,frame.png,\"16 x 20\"\"\"\n"
+				+ "VASE-1,Vase,vase.png,\n" + "BOX-1,Box,box.png,30 x 20\n" + "TEE-1,Tee,tee.png,M\n");
+
+		assertThat(Catalogs.products(file)).extracting(CatalogProduct::sourceKey, CatalogProduct::sizeCm)
+			.containsExactly(tuple("MUG-1", 12.0), tuple("LAMP-1", 160.0), tuple("FRAME-1", 50.8),
+					tuple("VASE-1", null));
+		assertThat(Catalogs.problems(file)).extracting(RowProblem::message)
+			.containsExactly(
+					"row 6, column 'Dimensions': '30 x 20' is not a size (a number needs its unit): "
+							+ "write it as 30 x 20 x 12 cm, H 25 cm, 350 mm or 12 in",
+					"row 7, column 'Dimensions': 'M' is not a size: write it as 30 x 20 x 12 cm, H 25 cm, 350 mm or 12 in");
 	}
 
 	@Test
@@ -41,7 +58,7 @@ class CsvCatalogTest {
 		String text = "sku;Bezeichnung;Beschreibung;Bild;Preis\nTASSE-1;Tasse „Café“ – 250 ml;Für Crème brûlée;"
 				+ "tasse.png;12,50\n";
 		CatalogProduct expected = new CatalogProduct(2, "TASSE-1", null, null, "Tasse „Café“ – 250 ml",
-				"Für Crème brûlée", "", "", "", List.of(), "", 1, new BigDecimal("12.50"), List.of("tasse.png"));
+				"Für Crème brûlée", "", "", "", List.of(), "", 1, new BigDecimal("12.50"), List.of("tasse.png"), null);
 
 		assertThat(Catalogs.products(bytes("utf8.csv", text.getBytes(StandardCharsets.UTF_8))))
 			.containsExactly(expected);
@@ -133,7 +150,7 @@ class CsvCatalogTest {
 		assertThatThrownBy(() -> CatalogReader.open(file, new CatalogOptions(unknownField, null)))
 			.isInstanceOf(CatalogFormatException.class)
 			.hasMessage("mapping " + unknownField + " line 2: unknown field 'colour'; the fields are: key, title, "
-					+ "description, image, category, product_type, tags, vendor, price");
+					+ "description, image, category, product_type, tags, vendor, price, dimensions");
 		assertThatThrownBy(() -> CatalogReader.open(file, new CatalogOptions(missingColumn, null)))
 			.isInstanceOf(CatalogFormatException.class)
 			.hasMessage("mapping " + missingColumn + " names column 'Artikel' for key, but the catalog has no such "

@@ -29,7 +29,8 @@ class PlatformExportTest {
 							"https://cdn.shopify.com/s/files/1/linen-back.jpg",
 							"https://cdn.shopify.com/s/files/1/linen-detail.jpg",
 							"https://cdn.shopify.com/s/files/1/linen-sand.jpg",
-							"https://cdn.shopify.com/s/files/1/linen-sky.jpg")));
+							"https://cdn.shopify.com/s/files/1/linen-sky.jpg"),
+					null));
 		assertThat(products.get(1).options()).as("Shopify's Default Title is no option").isEmpty();
 		assertThat(products.get(1).variantCount()).isEqualTo(1);
 		assertThat(products.get(1).price()).isEqualByComparingTo("1299");
@@ -56,9 +57,11 @@ class PlatformExportTest {
 			.isEqualTo(new CatalogProduct(2, "hoodie", "id:10", null, "Hoodie", "Organic cotton hoodie.", "", "",
 					"Clothing > Hoodies", List.of("winter"), "Color: Blue, Green; Size: S, M", 1, null,
 					List.of("https://shop.example/wp-content/uploads/hoodie-1.jpg",
-							"https://shop.example/wp-content/uploads/hoodie-2.jpg")));
+							"https://shop.example/wp-content/uploads/hoodie-2.jpg"),
+					null));
 		assertThat(entries.get(1).description()).as("the short description stands in").isEqualTo("Knitted beanie");
 		assertThat(entries.get(1).price()).isEqualByComparingTo("18");
+		assertThat(entries.get(1).sizeCm()).as("the largest of Length, Width and Height (cm)").isEqualTo(24.0);
 		assertThat(entries.get(2).parentKey()).isEqualTo("id:10");
 		assertThat(entries.get(2).imageUrls())
 			.containsExactly("https://shop.example/wp-content/uploads/hoodie-blue.jpg");

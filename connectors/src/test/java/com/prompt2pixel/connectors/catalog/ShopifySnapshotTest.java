@@ -33,7 +33,8 @@ class ShopifySnapshotTest {
 				"Apparel & Accessories > Clothing > Shirts & Tops", List.of("summer", "linen"),
 				"Color: Sand, Sky; Size: S, M", 4, new BigDecimal("45.0"),
 				List.of("https://cdn.shopify.com/s/files/1/linen-front.jpg",
-						"https://cdn.shopify.com/s/files/1/linen-back.jpg")));
+						"https://cdn.shopify.com/s/files/1/linen-back.jpg"),
+				null));
 		assertThat(products.get(1).options()).as("Shopify's Default Title is no option").isEmpty();
 		assertThat(products.get(1).category()).isEmpty();
 		assertThat(products.get(1).imageUrls()).containsExactly("https://cdn.shopify.com/s/files/1/mug.jpg");

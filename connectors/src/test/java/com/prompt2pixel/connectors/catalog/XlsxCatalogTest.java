@@ -29,9 +29,9 @@ class XlsxCatalogTest {
 
 	private static final List<CatalogProduct> EXPECTED = List.of(
 			new CatalogProduct(4, "MUG-1", null, null, "Stoneware Mug", "", "", "", "", List.of("gift", "ceramic"), "",
-					1, new BigDecimal("12.5"), List.of("mug.png")),
+					1, new BigDecimal("12.5"), List.of("mug.png"), null),
 			new CatalogProduct(5, "1002", null, null, "Vase", "", "", "", "", List.of(), "", 1, new BigDecimal("30"),
-					List.of("vase.png")));
+					List.of("vase.png"), null));
 
 	@TempDir
 	Path folder;
