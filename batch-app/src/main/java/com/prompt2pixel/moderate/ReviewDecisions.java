@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 import com.prompt2pixel.publish.ApprovalPublishing;
 import com.prompt2pixel.publish.TargetPublishing;
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  * <li>approve: the image is published at once, into the run's folder in the decision's
  * transaction (a failed write leaves it held), then to the run's targets and into its
- * manifest;</li>
+ * manifest; a later run that reused the image while it was held (its cache key) gets it
+ * in its folder, targets and manifest the same way;</li>
  * <li>reject, with a reason: it is never published;</li>
  * <li>regenerate: the task ends REGENERATED and a copy with a new seed is rendered by a
  * regeneration run (kind REGENERATE, one per source run), moderated under the merchant's
@@ -73,7 +75,8 @@ public class ReviewDecisions {
 	 * What approving did.
 	 *
 	 * @param approved the tasks approved, each now published to the run's folder
-	 * @param targets per target, what was published to it (by run, when several)
+	 * @param targets per run (the approved tasks' and those of later runs that reused
+	 * their images), per target, what was published to it
 	 */
 	public record Approval(List<Long> approved, Map<Long, Map<String, TargetPublishing.Outcome>> targets) {
 	}
@@ -90,6 +93,7 @@ public class ReviewDecisions {
 	 * @throws ReviewConflictException for a task that is not held
 	 */
 	public Approval approve(Collection<Long> taskIds, String by, Scope scope) {
+		Set<Long> published = new LinkedHashSet<>();
 		Map<Long, List<Long>> byRun = this.transaction.execute((status) -> {
 			Map<Long, List<Long>> held = lockHeld(taskIds, scope);
 			held.forEach((run, tasks) -> {
@@ -99,12 +103,16 @@ public class ReviewDecisions {
 				}
 				this.publishing.toRunFolder(run, tasks);
 			});
+			published.addAll(held.keySet());
+			// later runs that reused one of these images while it was held publish it now
+			published
+				.addAll(this.publishing.reusesToTheirRunFolders(held.values().stream().flatMap(List::stream).toList()));
 			return held;
 		});
 		Map<Long, Map<String, TargetPublishing.Outcome>> targets = new LinkedHashMap<>();
-		// the images are the run's now; a target that fails records each failure for the
+		// the images are the runs' now; a target that fails records each failure for the
 		// next publish of the run
-		byRun.keySet().forEach((run) -> targets.put(run, this.publishing.onward(run)));
+		published.forEach((run) -> targets.put(run, this.publishing.onward(run)));
 		return new Approval(byRun.values().stream().flatMap(List::stream).toList(), targets);
 	}
 

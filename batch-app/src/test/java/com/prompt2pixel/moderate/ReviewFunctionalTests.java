@@ -93,6 +93,33 @@ class ReviewFunctionalTests extends FunctionalTest {
 	}
 
 	@Test
+	void shouldPublishALaterRunsReuseOfAHeldImageWhenTheImageIsApproved() throws Exception {
+		this.policies.set(merchant("review-reuse"), new ReviewPolicy(ReviewPolicy.Mode.ALL, 0), "test");
+		RunSummary first = this.runs
+			.start(new RunRequest("review-reuse", SampleCatalogs.firstProducts(this.folder, 1), null, 1, out("u1")));
+		RunSummary later = this.runs
+			.start(new RunRequest("review-reuse", SampleCatalogs.firstProducts(this.folder, 1), null, 1, out("u2")));
+		assertThat(later.cached()).as("the later run reuses the held images").isEqualTo(4);
+		assertThat(publishedFiles(later)).as("and publishes none of them while they are held").isEmpty();
+
+		long approved = this.queue.list(ReviewQueue.Query.ofRun(first.run())).get(0).task();
+		ReviewDecisions.Approval approval = this.decisions.approve(List.of(approved), "staff:ana",
+				ReviewDecisions.Scope.ALL);
+
+		assertThat(publishedFiles(first)).hasSize(1);
+		assertThat(publishedFiles(later)).as("the approved image reaches the later run's folder too").hasSize(1);
+		assertThat(Files.readString(Path.of(later.out()).resolve("manifest.csv")).lines()).hasSize(2);
+		assertThat(approval.targets()).containsOnlyKeys(first.run(), later.run());
+		assertThat(this.jdbc.queryForObject("SELECT state FROM render_task WHERE run_id = ? AND cached_from = ?",
+				String.class, later.run(), approved))
+			.as("a reuse keeps its state")
+			.isEqualTo("SKIPPED_CACHED");
+		assertThat(this.summaries.find(later.run()).orElseThrow().published()).isEqualTo(1);
+		this.decisions.approveRun(first.run(), "staff:ana", ReviewDecisions.Scope.ALL);
+		assertThat(publishedFiles(later)).hasSize(4);
+	}
+
+	@Test
 	void shouldRejectWithAReasonAndRefuseASecondDecision() {
 		this.policies.set(merchant("review-reject"), new ReviewPolicy(ReviewPolicy.Mode.ALL, 0), "test");
 		RunSummary run = this.runs
