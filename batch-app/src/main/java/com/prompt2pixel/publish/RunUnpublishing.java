@@ -48,8 +48,11 @@ public class RunUnpublishing {
 
 	private final ShopifyMediaSnapshots snapshots;
 
+	private final TargetPublishing publishing;
+
 	RunUnpublishing(JdbcTemplate jdbc, RunRepository runs, PublishTargets targets, PublishProperties properties,
-			ShopifyConnections connections, ShopifyMediaSnapshots snapshots) {
+			ShopifyConnections connections, ShopifyMediaSnapshots snapshots, TargetPublishing publishing) {
+		this.publishing = publishing;
 		this.connections = connections;
 		this.snapshots = snapshots;
 		this.jdbc = jdbc;
@@ -78,8 +81,8 @@ public class RunUnpublishing {
 
 	/**
 	 * Takes one image down from everywhere it is published, the run's own folder included
-	 * (a merchant reported it), and writes the run's manifest without it. Doing it again
-	 * finishes what failed and changes nothing else.
+	 * (a merchant reported it), and writes the run's manifests, its folder's and its
+	 * buckets', without it. Doing it again finishes what failed and changes nothing else.
 	 * @throws IllegalArgumentException when there is no such task
 	 */
 	public Result takeDown(long taskId) {
@@ -88,7 +91,15 @@ public class RunUnpublishing {
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no task with id " + taskId));
 		Result result = unpublish(runId, null, taskId);
-		ManifestTasklet.write(this.jdbc, new FolderPublisher(this.runs.get(runId).outDir()), runId);
+		GenerationRun run = this.runs.get(runId);
+		ManifestTasklet.write(this.jdbc, new FolderPublisher(run.outDir()), runId);
+		Boolean inBuckets = this.jdbc.queryForObject("""
+				SELECT EXISTS (SELECT 1 FROM publication WHERE task_id = ? AND destination = 'S3')""", Boolean.class,
+				taskId);
+		if (Boolean.TRUE.equals(inBuckets)) {
+			// the bucket's manifest of the run lists what is published there
+			this.publishing.republishManifests(runId, run.merchantId());
+		}
 		return result;
 	}
 

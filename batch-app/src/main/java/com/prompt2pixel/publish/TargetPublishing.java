@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.prompt2pixel.connectors.publish.FolderPublisher;
 import com.prompt2pixel.connectors.publish.ImageEncoder;
@@ -151,11 +152,7 @@ public class TargetPublishing {
 			publisher.checkScopes();
 			return publishEach(runId, target, new ShopifyWriter(publisher, target, runId, this.snapshots, this.jdbc));
 		}
-		PublishProperties.S3 s3 = this.properties.s3();
-		try (S3Client client = s3.connection(target.endpoint()).client();
-				S3Presigner presigner = s3.connection(target.endpoint()).presigner()) {
-			S3Publisher publisher = new S3Publisher(client, presigner,
-					S3Publisher.Target.parse(target.location(), target.publicBaseUrl(), s3.linkLifetime()));
+		return inBucket(target, (publisher) -> {
 			Outcome outcome = publishEach(runId, target, new S3Writer(publisher, target));
 			try {
 				publishManifest(runId, target, publisher);
@@ -166,6 +163,39 @@ public class TargetPublishing {
 						ex.getMessage());
 			}
 			return outcome;
+		});
+	}
+
+	/**
+	 * Writes the run's manifest again in each of the merchant's buckets, from what is
+	 * published there now: after one of its images was taken down, so that the manifest
+	 * no longer lists it. A bucket that cannot be written keeps the manifest it had,
+	 * until the run's next publish.
+	 */
+	public void republishManifests(long runId, String merchantId) {
+		for (PublishTarget target : this.targets.list(merchantId)) {
+			if (target.kind() != Kind.S3) {
+				continue;
+			}
+			try {
+				inBucket(target, (publisher) -> {
+					publishManifest(runId, target, publisher);
+					return null;
+				});
+			}
+			catch (RuntimeException ex) {
+				logger.warn("run {}: its manifest was not written again to {}: {}", runId, target.location(),
+						ex.getMessage());
+			}
+		}
+	}
+
+	private <T> T inBucket(PublishTarget target, Function<S3Publisher, T> work) {
+		PublishProperties.S3 s3 = this.properties.s3();
+		try (S3Client client = s3.connection(target.endpoint()).client();
+				S3Presigner presigner = s3.connection(target.endpoint()).presigner()) {
+			return work.apply(new S3Publisher(client, presigner,
+					S3Publisher.Target.parse(target.location(), target.publicBaseUrl(), s3.linkLifetime())));
 		}
 	}
 

@@ -172,10 +172,34 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 			.containsEntry("folder", new TargetPublishing.Outcome(0, 0));
 		assertThat(objects("acme-images", "catalog/pub-acme/")).hasSameSizeAs(objects);
 
+		// one image taken down (what a merchant's report does), its S3 object its own
+		long single = this.jdbc.queryForObject("""
+				SELECT min(t.id) FROM render_task t WHERE t.run_id = ? AND t.state = 'PUBLISHED'
+				  AND NOT EXISTS (SELECT 1 FROM render_task o
+				                  WHERE o.run_id = t.run_id AND o.id <> t.id AND o.image_sha256 = t.image_sha256)""",
+				Long.class, summary.run());
+		String singleObject = this.jdbc.queryForObject(
+				"SELECT location FROM publication WHERE task_id = ? AND destination = 'S3'", String.class, single);
+
+		RunUnpublishing.Result takenDown = this.unpublishing.takeDown(single);
+
+		assertThat(takenDown.removed()).as("its S3 object, the folder target's copy and the run folder's").isEqualTo(3);
+		assertThat(objects("acme-images", "catalog/pub-acme/")).as("only its object gone")
+			.hasSize(objects.size() - 1)
+			.noneMatch((object) -> singleObject.equals("s3://acme-images/" + object.key()));
+		assertThat(files(shared)).hasSize(copies.size() - 1);
+		String manifestAfter = client
+			.getObjectAsBytes((request) -> request.bucket("acme-images")
+				.key("catalog/pub-acme/runs/" + summary.run() + "/manifest.csv"))
+			.asUtf8String();
+		assertThat(manifestAfter.lines()).as("the bucket's manifest without it").hasSize((int) summary.published());
+		assertThat(manifestAfter).doesNotContain(singleObject.replace("s3://acme-images/", ""));
+		assertThat(this.unpublishing.takeDown(single).removed()).as("taken down once").isZero();
+
 		RunUnpublishing.Result reverted = this.unpublishing.unpublish(summary.run(), null);
 		RunUnpublishing.Result twice = this.unpublishing.unpublish(summary.run(), null);
 
-		assertThat(reverted.removed()).isEqualTo(images.size() + copies.size());
+		assertThat(reverted.removed()).as("the rest").isEqualTo(images.size() - 1 + copies.size() - 1);
 		assertThat(objects("acme-images", "catalog/pub-acme/")).as("images and manifest gone").isEmpty();
 		assertThat(files(shared)).isEmpty();
 		assertThat(files(this.folder.resolve("out"))).as("the run's own folder keeps its images").isNotEmpty();
@@ -251,9 +275,24 @@ class PublishTargetsFunctionalTests extends FunctionalTest {
 			shop.verify((int) summary.published(), postRequestedFor(urlEqualTo("/admin/api/2025-10/graphql.json"))
 				.withRequestBody(containing("productUpdate")));
 
+			// one image taken down (what a merchant's report does)
+			long single = this.jdbc.queryForObject(
+					"SELECT min(id) FROM render_task WHERE run_id = ? AND state = 'PUBLISHED'", Long.class,
+					summary.run());
+
+			RunUnpublishing.Result takenDown = this.unpublishing.takeDown(single);
+
+			assertThat(takenDown.removed()).as("its Shopify medium and the run folder's copy").isEqualTo(2);
+			assertThat(media.media(product)).as("only its medium detached")
+				.hasSize(attached.size() - 1)
+				.noneMatch((medium) -> medium.path("originalSource")
+					.path("url")
+					.asString()
+					.endsWith("/p2p-task-" + single + ".jpg"));
+
 			RunUnpublishing.Result reverted = this.unpublishing.unpublish(summary.run(), null);
 
-			assertThat(reverted.removed()).isEqualTo(summary.published());
+			assertThat(reverted.removed()).as("the rest").isEqualTo(summary.published() - 1);
 			assertThat(media.media(product)).extracting((medium) -> medium.path("image").path("url").asString())
 				.containsExactly("https://cdn.shopify.com/s/files/1/clay-mug-own.jpg");
 		}
