@@ -8,6 +8,7 @@ import com.prompt2pixel.connectors.images.ProductImageException;
 import com.prompt2pixel.models.ImageRequest;
 import com.prompt2pixel.models.Placement;
 import com.prompt2pixel.models.ProductMatte;
+import com.prompt2pixel.models.Prop;
 import com.prompt2pixel.models.Sampling;
 import com.prompt2pixel.models.SceneStyle;
 import com.prompt2pixel.models.Surface;
@@ -93,8 +94,10 @@ class GenerationInputProcessor implements ItemProcessor<RenderTask, GenerationIn
 	static SceneStyle style(RenderParams params, String productWords, String title, String prompt) {
 		String sceneWords = (title == null || title.isBlank()) ? prompt
 				: Pattern.compile(Pattern.quote(title), Pattern.CASE_INSENSITIVE).matcher(prompt).replaceAll(" ");
-		return SceneStyle.of(params.palette(), params.productScale(), Placement.of(params.placement(), productWords),
-				Surface.of(params.surface(), sceneWords), SceneStyle.View.of(params.view()));
+		return SceneStyle
+			.of(params.palette(), params.productScale(), Placement.of(params.placement(), productWords),
+					Surface.of(params.surface(), sceneWords), SceneStyle.View.of(params.view()))
+			.withProps(Prop.of(params.props()));
 	}
 
 	private Product product(long productId) {

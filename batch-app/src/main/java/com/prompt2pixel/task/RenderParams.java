@@ -26,18 +26,19 @@ import com.prompt2pixel.templates.SceneTemplate;
  * @param scaleSizeCm the size (cm) of a product drawn at {@code productScale}, for
  * products whose catalog states theirs; null for the placement's typical size (and in
  * tasks written before sizes)
+ * @param props what stands beside the product; null in tasks written before props (none)
  */
 public record RenderParams(int width, int height, int steps, double guidance, String scheduler, String model,
 		@JsonProperty("img2img_strength") double img2imgStrength, List<String> palette,
 		@JsonProperty("product_scale") double productScale, String placement, String surface, String view,
-		@JsonProperty("scale_size_cm") Double scaleSizeCm) {
+		@JsonProperty("scale_size_cm") Double scaleSizeCm, List<String> props) {
 
 	public static RenderParams of(SceneTemplate template) {
 		return new RenderParams(template.params().width(), template.params().height(), template.params().steps(),
 				template.params().guidance(), template.params().scheduler(), template.params().model(),
 				template.params().img2imgStrength(), template.hints().palette(), template.hints().productScale(),
 				template.hints().placement(), template.hints().surface(), template.topDown() ? "top-down" : "front",
-				template.hints().scaleSizeCm());
+				template.hints().scaleSizeCm(), template.hints().props().isEmpty() ? null : template.hints().props());
 	}
 
 }

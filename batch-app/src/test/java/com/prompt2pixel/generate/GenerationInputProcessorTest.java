@@ -3,6 +3,7 @@ package com.prompt2pixel.generate;
 import java.util.List;
 
 import com.prompt2pixel.models.Placement;
+import com.prompt2pixel.models.Prop;
 import com.prompt2pixel.models.SceneStyle;
 import com.prompt2pixel.models.Surface;
 import com.prompt2pixel.task.RenderParams;
@@ -35,22 +36,25 @@ class GenerationInputProcessorTest {
 	@Test
 	void shouldComposeATaskWrittenBeforeSurfacesAndViewsAsBefore() {
 		RenderParams old = new RenderParams(512, 512, 20, 7, "euler", "default", 0.6,
-				List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5, null, null, null, null);
+				List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5, null, null, null, null, null);
 
 		SceneStyle style = style(old, "a walnut board on an oak table");
 		assertThat(style.view()).isEqualTo(SceneStyle.View.FRONT);
 		assertThat(style.surface()).as("auto: the prompt's").isEqualTo(Surface.WOOD);
 		assertThat(style.placement()).isEqualTo(Placement.TABLETOP);
+		assertThat(style.props()).as("none").isEmpty();
 	}
 
 	@Test
 	void shouldLetATemplatesHintsWin() {
 		RenderParams hinted = new RenderParams(512, 512, 20, 7, "euler", "default", 0.6,
-				List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5, "wall", "concrete", "front", null);
+				List.of("#ffffff", "#eeeeee", "#dddddd"), 0.5, "wall", "concrete", "front", null,
+				List.of("vase", "books"));
 
 		SceneStyle style = style(hinted, "a board on an oak table");
 		assertThat(style.surface()).isEqualTo(Surface.CONCRETE);
 		assertThat(style.placement()).isEqualTo(Placement.WALL);
+		assertThat(style.props()).containsExactly(Prop.VASE, Prop.BOOKS);
 	}
 
 	private static SceneStyle style(RenderParams params, String prompt) {

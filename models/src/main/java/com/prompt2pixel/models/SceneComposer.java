@@ -17,6 +17,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.DataBufferInt;
 import java.awt.image.Kernel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -67,6 +69,7 @@ public final class SceneComposer {
 		BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		AffineTransform placement;
 		BufferedImage layer;
+		List<Rectangle2D> props;
 		Graphics2D g = canvas.createGraphics();
 		try {
 			quality(g);
@@ -83,6 +86,7 @@ public final class SceneComposer {
 				layer = productLayer(product, placement, width, height);
 				paintShadows(g, product, placement, width, height, horizon, light, style.placement());
 			}
+			props = paintProps(g, product, placement, width, height, horizon, light, style);
 			g.setComposite(AlphaComposite.SrcOver);
 			g.drawImage(layer, 0, 0, null);
 		}
@@ -96,7 +100,7 @@ public final class SceneComposer {
 		}
 		AffineTransform photoToScene = new AffineTransform(placement);
 		photoToScene.translate(-cut.cutOut().x(), -cut.cutOut().y());
-		return new Composition(canvas, alpha, cut.method(), cut.confidence(), horizon, photoToScene);
+		return new Composition(canvas, alpha, cut.method(), cut.confidence(), horizon, photoToScene, props);
 	}
 
 	/**
@@ -134,9 +138,11 @@ public final class SceneComposer {
 	 * is all surface
 	 * @param photoToScene where a point of the product's photo lands in the scene (the
 	 * tests carry a photo's true mask into the scene through it)
+	 * @param props the box of each prop drawn beside the product, in the style's order
+	 * (one with no room beside the product is left out)
 	 */
 	public record Composition(BufferedImage scene, float[] productAlpha, String matteMethod, double matteConfidence,
-			double horizon, AffineTransform photoToScene) {
+			double horizon, AffineTransform photoToScene, List<Rectangle2D> props) {
 
 		/**
 		 * Lays the product's own pixels over an image of the scene's size (interleaved
@@ -238,21 +244,7 @@ public final class SceneComposer {
 		double drawnHeight = product.getHeight() * scale;
 		double size = Math.min(width, height);
 		switch (kind) {
-			case TABLETOP, FLOOR -> {
-				double[] foot = footprint(product);
-				double base = placement.getTranslateY() + drawnHeight;
-				double footLeft = placement.getTranslateX() + foot[0] * scale;
-				double footWidth = Math.max(2, (foot[1] - foot[0]) * scale);
-				// no longer than the floor behind the product: it does not climb the wall
-				double rise = Math.min(0.3, 0.85 * (base - horizon) / drawnHeight);
-				double lean = -light * 0.8;
-				AffineTransform cast = new AffineTransform(1, 0, -lean, rise, lean * base, base * (1 - rise));
-				cast.concatenate(placement);
-				double footX = footLeft + footWidth / 2;
-				paintShadow(g, product, cast, width, height, 0.012 * size, 0.5f, new Point2D.Double(footX, base),
-						new Point2D.Double(footX + lean * drawnHeight, base - rise * drawnHeight));
-				paintContactShadow(g, footX, base, footWidth);
-			}
+			case TABLETOP, FLOOR -> paintStandingShadows(g, product, placement, width, height, horizon, light);
 			case WALL -> {
 				double offset = Math.max(2, drawnHeight * 0.035);
 				paintShadow(g, product, offset(placement, -light * offset, offset), width, height, 0.012 * size, 0.32f,
@@ -267,6 +259,83 @@ public final class SceneComposer {
 						width);
 			}
 		}
+	}
+
+	/**
+	 * What something standing on the floor casts: its silhouette back along the floor,
+	 * fading and blurring with distance, over a dark contact shadow under its foot.
+	 */
+	private static void paintStandingShadows(Graphics2D g, BufferedImage standing, AffineTransform placement, int width,
+			int height, double horizon, double light) {
+		double scale = placement.getScaleX();
+		double drawnHeight = standing.getHeight() * scale;
+		double[] foot = footprint(standing);
+		double base = placement.getTranslateY() + drawnHeight;
+		double footLeft = placement.getTranslateX() + foot[0] * scale;
+		double footWidth = Math.max(2, (foot[1] - foot[0]) * scale);
+		// no longer than the floor behind it: it does not climb the wall
+		double rise = Math.min(0.3, 0.85 * (base - horizon) / drawnHeight);
+		double lean = -light * 0.8;
+		AffineTransform cast = new AffineTransform(1, 0, -lean, rise, lean * base, base * (1 - rise));
+		cast.concatenate(placement);
+		double footX = footLeft + footWidth / 2;
+		paintShadow(g, standing, cast, width, height, 0.012 * Math.min(width, height), 0.5f,
+				new Point2D.Double(footX, base),
+				new Point2D.Double(footX + lean * drawnHeight, base - rise * drawnHeight));
+		paintContactShadow(g, footX, base, footWidth);
+	}
+
+	/**
+	 * The style's props beside the product, under the scene's light, each with its
+	 * shadows: in a front view they stand on the floor, a little behind the product (on
+	 * the table's line when the product is on the wall or hanging); in a flat lay they
+	 * lie beside it. The first goes on the side of the product away from the light, the
+	 * next on the other side, and so on outwards; one with no room left in the frame is
+	 * not drawn. They never overlap the product's box, and the product is laid over the
+	 * scene after them, so they are not in its mask.
+	 * @return each drawn prop's box
+	 */
+	private static List<Rectangle2D> paintProps(Graphics2D g, BufferedImage product, AffineTransform placement,
+			int width, int height, double horizon, double light, SceneStyle style) {
+		List<Rectangle2D> boxes = new ArrayList<>();
+		if (style.props().isEmpty()) {
+			return boxes;
+		}
+		double scale = placement.getScaleX();
+		Rectangle2D productBox = new Rectangle2D.Double(placement.getTranslateX(), placement.getTranslateY(),
+				product.getWidth() * scale, product.getHeight() * scale);
+		boolean topDown = style.view() == SceneStyle.View.TOP_DOWN;
+		boolean standsOnFloor = style.placement() == Placement.TABLETOP || style.placement() == Placement.FLOOR;
+		double base = (topDown || standsOnFloor) ? productBox.getMaxY() - 0.02 * (height - horizon)
+				: horizon + (height - horizon) * 0.45;
+		double gap = 0.03 * width;
+		// the side away from the light first: its shadow falls away from the product
+		double[] reach = { productBox.getMinX(), productBox.getMaxX() };
+		int side = (light > 0) ? 0 : 1;
+		int frameSide = Math.min(width, height);
+		for (Prop prop : style.props()) {
+			int propHeight = prop.heightIn(frameSide, productBox.getHeight());
+			int propWidth = prop.widthAt(propHeight);
+			double left = (side == 0) ? reach[0] - gap - propWidth : reach[1] + gap;
+			double top = topDown ? productBox.getCenterY() - propHeight / 2.0 + 0.1 * productBox.getHeight()
+					: base - propHeight;
+			Rectangle2D box = new Rectangle2D.Double(left, top, propWidth, propHeight);
+			if (box.getMinX() >= 0 && box.getMaxX() <= width && box.getMinY() >= 0 && box.getMaxY() <= height) {
+				BufferedImage image = prop.draw(propHeight, style, light);
+				AffineTransform at = AffineTransform.getTranslateInstance(left, top);
+				if (topDown) {
+					paintLyingShadows(g, image, at, width, height, light);
+				}
+				else {
+					paintStandingShadows(g, image, at, width, height, horizon, light);
+				}
+				g.drawImage(image, at, null);
+				boxes.add(box);
+				reach[side] = (side == 0) ? box.getMinX() : box.getMaxX();
+			}
+			side = 1 - side;
+		}
+		return boxes;
 	}
 
 	/**

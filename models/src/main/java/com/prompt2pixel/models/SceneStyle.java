@@ -18,9 +18,11 @@ import java.util.Locale;
  * or 0 when it states none
  * @param scaleSizeCm the size drawn at {@code productScale}, in centimetres; 0 for the
  * placement's typical size ({@link Placement#typicalCm})
+ * @param props what stands (or, in a flat lay, lies) beside the product, in the
+ * template's order: the first on one side, the second on the other
  */
 public record SceneStyle(Color wallTop, Color wallBottom, Color floor, double productScale, Placement placement,
-		Surface surface, View view, double sizeCm, double scaleSizeCm) {
+		Surface surface, View view, double sizeCm, double scaleSizeCm, List<Prop> props) {
 
 	/**
 	 * A product far smaller than its placement's typical one is still drawn at this share
@@ -35,6 +37,7 @@ public record SceneStyle(Color wallTop, Color wallBottom, Color floor, double pr
 		if (!(scaleSizeCm >= 0) || Double.isInfinite(scaleSizeCm)) {
 			throw new IllegalArgumentException("a scale's size must be 0 (typical) or more, was " + scaleSizeCm);
 		}
+		props = List.copyOf(props);
 	}
 
 	/**
@@ -43,7 +46,13 @@ public record SceneStyle(Color wallTop, Color wallBottom, Color floor, double pr
 	 */
 	public SceneStyle withSize(double productSizeCm, double productScaleSizeCm) {
 		return new SceneStyle(this.wallTop, this.wallBottom, this.floor, this.productScale, this.placement,
-				this.surface, this.view, productSizeCm, productScaleSizeCm);
+				this.surface, this.view, productSizeCm, productScaleSizeCm, this.props);
+	}
+
+	/** This style with these props beside the product (none: none). */
+	public SceneStyle withProps(List<Prop> beside) {
+		return new SceneStyle(this.wallTop, this.wallBottom, this.floor, this.productScale, this.placement,
+				this.surface, this.view, this.sizeCm, this.scaleSizeCm, beside);
 	}
 
 	/**
@@ -112,7 +121,7 @@ public record SceneStyle(Color wallTop, Color wallBottom, Color floor, double pr
 			throw new IllegalArgumentException("a palette needs three colours, got " + palette);
 		}
 		return new SceneStyle(Color.decode(palette.get(0)), Color.decode(palette.get(1)), Color.decode(palette.get(2)),
-				productScale, placement, surface, view, 0, 0);
+				productScale, placement, surface, view, 0, 0, List.of());
 	}
 
 }

@@ -92,7 +92,7 @@ class ScenePlacementTest {
 			.as("on the wall as well")
 			.isCloseTo(0.5, within(0.02));
 		assertThat(new SceneStyle(LIVING.wallTop(), LIVING.wallBottom(), LIVING.floor(), 0.5, Placement.FLOOR,
-				Surface.PLAIN, SceneStyle.View.TOP_DOWN, 75, 0)
+				Surface.PLAIN, SceneStyle.View.TOP_DOWN, 75, 0, List.of())
 			.productShare()).as("a flat lay too, by its placement's typical size").isCloseTo(0.25, within(1e-9));
 		assertThat(LIVING.withSize(2, 4).productShare()).as("a ring against the jewellery templates' 4 cm")
 			.isCloseTo(0.5 * LIVING.productScale(), within(1e-9));
@@ -170,6 +170,72 @@ class ScenePlacementTest {
 					.isGreaterThanOrEqualTo(0.95);
 			}
 		}
+	}
+
+	/**
+	 * A template's props stand beside the product on the floor (or lie beside it in a
+	 * flat lay), outside its box, and leave the product and its mask as they were.
+	 */
+	@Test
+	void shouldDrawPropsBesideTheProductOutsideItsBoxAndItsMask() throws IOException {
+		byte[] mug = Files.readAllBytes(SAMPLES.resolve("photos/mug-clay-01.png"));
+		List<Prop> props = List.of(Prop.VASE, Prop.BOOKS, Prop.PLANT, Prop.CANDLE);
+		Path previews = Path.of("target", "props");
+		Files.createDirectories(previews);
+		for (SceneStyle.View view : SceneStyle.View.values()) {
+			for (long seed : new long[] { 1, 7, 42 }) {
+				SceneStyle plain = SceneStyle.of(List.of("#efe9df", "#ddd3c4", "#a78b6d"), 0.4, Placement.TABLETOP,
+						Surface.WOOD, view);
+				SceneComposer.Composition without = SceneComposer
+					.compose(new ImageRequest("mug", "", seed, 768, 512, mug, plain, Sampling.DEFAULT));
+				SceneComposer.Composition with = SceneComposer.compose(
+						new ImageRequest("mug", "", seed, 768, 512, mug, plain.withProps(props), Sampling.DEFAULT));
+				Files.write(previews.resolve(view + "-" + seed + ".png"), Png.encode(with.scene()));
+				String what = view + ", seed " + seed;
+
+				assertThat(with.productAlpha()).as(what + ": the product's mask as without props")
+					.isEqualTo(without.productAlpha());
+				int[] box = box(with.productAlpha(), 768);
+				assertThat(with.props()).as(what + ": room on both sides").hasSizeGreaterThanOrEqualTo(2);
+				for (java.awt.geom.Rectangle2D prop : with.props()) {
+					assertThat(prop.intersects(box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1))
+						.as(what + ": %s outside the product's box %s", prop, Arrays.toString(box))
+						.isFalse();
+					if (view == SceneStyle.View.FRONT) {
+						assertThat(prop.getMaxY()).as(what + ": standing on the floor").isGreaterThan(with.horizon());
+					}
+					assertThat(changedShare(without, with, prop)).as(what + ": %s drawn", prop).isGreaterThan(0.25);
+				}
+				for (int i = 0; i < with.productAlpha().length; i++) {
+					if (with.productAlpha()[i] == 1f) {
+						assertThat(with.scene().getRGB(i % 768, i / 768)).as(what + ": the product's own pixel %d", i)
+							.isEqualTo(without.scene().getRGB(i % 768, i / 768));
+					}
+				}
+			}
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> Prop.of(List.of("vase", "lamp")))
+			.withMessage("prop 'lamp' is not one of books, vase, sphere, candle, plant");
+	}
+
+	/**
+	 * The share of a box's pixels that differ between two scenes by more than a little.
+	 */
+	private static double changedShare(SceneComposer.Composition a, SceneComposer.Composition b,
+			java.awt.geom.Rectangle2D box) {
+		int changed = 0;
+		int all = 0;
+		for (int y = (int) box.getMinY(); y < (int) box.getMaxY(); y++) {
+			for (int x = (int) box.getMinX(); x < (int) box.getMaxX(); x++) {
+				int p = a.scene().getRGB(x, y);
+				int q = b.scene().getRGB(x, y);
+				int difference = Math.abs(((p >> 16) & 0xFF) - ((q >> 16) & 0xFF))
+						+ Math.abs(((p >> 8) & 0xFF) - ((q >> 8) & 0xFF)) + Math.abs((p & 0xFF) - (q & 0xFF));
+				changed += (difference > 24) ? 1 : 0;
+				all++;
+			}
+		}
+		return (double) changed / all;
 	}
 
 	/** A mask of the photo carried into the scene the way the product was. */

@@ -47,6 +47,10 @@ public final class CacheKeys {
 				parts.append("scale-size=").append(hints.scaleSizeCm()).append('\0');
 			}
 		}
+		if (!hints.props().isEmpty()) {
+			// only when set: keys made before props still match
+			parts.append("props=").append(String.join(",", hints.props())).append('\0');
+		}
 		if (task.template().topDown()) {
 			// a flat lay's scene is seen from above since issue 19; its earlier renders
 			// were not

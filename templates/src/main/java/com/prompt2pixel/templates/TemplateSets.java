@@ -138,7 +138,7 @@ public final class TemplateSets {
 	private static CompositionHints hints(YamlNode node) {
 		Optional<YamlNode> composition = node.child("composition");
 		if (composition.isEmpty()) {
-			return new CompositionHints(DEFAULT_PALETTE, 0.6, "auto", "auto", null);
+			return new CompositionHints(DEFAULT_PALETTE, 0.6, "auto", "auto", null, List.of());
 		}
 		YamlNode hints = composition.get();
 		List<String> palette = hints.child("palette").isPresent() ? hints.strings("palette") : DEFAULT_PALETTE;
@@ -157,8 +157,13 @@ public final class TemplateSets {
 		}
 		Double scaleSizeCm = hints.child("scale_size_cm").isPresent() ? hints.decimal("scale_size_cm", 0.5, 1000, null)
 				: null;
+		List<String> props = hints.strings("props");
+		if (props.size() > CompositionHints.MOST_PROPS || !CompositionHints.PROPS.containsAll(props)) {
+			throw hints.error("'props' must list at most " + CompositionHints.MOST_PROPS + " of "
+					+ CompositionHints.PROPS + ", was " + props);
+		}
 		return new CompositionHints(palette, hints.decimal("product_scale", 0.1, 1.0, 0.6), placement, surface,
-				scaleSizeCm);
+				scaleSizeCm, props);
 	}
 
 	private static void validateByRendering(CompiledTemplateSet set) {

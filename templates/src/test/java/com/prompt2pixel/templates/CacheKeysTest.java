@@ -53,7 +53,7 @@ class CacheKeysTest {
 		assertThat(template.kind()).isEqualTo("packshot");
 		CompositionHints hints = template.hints();
 		CompositionHints wood = new CompositionHints(hints.palette(), hints.productScale(), hints.placement(), "wood",
-				null);
+				null, List.of());
 
 		assertThat(CacheKeys.of("compositor", "m1", with(template, template.kind(), hints), "abc", null))
 			.as("the same template, rebuilt")
@@ -66,6 +66,14 @@ class CacheKeysTest {
 		assertThat(CacheKeys.of("compositor", "m1", with(template, "lifestyle", hints), "abc", null))
 			.as("another front view's kind alone changes no pixel")
 			.isEqualTo(key);
+		CompositionHints vase = new CompositionHints(hints.palette(), hints.productScale(), hints.placement(),
+				hints.surface(), null, List.of("vase"));
+		CompositionHints books = new CompositionHints(hints.palette(), hints.productScale(), hints.placement(),
+				hints.surface(), null, List.of("books"));
+		assertThat(CacheKeys.of("compositor", "m1", with(template, template.kind(), vase), "abc", null))
+			.as("a prop beside the product")
+			.isNotEqualTo(key)
+			.isNotEqualTo(CacheKeys.of("compositor", "m1", with(template, template.kind(), books), "abc", null));
 	}
 
 	private ExpandedTask with(SceneTemplate template, String kind, CompositionHints hints) {

@@ -83,6 +83,19 @@ class TemplateSetsTest {
 	}
 
 	@Test
+	void shouldReadThePropsBesideTheProductAndRefuseOneThereIsNot() {
+		assertThat(TemplateSets.parse("test", "test.yaml", VALID).set().scenes().get(0).hints().props()).isEmpty();
+		String props = VALID.replace("product_scale: 0.5", "product_scale: 0.5\n      props: [vase, books]");
+		assertThat(TemplateSets.parse("test", "test.yaml", props).set().scenes().get(0).hints().props())
+			.containsExactly("vase", "books");
+
+		String lamp = VALID.replace("product_scale: 0.5", "product_scale: 0.5\n      props: [vase, lamp]");
+		assertThatThrownBy(() -> TemplateSets.parse("test", "test.yaml", lamp)).isInstanceOf(TemplateException.class)
+			.hasMessageContaining(
+					"'props' must list at most 4 of [books, vase, sphere, candle, plant], was [vase, lamp]");
+	}
+
+	@Test
 	void shouldNameFileLineAndTemplateForAnUnknownField() {
 		String yaml = VALID.replace("by {{ vendor }}", "by {{ brand }}");
 
