@@ -7,6 +7,7 @@ import com.prompt2pixel.models.Prop;
 import com.prompt2pixel.models.SceneStyle;
 import com.prompt2pixel.models.Surface;
 import com.prompt2pixel.task.RenderParams;
+import com.prompt2pixel.templates.CompositionHints;
 import com.prompt2pixel.templates.SceneTemplate;
 import com.prompt2pixel.templates.TemplateLibrary;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,12 @@ class GenerationInputProcessorTest {
 		assertThat(style.surface()).isEqualTo(Surface.CONCRETE);
 		assertThat(style.placement()).isEqualTo(Placement.WALL);
 		assertThat(style.props()).containsExactly(Prop.VASE, Prop.BOOKS);
+	}
+
+	@Test
+	void shouldDrawEveryPropATemplateMayName() {
+		assertThat(Prop.of(CompositionHints.PROPS)).as("the templates' list and the compositor's props, one for one")
+			.containsExactly(Prop.values());
 	}
 
 	private static SceneStyle style(RenderParams params, String prompt) {

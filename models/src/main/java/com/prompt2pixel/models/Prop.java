@@ -12,8 +12,10 @@ import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A simple object a template may stand beside the product in a composed scene, drawn in
@@ -57,20 +59,22 @@ public enum Prop {
 				props.add(valueOf(name.strip().toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException(
-						"prop '" + name + "' is not one of books, vase, sphere, candle, plant", ex);
+				String all = Arrays.stream(values())
+					.map((prop) -> prop.name().toLowerCase(Locale.ROOT))
+					.collect(Collectors.joining(", "));
+				throw new IllegalArgumentException("prop '" + name + "' is not one of " + all, ex);
 			}
 		}
 		return List.copyOf(props);
 	}
 
 	/**
-	 * The prop drawn on a clear layer, {@code height} pixels tall, standing on its bottom
-	 * edge.
+	 * The prop drawn on a clear layer, {@code height} pixels tall ({@link #heightIn}),
+	 * standing on its bottom edge.
 	 * @param light -1 for a light on the left to 1 on the right: the lit side is lighter
 	 */
 	BufferedImage draw(int height, SceneStyle style, double light) {
-		int h = Math.max(8, height);
+		int h = height;
 		int w = widthAt(h);
 		BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
 		Graphics2D g = image.createGraphics();
@@ -194,7 +198,7 @@ public enum Prop {
 
 	/** How wide the prop is drawn at a height. */
 	int widthAt(int height) {
-		return Math.max(6, (int) Math.round(Math.max(8, height) / this.aspect));
+		return Math.max(6, (int) Math.round(height / this.aspect));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.prompt2pixel.models;
 
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -197,7 +198,7 @@ class ScenePlacementTest {
 					.isEqualTo(without.productAlpha());
 				int[] box = box(with.productAlpha(), 768);
 				assertThat(with.props()).as(what + ": room on both sides").hasSizeGreaterThanOrEqualTo(2);
-				for (java.awt.geom.Rectangle2D prop : with.props()) {
+				for (Rectangle2D prop : with.props()) {
 					assertThat(prop.intersects(box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1))
 						.as(what + ": %s outside the product's box %s", prop, Arrays.toString(box))
 						.isFalse();
@@ -221,8 +222,7 @@ class ScenePlacementTest {
 	/**
 	 * The share of a box's pixels that differ between two scenes by more than a little.
 	 */
-	private static double changedShare(SceneComposer.Composition a, SceneComposer.Composition b,
-			java.awt.geom.Rectangle2D box) {
+	private static double changedShare(SceneComposer.Composition a, SceneComposer.Composition b, Rectangle2D box) {
 		int changed = 0;
 		int all = 0;
 		for (int y = (int) box.getMinY(); y < (int) box.getMaxY(); y++) {
